@@ -1,0 +1,33 @@
+/**
+ * The closed set of error codes a client can receive. Messages that go with them are safe to show.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_EVENT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CALL_FULL',
+  'CALL_ENDED',
+  'NOT_IN_CALL',
+  'ALREADY_IN_CALL',
+  'MEDIA_ERROR',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The error half of every ack. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every request is answered with this union. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** Narrows an exhaustive switch; reaching it at run time is a programming error. */
+export function assertUnreachable(x: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
+}
