@@ -1,0 +1,401 @@
+/**
+ * One person's side of one call: joins it, opens camera and microphone, sends and receives media
+ * through a {@link MediaConnection}, follows the server's notifications and exposes everything the
+ * call screen needs as an immutable {@link CallSnapshot}. `close()` is idempotent and frees all media.
+ */
+import type { CallEndReason, CallId, ParticipantRole, PeerId, ProducerId, ProducerInfo, ServerToClientEvents } from '@sign-relay/shared';
+import type { types as ms } from 'mediasoup-client';
+import type { Requester } from '../signaling/requester.ts';
+import { socketRequester } from '../signaling/requester.ts';
+import { errorCodeOf } from '../signaling/socket.ts';
+import type { RequestErrorCode, SignalingSocket } from '../signaling/socket.ts';
+import { deriveConnectionState } from './connectionState.ts';
+import type { ConnectionState, SessionPhase } from './connectionState.ts';
+import { MediaConnection } from './MediaConnection.ts';
+import * as remotes from './remoteState.ts';
+import type { PrimaryRemote, RemoteState } from './remoteState.ts';
+import { acquireLocalMedia } from './userMedia.ts';
+import type { CameraErrorKind, GetUserMedia } from './userMedia.ts';
+
+/** A local device as the controls show it. */
+export interface LocalDeviceState {
+  /** We have a track for it. */
+  available: boolean;
+  /** The user wants it on (the toggle's aria-pressed). */
+  on: boolean;
+}
+
+/** Why the session could not go on; `connection-lost` when a dropped connection could not be restored. */
+export type SessionFailure = RequestErrorCode | 'connection-lost';
+
+export interface CallSnapshot {
+  callId: CallId;
+  role: ParticipantRole;
+  phase: SessionPhase;
+  connectionState: ConnectionState;
+  localStream: MediaStream | null;
+  camera: LocalDeviceState;
+  mic: LocalDeviceState;
+  cameraError: CameraErrorKind | null;
+  remote: PrimaryRemote;
+  endReason: CallEndReason | null;
+  failure: SessionFailure | null;
+}
+
+export interface CallSessionOptions {
+  callId: CallId;
+  role: ParticipantRole;
+  displayName?: string;
+}
+
+export interface CallSessionDeps {
+  socket: SignalingSocket;
+  request?: Requester;
+  getUserMedia?: GetUserMedia | null;
+}
+
+type Listener = (snapshot: CallSnapshot) => void;
+type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
+
+export class CallSession {
+  private readonly socket: SignalingSocket;
+  private readonly request: Requester;
+  private readonly getUserMedia: GetUserMedia | null | undefined;
+  private readonly listeners = new Set<Listener>();
+  private connection: MediaConnection | null = null;
+  private selfId: PeerId | null = null;
+  private closed = false;
+
+  private phase: SessionPhase = 'idle';
+  private socketConnected: boolean;
+  private sendState: ms.ConnectionState | null = null;
+  private recvState: ms.ConnectionState | null = null;
+  private localStream: MediaStream | null = null;
+  private cameraOn = true;
+  private micOn = true;
+  private cameraError: CameraErrorKind | null = null;
+  private remote: RemoteState = remotes.EMPTY_REMOTE_STATE;
+  private endReason: CallEndReason | null = null;
+  private failure: SessionFailure | null = null;
+  private snapshot: CallSnapshot;
+
+  constructor(
+    private readonly options: CallSessionOptions,
+    deps: CallSessionDeps,
+  ) {
+    this.socket = deps.socket;
+    this.request = deps.request ?? socketRequester(deps.socket);
+    this.getUserMedia = deps.getUserMedia;
+    this.socketConnected = deps.socket.connected;
+    this.snapshot = this.buildSnapshot();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getSnapshot(): CallSnapshot {
+    return this.snapshot;
+  }
+
+  /** Opens camera and microphone while joining, then connects media both ways. */
+  async start(): Promise<void> {
+    if (this.phase !== 'idle' || this.closed) return;
+    this.setPhase('joining');
+    this.attachSocket();
+    const media = this.openLocalMedia();
+    try {
+      await this.join();
+      await media;
+      await this.publishLocal();
+    } catch (error) {
+      this.fail(errorCodeOf(error));
+    }
+  }
+
+  /** Switches our camera off or on for the other side (and the self-view). */
+  async toggleCamera(): Promise<void> {
+    await this.setSending('camera', !this.cameraOn);
+  }
+
+  async toggleMic(): Promise<void> {
+    await this.setSending('microphone', !this.micOn);
+  }
+
+  /** After a camera error: asks for the camera again and, if it works, starts sending it. */
+  async retryCamera(): Promise<void> {
+    if (this.closed || this.isOver()) return;
+    await this.openLocalMedia();
+    await this.publishLocal().catch(() => this.setCameraError('other'));
+  }
+
+  /** Tells the server we hang up, then frees everything. */
+  async hangup(): Promise<void> {
+    if (this.closed || this.isOver()) return;
+    const joined = this.selfId !== null;
+    const sent = joined ? this.request('call:hangup', {}).catch(() => undefined) : Promise.resolve();
+    this.finish('hangup');
+    await sent;
+  }
+
+  /** Leaves the call if still in it and frees all media. Safe to call any number of times. */
+  close(): void {
+    if (this.closed) return;
+    if (!this.isOver() && this.selfId !== null) void this.request('call:hangup', {}).catch(() => undefined);
+    this.closed = true;
+    this.teardown();
+    this.listeners.clear();
+  }
+
+  private isOver(): boolean {
+    return this.phase === 'ended' || this.phase === 'failed';
+  }
+
+  private async join(): Promise<void> {
+    const { callId, role, displayName } = this.options;
+    const joined = await this.request('call:join', { callId, role, ...(displayName ? { displayName } : {}) });
+    if (this.closed) {
+      void this.request('call:hangup', {}).catch(() => undefined);
+      return;
+    }
+    this.selfId = joined.peerId;
+    let remote = remotes.EMPTY_REMOTE_STATE;
+    for (const peer of joined.peers) if (peer.peerId !== joined.peerId) remote = remotes.addPeer(remote, peer);
+    for (const p of joined.producers) if (p.peerId !== joined.peerId) remote = remotes.addProducer(remote, p);
+    this.remote = remote;
+    const connection = await MediaConnection.open(this.request, joined.routerRtpCapabilities, {
+      transportState: (direction, state) => {
+        if (direction === 'send') this.sendState = state;
+        else this.recvState = state;
+        this.emit();
+      },
+      receiving: (producerId) => this.updateRemote(remotes.setReceiving(this.remote, producerId)),
+    });
+    if (this.closed || this.isOver()) {
+      connection.close();
+      return;
+    }
+    this.connection = connection;
+    this.setPhase('in-call');
+    // Everything announced so far, including producers that arrived while the transports were made.
+    for (const media of this.remote.media) void this.consume(media.producerId);
+  }
+
+  private async consume(producerId: ProducerId): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return; // consumed once the connection is open
+    try {
+      const track = await connection.consume(producerId);
+      if (track && connection === this.connection) this.updateRemote(remotes.setTrack(this.remote, producerId, track));
+    } catch {
+      // The producer may have closed meanwhile; `media:consumerClosed` or `call:peerLeft` tidies up.
+      connection.closeConsumer(producerId);
+    }
+  }
+
+  private async openLocalMedia(): Promise<void> {
+    const { stream, cameraError } = await acquireLocalMedia(this.getUserMedia);
+    if (this.closed || this.isOver()) {
+      stream?.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    if (stream && this.localStream) {
+      // A retry: keep the tracks that still work, replace those the new stream brings.
+      for (const old of this.localStream.getTracks()) {
+        if (stream.getTracks().some((t) => t.kind === old.kind)) old.stop();
+        else stream.addTrack(old);
+      }
+    }
+    if (stream) this.localStream = stream;
+    this.cameraError = cameraError;
+    this.applyTrackEnabled();
+    this.emit();
+  }
+
+  /** Sends whatever local tracks we have (once the transports exist). */
+  private async publishLocal(): Promise<void> {
+    const connection = this.connection;
+    const stream = this.localStream;
+    if (!connection || !stream) return;
+    const video = stream.getVideoTracks()[0];
+    const audio = stream.getAudioTracks()[0];
+    if (video && connection.canSend('video')) {
+      await connection.publish('camera', video);
+      if (!this.cameraOn) await connection.setSending('camera', false);
+    }
+    if (audio && connection.canSend('audio')) {
+      await connection.publish('microphone', audio);
+      if (!this.micOn) await connection.setSending('microphone', false);
+    }
+    this.emit();
+  }
+
+  private async setSending(source: 'camera' | 'microphone', on: boolean): Promise<void> {
+    if (this.closed || this.isOver()) return;
+    if (source === 'camera') this.cameraOn = on;
+    else this.micOn = on;
+    this.applyTrackEnabled();
+    this.emit();
+    try {
+      await this.connection?.setSending(source, on);
+    } catch {
+      // The server did not take it; the track stays as the user asked, which is what they see.
+    }
+  }
+
+  /** Keeps track.enabled in step with the toggles, also before a producer exists. */
+  private applyTrackEnabled(): void {
+    for (const t of this.localStream?.getVideoTracks() ?? []) t.enabled = this.cameraOn;
+    for (const t of this.localStream?.getAudioTracks() ?? []) t.enabled = this.micOn;
+  }
+
+  private setCameraError(kind: CameraErrorKind): void {
+    this.cameraError = kind;
+    this.emit();
+  }
+
+  // --- server notifications -------------------------------------------------------------------
+
+  private readonly handlers: Handlers = {
+    'call:peerJoined': (peer) => {
+      if (peer.peerId !== this.selfId) this.updateRemote(remotes.addPeer(this.remote, peer));
+    },
+    'call:peerLeft': ({ peerId }) => {
+      for (const m of this.remote.media) if (m.peerId === peerId) this.connection?.closeConsumer(m.producerId);
+      this.updateRemote(remotes.removePeer(this.remote, peerId));
+    },
+    'call:ended': ({ callId, reason }) => {
+      if (callId === this.options.callId) this.finish(reason);
+    },
+    'media:newProducer': (info: ProducerInfo) => {
+      if (info.peerId === this.selfId) return;
+      this.updateRemote(remotes.addProducer(this.remote, info));
+      void this.consume(info.producerId);
+    },
+    'media:producerPaused': ({ producerId }) => this.updateRemote(remotes.setPaused(this.remote, producerId, true)),
+    'media:producerResumed': ({ producerId }) => this.updateRemote(remotes.setPaused(this.remote, producerId, false)),
+    'media:consumerClosed': ({ producerId }) => {
+      this.connection?.closeConsumer(producerId);
+      this.updateRemote(remotes.removeProducer(this.remote, producerId));
+    },
+  };
+
+  private readonly onDisconnect = (): void => {
+    this.socketConnected = false;
+    this.emit();
+  };
+
+  private readonly onConnect = (): void => {
+    this.socketConnected = true;
+    this.emit();
+    // A recovered socket kept its server-side state; otherwise the server has dropped us from the call.
+    if (!this.socket.recovered && this.phase === 'in-call') void this.rejoin();
+  };
+
+  private attachSocket(): void {
+    for (const event of Object.keys(this.handlers) as (keyof Handlers)[]) {
+      this.socket.on(event, this.handlers[event]);
+    }
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect', this.onConnect);
+  }
+
+  private detachSocket(): void {
+    for (const event of Object.keys(this.handlers) as (keyof Handlers)[]) {
+      this.socket.off(event, this.handlers[event]);
+    }
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('connect', this.onConnect);
+  }
+
+  /** After the signaling connection came back without its state: join the same call again. */
+  private async rejoin(): Promise<void> {
+    this.connection?.close();
+    this.connection = null;
+    this.selfId = null;
+    this.sendState = null;
+    this.recvState = null;
+    this.remote = remotes.EMPTY_REMOTE_STATE;
+    this.setPhase('joining');
+    try {
+      await this.join();
+      await this.publishLocal();
+    } catch {
+      this.fail('connection-lost');
+    }
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------
+
+  private finish(reason: CallEndReason): void {
+    if (this.isOver()) return;
+    this.endReason = reason;
+    this.phase = 'ended';
+    this.teardown();
+    this.emit();
+  }
+
+  private fail(failure: SessionFailure): void {
+    if (this.isOver() || this.closed) return;
+    this.failure = failure;
+    this.phase = 'failed';
+    if (this.selfId !== null) void this.request('call:hangup', {}).catch(() => undefined);
+    this.teardown();
+    this.emit();
+  }
+
+  /** Frees transports, consumers, producers and our camera and microphone. */
+  private teardown(): void {
+    this.detachSocket();
+    this.connection?.close();
+    this.connection = null;
+    this.selfId = null;
+    this.localStream?.getTracks().forEach((t) => t.stop());
+    this.localStream = null;
+    this.remote = remotes.EMPTY_REMOTE_STATE;
+  }
+
+  private setPhase(phase: SessionPhase): void {
+    this.phase = phase;
+    this.emit();
+  }
+
+  private updateRemote(next: RemoteState): void {
+    if (next === this.remote) return;
+    this.remote = next;
+    this.emit();
+  }
+
+  private buildSnapshot(): CallSnapshot {
+    const remote = remotes.primaryRemote(this.remote);
+    const hasVideo = (this.localStream?.getVideoTracks().length ?? 0) > 0;
+    const hasAudio = (this.localStream?.getAudioTracks().length ?? 0) > 0;
+    return {
+      callId: this.options.callId,
+      role: this.options.role,
+      phase: this.phase,
+      connectionState: deriveConnectionState({
+        phase: this.phase,
+        socketConnected: this.socketConnected,
+        sendTransport: this.sendState,
+        recvTransport: this.recvState,
+        sending: this.connection?.isPublishing('camera') === true || this.connection?.isPublishing('microphone') === true,
+        remotePeerPresent: this.remote.peers.length > 0,
+        remoteVideoReceiving: remote.video?.receiving === true,
+      }),
+      localStream: this.localStream,
+      camera: { available: hasVideo, on: this.cameraOn },
+      mic: { available: hasAudio, on: this.micOn },
+      cameraError: this.cameraError,
+      remote,
+      endReason: this.endReason,
+      failure: this.failure,
+    };
+  }
+
+  private emit(): void {
+    this.snapshot = this.buildSnapshot();
+    for (const listener of this.listeners) listener(this.snapshot);
+  }
+}

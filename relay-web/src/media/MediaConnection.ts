@@ -1,0 +1,162 @@
+/**
+ * The mediasoup side of one call: a loaded device, one send and one receive transport, our
+ * producers and the consumers of other people's media. The only code that touches
+ * mediasoup-client objects. It reports to its owner through callbacks and never decides about
+ * the call itself.
+ */
+import { Device } from 'mediasoup-client';
+import type { types as ms } from 'mediasoup-client';
+import { SIGN_VIDEO } from '@sign-relay/shared';
+import type { ConsumerId, MediaSource, ProducerId, TransportId } from '@sign-relay/shared';
+import type { Requester } from '../signaling/requester.ts';
+import { consumerOptions, routerCapabilities, transportOptions } from './fromServer.ts';
+import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
+import type { ProducerAppData } from './produceOptions.ts';
+
+export interface MediaConnectionListener {
+  transportState(direction: 'send' | 'recv', state: ms.ConnectionState): void;
+  /** RTP arrived on the consumed track of this producer. */
+  receiving(producerId: ProducerId): void;
+}
+
+export class MediaConnection {
+  private readonly producers = new Map<MediaSource, ms.Producer<ProducerAppData>>();
+  private readonly consumers = new Map<ProducerId, ms.Consumer>();
+  private closed = false;
+
+  private constructor(
+    private readonly request: Requester,
+    private readonly device: Device,
+    private readonly sendTransport: ms.Transport,
+    private readonly recvTransport: ms.Transport,
+    private listener: MediaConnectionListener | undefined,
+  ) {}
+
+  /** Loads a device with the router's capabilities and creates both transports. */
+  static async open(
+    request: Requester,
+    routerRtpCapabilities: unknown,
+    listener: MediaConnectionListener,
+    createDevice: () => Device = () => new Device(),
+  ): Promise<MediaConnection> {
+    const device = createDevice();
+    await device.load({ routerRtpCapabilities: routerCapabilities(routerRtpCapabilities) });
+    const [send, recv] = await Promise.all([
+      request('media:createTransport', { direction: 'send' }),
+      request('media:createTransport', { direction: 'recv' }),
+    ]);
+    const sendTransport = device.createSendTransport(transportOptions(send));
+    const recvTransport = device.createRecvTransport(transportOptions(recv));
+    for (const transport of [sendTransport, recvTransport]) {
+      const transportId = transport.id as TransportId;
+      transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+        request('media:connectTransport', { transportId, dtlsParameters }).then(() => callback(), errback);
+      });
+      transport.on('connectionstatechange', (state) => listener.transportState(transport.direction, state));
+    }
+    sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      const source = (appData as ProducerAppData).source;
+      request('media:produce', { transportId: sendTransport.id as TransportId, kind, rtpParameters, source }).then(
+        ({ producerId }) => callback({ id: producerId }),
+        errback,
+      );
+    });
+    return new MediaConnection(request, device, sendTransport, recvTransport, listener);
+  }
+
+  /** What the server needs to create consumers this browser can decode. */
+  get rtpCapabilities(): ms.RtpCapabilities {
+    return this.device.rtpCapabilities;
+  }
+
+  /** Whether this browser can send the kind at all with this router. */
+  canSend(kind: 'audio' | 'video'): boolean {
+    return this.device.canProduce(kind);
+  }
+
+  /**
+   * Sends a local track, or swaps it into the existing producer for that source (after a camera
+   * retry). Video is tuned for sign language: motion hint, frame-rate-first degradation.
+   */
+  async publish(source: MediaSource, track: MediaStreamTrack): Promise<ProducerId | null> {
+    if (this.closed) return null;
+    const existing = this.producers.get(source);
+    if (existing && !existing.closed) {
+      if (source === 'camera') track.contentHint = SIGN_VIDEO.contentHint;
+      await existing.replaceTrack({ track });
+      return existing.id as ProducerId;
+    }
+    const options = source === 'camera' ? videoProducerOptions(track) : audioProducerOptions(track);
+    const producer = await this.sendTransport.produce(options);
+    if (this.closed) {
+      producer.close();
+      return null;
+    }
+    this.producers.set(source, producer);
+    if (source === 'camera') await preferFrameRate(producer.rtpSender);
+    return producer.id as ProducerId;
+  }
+
+  /** Whether a producer exists for this source. */
+  isPublishing(source: MediaSource): boolean {
+    const producer = this.producers.get(source);
+    return producer !== undefined && !producer.closed;
+  }
+
+  /**
+   * Pauses or resumes sending a source, locally (the track is disabled, so the self-view goes
+   * dark too) and on the server (so the other side can show "camera off").
+   */
+  async setSending(source: MediaSource, on: boolean): Promise<void> {
+    const producer = this.producers.get(source);
+    if (!producer || producer.closed || producer.paused === !on) return;
+    const producerId = producer.id as ProducerId;
+    if (on) {
+      producer.resume();
+      await this.request('media:resumeProducer', { producerId });
+    } else {
+      producer.pause();
+      await this.request('media:pauseProducer', { producerId });
+    }
+  }
+
+  /**
+   * Receives a remote producer: the server creates the consumer paused, we attach its track and
+   * only then ask the server to resume it, so no early frames are lost.
+   */
+  async consume(producerId: ProducerId): Promise<MediaStreamTrack | null> {
+    if (this.closed || this.consumers.has(producerId)) return this.consumers.get(producerId)?.track ?? null;
+    const options = await this.request('media:consume', { producerId, rtpCapabilities: this.device.rtpCapabilities });
+    if (this.closed) return null;
+    const consumer = await this.recvTransport.consume(consumerOptions(options));
+    if (this.closed) {
+      consumer.close();
+      return null;
+    }
+    this.consumers.set(producerId, consumer);
+    const { track } = consumer;
+    // Browsers start remote tracks muted and unmute them when the first RTP packet arrives.
+    track.addEventListener('unmute', () => this.listener?.receiving(producerId), { once: true });
+    await this.request('media:resumeConsumer', { consumerId: consumer.id as ConsumerId });
+    return track;
+  }
+
+  /** Drops the consumer of a producer that went away. */
+  closeConsumer(producerId: ProducerId): void {
+    this.consumers.get(producerId)?.close();
+    this.consumers.delete(producerId);
+  }
+
+  /** Closes transports (and with them every producer and consumer). Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.listener = undefined;
+    for (const consumer of this.consumers.values()) consumer.close();
+    for (const producer of this.producers.values()) producer.close();
+    this.consumers.clear();
+    this.producers.clear();
+    this.sendTransport.close();
+    this.recvTransport.close();
+  }
+}

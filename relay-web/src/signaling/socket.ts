@@ -1,0 +1,79 @@
+/**
+ * The typed socket.io connection to the signaling server and a `request()` helper that turns the
+ * `{ok, data} | {ok:false, error}` ack into a resolved value or a thrown {@link SignalingError}.
+ */
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientEventName,
+  ClientPayload,
+  ClientResults,
+  ClientToServerEvents,
+  ErrorCode,
+  ServerToClientEvents,
+} from '@sign-relay/shared';
+
+export type SignalingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long a request waits for its ack before failing with TIMEOUT. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Error codes a request can fail with: the server's closed set plus a missing ack. */
+export type RequestErrorCode = ErrorCode | 'TIMEOUT';
+
+/** A failed request. `message` is safe to log; the UI shows its own translated text for `code`. */
+export class SignalingError extends Error {
+  override readonly name = 'SignalingError';
+  constructor(
+    readonly code: RequestErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Narrows the thrown value of a request to its code (`INTERNAL` for anything unexpected). */
+export function errorCodeOf(error: unknown): RequestErrorCode {
+  return error instanceof SignalingError ? error.code : 'INTERNAL';
+}
+
+/**
+ * The one shape `request()` needs from a socket. socket.io's own generic typing cannot follow a
+ * generic event name through `timeout().emitWithAck()`, so the typed socket is viewed through this.
+ */
+export interface AckEmitter {
+  timeout(ms: number): {
+    emitWithAck<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientResults[E]>>;
+  };
+}
+
+/** Sends one client→server event and resolves with its data, or rejects with a {@link SignalingError}. */
+export async function request<E extends ClientEventName>(
+  socket: SignalingSocket | AckEmitter,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
+): Promise<ClientResults[E]> {
+  const emitter = socket as AckEmitter;
+  let ack: Ack<ClientResults[E]>;
+  try {
+    ack = await emitter.timeout(timeoutMs).emitWithAck(event, payload);
+  } catch {
+    // socket.io rejects only when no ack arrived in time (including while disconnected).
+    throw new SignalingError('TIMEOUT', `${event}: no answer within ${timeoutMs} ms`);
+  }
+  if (ack.ok) return ack.data;
+  throw new SignalingError(ack.error.code, ack.error.message);
+}
+
+let shared: SignalingSocket | undefined;
+
+/**
+ * The app's one socket, connected to the page's own origin (the server serves the app and
+ * /socket.io together; in development Vite proxies it). Created on first use.
+ */
+export function getSocket(): SignalingSocket {
+  shared ??= io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+  return shared;
+}

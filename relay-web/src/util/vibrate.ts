@@ -1,0 +1,15 @@
+/** Patterns felt on phones, since nothing in the app relies on sound. */
+export const VIBRATION = {
+  connected: [200],
+  ended: [300, 150, 300],
+} as const satisfies Record<string, readonly number[]>;
+
+/** Vibrates if the device can; returns whether it did. Desktop browsers and iOS simply skip it. */
+export function vibrate(pattern: readonly number[], nav: Partial<Pick<Navigator, 'vibrate'>> | undefined = globalThis.navigator): boolean {
+  if (typeof nav?.vibrate !== 'function') return false;
+  try {
+    return nav.vibrate([...pattern]);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+import { cpus } from 'node:os';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every setting the server reads from the environment, with its default. */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(8080),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).default(cpus().length),
+    MEDIASOUP_LISTEN_IP: z.ipv4().or(z.ipv6()).default('127.0.0.1'),
+    MEDIASOUP_ANNOUNCED_IP: z.string().min(1).optional(),
+    RTC_MIN_PORT: port.default(40000),
+    RTC_MAX_PORT: port.default(49999),
+    MEDIASOUP_WORKER_BIN: z.string().min(1).optional(),
+    /** Where the built web apps are; defaults to the repo's dist folders. */
+    WEB_DIST: z.string().min(1).optional(),
+    KIOSK_DIST: z.string().min(1).optional(),
+    /** How long a participant whose connection dropped keeps their place in a call before the call ends. */
+    /** Bearer token for /api/ops in production; without it those endpoints are off in production. */
+    OPS_TOKEN: z.string().min(16).optional(),
+    RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] });
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+/** Thrown when the environment holds a bad value; main prints it and exits. */
+export class ConfigError extends Error {}
+
+/** Parses the environment once; the result is frozen. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import {
+  MAX_PARTICIPANTS,
+  type CallEndReason,
+  type CallId,
+  type ClientPayload,
+  type ClientResults,
+  type ConsumerId,
+  type MediaSource,
+  type ParticipantRole,
+  type PeerId,
+  type ProducerId,
+  type ProducerInfo,
+  type TransportId,
+} from '@sign-relay/shared';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { Peer, type Direction, type PeerSink, type ProducerAppData, type TransportAppData } from './Peer.ts';
+
+export interface CallRoomOptions {
+  listenIp: string;
+  announcedIp: string | undefined;
+  logger: Logger;
+}
+
+/** The bitrate a browser may send us per transport: 640×480@30 with headroom, plus Opus. */
+const MAX_INCOMING_BITRATE = 1_500_000;
+
+/** Wraps mediasoup's own errors (bad RTP parameters and the like) into a safe, coded error. */
+async function media<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('MEDIA_ERROR', `Could not ${what}: the media parameters were refused.`);
+  }
+}
+
+/**
+ * A call: one mediasoup router and up to four participants. The room decides; peers only hold their
+ * objects. `close(reason)` is idempotent, tells every participant why, and closes the router, which frees
+ * every transport, producer and consumer of the call in the worker.
+ */
+export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
+  private readonly peers = new Map<PeerId, Peer>();
+  private closedReason: CallEndReason | undefined;
+  private readonly log: Logger;
+  /** Every transport the router has, seen through mediasoup's observer (not our own bookkeeping). */
+  private readonly routerTransports = new Set<types.Transport>();
+
+  constructor(
+    readonly id: CallId,
+    readonly router: types.Router,
+    private readonly opts: CallRoomOptions,
+  ) {
+    super();
+    this.log = opts.logger.child({ callId: id, routerId: router.id });
+    router.on('workerclose', () => this.close('media-failure'));
+    router.observer.on('newtransport', (t: types.Transport) => {
+      this.routerTransports.add(t);
+      t.observer.once('close', () => this.routerTransports.delete(t));
+    });
+  }
+
+  get closed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  roles(): ParticipantRole[] {
+    return [...this.peers.values()].map((p) => p.role);
+  }
+
+  /** Adds a participant; a role other than 'interpreter2'/'hearing' may be held by one person only. */
+  join(role: ParticipantRole, displayName: string, sink: PeerSink): { peer: Peer; result: ClientResults['call:join'] } {
+    if (this.closed) throw new AppError('CALL_ENDED', 'This call has ended.');
+    if (this.peers.size >= MAX_PARTICIPANTS) throw new AppError('CALL_FULL', 'This call already has the most participants it can hold.');
+    if ([...this.peers.values()].some((p) => p.role === role)) {
+      throw new AppError('CALL_FULL', 'Someone in this call already has that role.');
+    }
+    const peer = new Peer(randomUUID() as PeerId, role, displayName, sink);
+    const others = [...this.peers.values()];
+    this.peers.set(peer.id, peer);
+    for (const o of others) o.sink.notify('call:peerJoined', peer.info());
+    this.log.info({ peerId: peer.id, role }, 'peer joined');
+    return {
+      peer,
+      result: {
+        callId: this.id,
+        peerId: peer.id,
+        routerRtpCapabilities: this.router.rtpCapabilities,
+        peers: others.map((o) => o.info()),
+        producers: others.flatMap((o) => [...o.producers.values()].map((p) => this.producerInfo(o, p))),
+      },
+    };
+  }
+
+  /** Removes a participant and frees their media; the others are told. */
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer.id)) return;
+    peer.close();
+    this.log.info({ peerId: peer.id, role: peer.role }, 'peer left');
+    for (const o of this.peers.values()) o.sink.notify('call:peerLeft', { peerId: peer.id });
+  }
+
+  async createTransport(peer: Peer, direction: Direction): Promise<ClientResults['media:createTransport']> {
+    this.assertMember(peer);
+    if (peer.transportFor(direction)) throw new AppError('BAD_REQUEST', `A ${direction} transport already exists.`);
+    const appData: TransportAppData = { direction, peerId: peer.id };
+    const transport = await media('create a transport', () =>
+      this.router.createWebRtcTransport({
+        listenIps: [{ ip: this.opts.listenIp, ...(this.opts.announcedIp ? { announcedIp: this.opts.announcedIp } : {}) }],
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        initialAvailableOutgoingBitrate: 1_000_000,
+        appData,
+      }),
+    );
+    if (peer.closed) {
+      transport.close();
+      throw new AppError('NOT_IN_CALL', 'You are no longer in this call.');
+    }
+    peer.transports.set(transport.id, transport);
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') this.log.warn({ peerId: peer.id, transportId: transport.id, state }, 'transport dtls ended');
+    });
+    if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE).catch(() => undefined);
+    return {
+      id: transport.id as TransportId,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  async connectTransport(peer: Peer, p: ClientPayload<'media:connectTransport'>): Promise<void> {
+    const transport = this.ownTransport(peer, p.transportId);
+    await media('connect the transport', () => transport.connect({ dtlsParameters: p.dtlsParameters as types.DtlsParameters }));
+  }
+
+  async produce(peer: Peer, p: ClientPayload<'media:produce'>): Promise<ProducerId> {
+    const transport = this.ownTransport(peer, p.transportId);
+    if ((transport.appData as TransportAppData).direction !== 'send') throw new AppError('BAD_REQUEST', 'Media can only be sent on a send transport.');
+    const expected = p.source === 'camera' ? 'video' : 'audio';
+    if (p.kind !== expected) throw new AppError('BAD_REQUEST', `A ${p.source} must send ${expected}.`);
+    if (peer.producerFor(p.source)) throw new AppError('BAD_REQUEST', `Your ${p.source} is already being sent.`);
+    const appData: ProducerAppData = { source: p.source, peerId: peer.id };
+    const producer = await media('send this media', () =>
+      transport.produce({ kind: p.kind, rtpParameters: p.rtpParameters as unknown as types.RtpParameters, appData }),
+    );
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => peer.producers.delete(producer.id));
+    const info = this.producerInfo(peer, producer);
+    for (const o of this.others(peer)) o.sink.notify('media:newProducer', info);
+    return producer.id as ProducerId;
+  }
+
+  async consume(peer: Peer, p: ClientPayload<'media:consume'>): Promise<ClientResults['media:consume']> {
+    this.assertMember(peer);
+    const owner = this.others(peer).find((o) => o.producers.has(p.producerId));
+    const producer = owner?.producers.get(p.producerId);
+    if (!owner || !producer) throw new AppError('NOT_FOUND', 'That media is not in this call.');
+    const transport = peer.transportFor('recv');
+    if (!transport) throw new AppError('BAD_REQUEST', 'Create a receive transport first.');
+    const caps = p.rtpCapabilities as types.RtpCapabilities;
+    if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) {
+      throw new AppError('MEDIA_ERROR', 'Your browser cannot receive this media.');
+    }
+    const consumer = await media('receive this media', () =>
+      transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: peer.id } }),
+    );
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => {
+      peer.sink.notify('media:consumerClosed', { consumerId: consumer.id as ConsumerId, producerId: producer.id as ProducerId });
+    });
+    const source = (producer.appData as ProducerAppData).source;
+    return {
+      id: consumer.id as ConsumerId,
+      producerId: producer.id as ProducerId,
+      peerId: owner.id,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      source,
+    };
+  }
+
+  async resumeConsumer(peer: Peer, consumerId: string): Promise<void> {
+    this.assertMember(peer);
+    const consumer = peer.consumers.get(consumerId);
+    if (!consumer) throw new AppError('NOT_FOUND', 'That media stream is not yours.');
+    await media('resume the media', () => consumer.resume());
+  }
+
+  async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
+    this.assertMember(peer);
+    const producer = peer.producers.get(producerId);
+    if (!producer) throw new AppError('NOT_FOUND', 'That media is not yours.');
+    await media(paused ? 'pause the media' : 'resume the media', () => (paused ? producer.pause() : producer.resume()));
+    const event = paused ? 'media:producerPaused' : 'media:producerResumed';
+    for (const o of this.others(peer)) o.sink.notify(event, { producerId: producer.id as ProducerId, peerId: peer.id });
+  }
+
+  /** Ends the call for everyone, once. */
+  close(reason: CallEndReason): void {
+    if (this.closedReason) return;
+    this.closedReason = reason;
+    for (const p of this.peers.values()) {
+      p.sink.notify('call:ended', { callId: this.id, reason });
+      p.close();
+    }
+    this.peers.clear();
+    if (!this.router.closed) this.router.close();
+    this.log.info({ reason }, 'call ended');
+    this.emit('close', reason);
+  }
+
+  /** Transports, producers and consumers of this call as the mediasoup worker process reports them. */
+  async workerCounts(): Promise<{ transports: number; producers: number; consumers: number }> {
+    const routerDump = (await this.router.dump()) as { transportIds: string[] };
+    const dumps = (await Promise.all([...this.routerTransports].map((t) => t.dump()))) as { producerIds: string[]; consumerIds: string[] }[];
+    return {
+      transports: routerDump.transportIds.length,
+      producers: dumps.reduce((n, d) => n + d.producerIds.length, 0),
+      consumers: dumps.reduce((n, d) => n + d.consumerIds.length, 0),
+    };
+  }
+
+  private producerInfo(owner: Peer, producer: types.Producer): ProducerInfo {
+    return {
+      producerId: producer.id as ProducerId,
+      peerId: owner.id,
+      kind: producer.kind,
+      source: (producer.appData as ProducerAppData).source as MediaSource,
+      paused: producer.paused,
+    };
+  }
+
+  private others(peer: Peer): Peer[] {
+    return [...this.peers.values()].filter((p) => p !== peer);
+  }
+
+  private assertMember(peer: Peer): void {
+    if (this.closed) throw new AppError('CALL_ENDED', 'This call has ended.');
+    if (this.peers.get(peer.id) !== peer) throw new AppError('NOT_IN_CALL', 'You are not in this call.');
+  }
+
+  private ownTransport(peer: Peer, transportId: string): types.WebRtcTransport {
+    this.assertMember(peer);
+    const t = peer.transports.get(transportId);
+    if (!t) throw new AppError('NOT_FOUND', 'That connection is not yours.');
+    return t;
+  }
+}

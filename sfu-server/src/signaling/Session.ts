@@ -1,0 +1,45 @@
+import type { CallRoom } from '../media/CallRoom.ts';
+import type { Peer } from '../media/Peer.ts';
+import { AppError } from '../errors.ts';
+
+/** A token bucket: `capacity` requests at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** What one socket connection is doing: at most one call at a time, and its request budget. */
+export class Session {
+  call: { room: CallRoom; peer: Peer } | undefined;
+  /** Every request spends from this; a flood from one client never slows another. */
+  readonly requests = new TokenBucket(100, 50);
+  /** Creating calls costs a router each, so it has its own, tighter budget. */
+  readonly creates = new TokenBucket(5, 5 / 60);
+
+  constructor(readonly socketId: string) {}
+
+  /** The caller's current call, or a coded error. */
+  inCall(): { room: CallRoom; peer: Peer } {
+    const c = this.call;
+    if (!c || c.room.closed || c.peer.closed) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
+    return c;
+  }
+}

@@ -1,0 +1,46 @@
+import type { HandlerMap } from './index.ts';
+
+type MediaEvent =
+  | 'media:createTransport'
+  | 'media:connectTransport'
+  | 'media:produce'
+  | 'media:consume'
+  | 'media:resumeConsumer'
+  | 'media:pauseProducer'
+  | 'media:resumeProducer';
+
+/** media:* — every call goes through the room, which checks the objects belong to the caller. */
+export const mediaHandlers: HandlerMap<MediaEvent> = {
+  async 'media:createTransport'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    return room.createTransport(peer, p.direction);
+  },
+  async 'media:connectTransport'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    await room.connectTransport(peer, p);
+    return {};
+  },
+  async 'media:produce'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    return { producerId: await room.produce(peer, p) };
+  },
+  async 'media:consume'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    return room.consume(peer, p);
+  },
+  async 'media:resumeConsumer'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    await room.resumeConsumer(peer, p.consumerId);
+    return {};
+  },
+  async 'media:pauseProducer'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    await room.setProducerPaused(peer, p.producerId, true);
+    return {};
+  },
+  async 'media:resumeProducer'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    await room.setProducerPaused(peer, p.producerId, false);
+    return {};
+  },
+};
