@@ -76,6 +76,7 @@ const zhTW = {
     on: '開',
     off: '關',
     hangup: '掛斷',
+    enableSound: '開啟聲音',
   },
   ended: {
     title: '通話已結束',
@@ -192,6 +193,7 @@ const en: Catalogue = {
     on: 'On',
     off: 'Off',
     hangup: 'Hang up',
+    enableSound: 'Turn on sound',
   },
   ended: {
     title: 'Call ended',

@@ -1,0 +1,102 @@
+/**
+ * Real Chromium (Debian's, through playwright-core) with a fake camera and microphone at 30 fps. Every
+ * RTCPeerConnection a page creates is recorded by an init script, so tests read real `getStats()` without
+ * any hook in the app.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream=fps=30',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-gpu',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A context whose pages keep a list of their peer connections in `window.__pcs`. */
+export async function newCallContext(browser: Browser, baseURL: string, locale = 'zh-TW'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale, permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const pcs: RTCPeerConnection[] = [];
+    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = pcs;
+    class Tracked extends Native {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        pcs.push(this);
+      }
+    }
+    window.RTCPeerConnection = Tracked as typeof RTCPeerConnection;
+  });
+  return context;
+}
+
+export interface InboundSample {
+  at: number;
+  videoFramesDecoded: number;
+  videoWidth: number;
+  videoHeight: number;
+  audioPackets: number;
+  /** Decoder codec of the received video, e.g. video/VP8. */
+  videoCodec: string;
+}
+
+/** Sums inbound-rtp stats over every tracked peer connection of the page. */
+export async function sampleInbound(page: Page): Promise<InboundSample> {
+  return page.evaluate(async () => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
+    const out = { at: performance.now(), videoFramesDecoded: 0, videoWidth: 0, videoHeight: 0, audioPackets: 0, videoCodec: '' };
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach((s: Record<string, unknown>) => {
+        if (s.type !== 'inbound-rtp') return;
+        if (s.kind === 'video') {
+          out.videoFramesDecoded += Number(s.framesDecoded ?? 0);
+          out.videoWidth = Math.max(out.videoWidth, Number(s.frameWidth ?? 0));
+          out.videoHeight = Math.max(out.videoHeight, Number(s.frameHeight ?? 0));
+          const codec = report.get(String(s.codecId)) as { mimeType?: string } | undefined;
+          if (codec?.mimeType) out.videoCodec = codec.mimeType;
+        } else if (s.kind === 'audio') {
+          out.audioPackets += Number(s.packetsReceived ?? 0);
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** Frames per second decoded over `ms`, with the first and last samples. */
+export async function measureDecodeRate(page: Page, ms: number): Promise<{ fps: number; first: InboundSample; last: InboundSample }> {
+  const first = await sampleInbound(page);
+  await page.waitForTimeout(ms);
+  const last = await sampleInbound(page);
+  const fps = ((last.videoFramesDecoded - first.videoFramesDecoded) * 1000) / (last.at - first.at);
+  return { fps, first, last };
+}
+
+/** The page's sender settings as the browser reports them: the track's contentHint and the sender's degradationPreference. */
+export async function senderSettings(page: Page): Promise<{ contentHint: string; degradationPreference: string | undefined; width: number; frameRate: number }[]> {
+  return page.evaluate(() => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
+    return pcs.flatMap((pc) =>
+      pc
+        .getSenders()
+        .filter((s) => s.track?.kind === 'video')
+        .map((s) => {
+          const settings = s.track!.getSettings();
+          const params = s.getParameters() as RTCRtpSendParameters & { degradationPreference?: string };
+          return { contentHint: s.track!.contentHint, degradationPreference: params.degradationPreference, width: settings.width ?? 0, frameRate: settings.frameRate ?? 0 };
+        }),
+    );
+  });
+}

@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { launchBrowser, measureDecodeRate, newCallContext, sampleInbound, senderSettings } from './browser.ts';
+
+async function connected(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
+}
+
+describe('a two-way sign-language video call in real browsers', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let callerCtx: BrowserContext;
+  let interpCtx: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1 });
+    browser = await launchBrowser();
+    callerCtx = await newCallContext(browser, server.url);
+    interpCtx = await newCallContext(browser, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('caller and interpreter each decode the other at ≥ 25 fps, 640×480, hear audio, and hang-up frees all media', async () => {
+    const caller = await callerCtx.newPage();
+    const interp = await interpCtx.newPage();
+    await caller.goto('/');
+    await caller.getByTestId('start-video-call').click();
+    await caller.waitForURL(/\/call\/[0-9a-f-]{36}$/);
+    const callId = (await caller.getByTestId('call-id').textContent())?.trim() ?? '';
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/);
+    await caller.locator('[data-testid="connection-state"][data-state="waiting-for-peer"]').waitFor();
+
+    await interp.goto(`/interpreter/call/${callId}`);
+    await Promise.all([connected(caller), connected(interp)]);
+    // Let the encoders ramp up before measuring.
+    await caller.waitForTimeout(2_000);
+
+    const [c, i] = await Promise.all([measureDecodeRate(caller, 5_000), measureDecodeRate(interp, 5_000)]);
+    console.log(`decode rate: caller ${c.fps.toFixed(1)} fps ${c.last.videoWidth}x${c.last.videoHeight} ${c.last.videoCodec}; interpreter ${i.fps.toFixed(1)} fps ${i.last.videoWidth}x${i.last.videoHeight} ${i.last.videoCodec}`);
+    for (const m of [c, i]) {
+      expect(m.fps).toBeGreaterThanOrEqual(25);
+      expect(m.last.videoWidth).toBeGreaterThanOrEqual(640);
+      expect(m.last.videoHeight).toBeGreaterThanOrEqual(480);
+      expect(m.last.audioPackets).toBeGreaterThan(m.first.audioPackets);
+    }
+    for (const page of [caller, interp]) {
+      const senders = await senderSettings(page);
+      expect(senders).toHaveLength(1);
+      expect(senders[0]).toMatchObject({ contentHint: 'motion', degradationPreference: 'maintain-framerate' });
+      await expect(page.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => v.videoWidth)).resolves.toBeGreaterThanOrEqual(640);
+    }
+
+    const live = await (await fetch(`${server.url}/api/ops/calls/${callId}/media`)).json();
+    expect(live).toMatchObject({ active: true, transports: 4, producers: 4, consumers: 4 });
+
+    await caller.getByTestId('hangup').click();
+    await caller.locator('[data-testid="call-ended"][data-reason="hangup"]').waitFor();
+    await interp.locator('[data-testid="call-ended"][data-reason="hangup"]').waitFor();
+    const after = await (await fetch(`${server.url}/api/ops/calls/${callId}/media`)).json();
+    expect(after).toEqual({ callId, active: false, routerAlive: false, transports: 0, producers: 0, consumers: 0 });
+    // The browsers let go of their connections too.
+    for (const page of [caller, interp]) {
+      const s = await sampleInbound(page);
+      const states = await page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.connectionState));
+      expect(states.every((st) => st === 'closed'), `${JSON.stringify(states)} ${JSON.stringify(s)}`).toBe(true);
+    }
+  });
+
+  it('camera and microphone toggles pause the media and the other side sees it', async () => {
+    const caller = await callerCtx.newPage();
+    const interp = await interpCtx.newPage();
+    await caller.goto('/');
+    await caller.getByTestId('start-video-call').click();
+    await caller.waitForURL(/\/call\/[0-9a-f-]{36}$/);
+    const callId = (await caller.getByTestId('call-id').textContent())?.trim() ?? '';
+    await interp.goto('/interpreter');
+    await interp.getByTestId('join-call-id').fill(callId);
+    await interp.getByTestId('join-call').click();
+    await Promise.all([connected(caller), connected(interp)]);
+
+    await caller.getByTestId('toggle-camera').click();
+    await expect(caller.getByTestId('toggle-camera').getAttribute('aria-pressed')).resolves.toBe('true');
+    await interp.getByTestId('remote-camera-off').waitFor({ timeout: 10_000 });
+    const before = await sampleInbound(interp);
+    await interp.waitForTimeout(1_500);
+    const paused = await sampleInbound(interp);
+    expect(paused.videoFramesDecoded - before.videoFramesDecoded).toBeLessThan(5);
+
+    await caller.getByTestId('toggle-camera').click();
+    await interp.getByTestId('remote-camera-off').waitFor({ state: 'detached', timeout: 10_000 });
+    const m = await measureDecodeRate(interp, 2_000);
+    expect(m.fps).toBeGreaterThan(15);
+
+    await interp.close();
+    await caller.locator('[data-testid="call-ended"][data-reason="peer-lost"]').waitFor({ timeout: 30_000 });
+  });
+});
