@@ -44,7 +44,7 @@ function main(): void {
     console.log(`  applying ${patch}`);
     execFileSync('patch', ['-p1', '--forward', '--batch', '-d', work, '-i', patch], { stdio: 'inherit' });
   }
-  const env = { ...process.env, PYTHON: 'python3' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHON: 'python3' };
   delete env.MEDIASOUP_WORKER_BIN;
   const cores = String(cpus().length);
   const res = spawnSync('make', ['-C', join(work, 'worker'), `PYTHON=python3`, `CORES=${cores}`], { stdio: 'inherit', env });

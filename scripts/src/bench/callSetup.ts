@@ -1,0 +1,79 @@
+/**
+ * Call-setup benchmark: over N sequential calls (default 20), the time from the interpreter pressing
+ * "join" to the first decoded remote frame on each side. Real server, real mediasoup worker, real
+ * Chromium with a fake camera. Run inside the loopback-only namespace: `npm run bench:call-setup`.
+ */
+import { cpus } from 'node:os';
+import type { Page } from 'playwright-core';
+import { startTestServer } from '../../../sfu-server/src/testing/harness.ts';
+import { launchBrowser, newCallContext } from '../../../e2e/browser.ts';
+import { percentile } from './stats.ts';
+
+const CALLS = Number(process.env.CALLS ?? 20);
+
+/** Records, in the page, the wall-clock time at which the remote video first has a decoded frame. */
+async function armFirstFrame(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __firstFrameAt?: number };
+    w.__firstFrameAt = undefined;
+    const tick = () => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+      if (v && v.readyState >= 2 && v.videoWidth > 0) {
+        w.__firstFrameAt = performance.timeOrigin + performance.now();
+        return;
+      }
+      setTimeout(tick, 2);
+    };
+    tick();
+  });
+}
+
+async function firstFrameAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt, undefined, { timeout: 30_000, polling: 10 });
+  return (await handle.jsonValue()) as number;
+}
+
+async function main(): Promise<void> {
+  const server = await startTestServer({ workers: 1 });
+  const browser = await launchBrowser();
+  const caller = await (await newCallContext(browser, server.url)).newPage();
+  const interp = await (await newCallContext(browser, server.url)).newPage();
+  const callerMs: number[] = [];
+  const interpMs: number[] = [];
+  const bothMs: number[] = [];
+  try {
+    for (let n = 0; n < CALLS; n++) {
+      await caller.goto('/');
+      await caller.getByTestId('start-video-call').click();
+      await caller.locator('[data-testid="connection-state"][data-state="waiting-for-peer"]').waitFor({ timeout: 30_000 });
+      const callId = (await caller.getByTestId('call-id').textContent())?.trim() ?? '';
+      await interp.goto('/interpreter');
+      await interp.getByTestId('join-call-id').fill(callId);
+      await Promise.all([armFirstFrame(caller), armFirstFrame(interp)]);
+      const t0 = Date.now();
+      await interp.getByTestId('join-call').click();
+      const [c, i] = await Promise.all([firstFrameAt(caller), firstFrameAt(interp)]);
+      callerMs.push(c - t0);
+      interpMs.push(i - t0);
+      bothMs.push(Math.max(c, i) - t0);
+      process.stderr.write(`call ${n + 1}/${CALLS}: caller ${(c - t0).toFixed(0)} ms, interpreter ${(i - t0).toFixed(0)} ms\n`);
+      await caller.getByTestId('hangup').click();
+      await interp.locator('[data-testid="call-ended"]').waitFor({ timeout: 10_000 });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 50).toFixed(0)} | ${percentile(v, 95).toFixed(0)} | ${Math.max(...v).toFixed(0)} |`;
+  console.log(`call-setup: ${CALLS} sequential calls, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  console.log('| first decoded remote frame after the interpreter joins | p50 ms | p95 ms | max ms |');
+  console.log('|---|---|---|---|');
+  console.log(row('caller side', callerMs));
+  console.log(row('interpreter side', interpMs));
+  console.log(row('both sides', bothMs));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
