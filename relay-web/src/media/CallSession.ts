@@ -14,16 +14,11 @@ import type { ConnectionState, SessionPhase } from './connectionState.ts';
 import { MediaConnection } from './MediaConnection.ts';
 import * as remotes from './remoteState.ts';
 import type { PrimaryRemote, RemoteState } from './remoteState.ts';
-import { acquireLocalMedia } from './userMedia.ts';
+import { LocalDevices } from './LocalDevices.ts';
+import type { LocalDeviceState } from './LocalDevices.ts';
 import type { CameraErrorKind, GetUserMedia } from './userMedia.ts';
 
-/** A local device as the controls show it. */
-export interface LocalDeviceState {
-  /** We have a track for it. */
-  available: boolean;
-  /** The user wants it on (the toggle's aria-pressed). */
-  on: boolean;
-}
+export type { LocalDeviceState };
 
 /** Why the session could not go on; `connection-lost` when a dropped connection could not be restored. */
 export type SessionFailure = RequestErrorCode | 'connection-lost';
@@ -60,7 +55,7 @@ type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
 export class CallSession {
   private readonly socket: SignalingSocket;
   private readonly request: Requester;
-  private readonly getUserMedia: GetUserMedia | null | undefined;
+  private readonly local: LocalDevices;
   private readonly listeners = new Set<Listener>();
   private connection: MediaConnection | null = null;
   private selfId: PeerId | null = null;
@@ -70,10 +65,8 @@ export class CallSession {
   private socketConnected: boolean;
   private sendState: ms.ConnectionState | null = null;
   private recvState: ms.ConnectionState | null = null;
-  private localStream: MediaStream | null = null;
-  private cameraOn = true;
-  private micOn = true;
-  private cameraError: CameraErrorKind | null = null;
+  /** Sending failed on the server side: the call goes on receive-only. */
+  private publishFailed = false;
   private remote: RemoteState = remotes.EMPTY_REMOTE_STATE;
   private endReason: CallEndReason | null = null;
   private failure: SessionFailure | null = null;
@@ -85,7 +78,7 @@ export class CallSession {
   ) {
     this.socket = deps.socket;
     this.request = deps.request ?? socketRequester(deps.socket);
-    this.getUserMedia = deps.getUserMedia;
+    this.local = new LocalDevices(deps.getUserMedia);
     this.socketConnected = deps.socket.connected;
     this.snapshot = this.buildSnapshot();
   }
@@ -107,27 +100,28 @@ export class CallSession {
     const media = this.openLocalMedia();
     try {
       await this.join();
-      await media;
-      await this.publishLocal();
     } catch (error) {
       this.fail(errorCodeOf(error));
+      return;
     }
+    await media;
+    await this.publishOrReport();
   }
 
   /** Switches our camera off or on for the other side (and the self-view). */
   async toggleCamera(): Promise<void> {
-    await this.setSending('camera', !this.cameraOn);
+    await this.setSending('camera', !this.local.isOn('camera'));
   }
 
   async toggleMic(): Promise<void> {
-    await this.setSending('microphone', !this.micOn);
+    await this.setSending('microphone', !this.local.isOn('microphone'));
   }
 
   /** After a camera error: asks for the camera again and, if it works, starts sending it. */
   async retryCamera(): Promise<void> {
     if (this.closed || this.isOver()) return;
     await this.openLocalMedia();
-    await this.publishLocal().catch(() => this.setCameraError('other'));
+    await this.publishOrReport();
   }
 
   /** Tells the server we hang up, then frees everything. */
@@ -195,47 +189,42 @@ export class CallSession {
   }
 
   private async openLocalMedia(): Promise<void> {
-    const { stream, cameraError } = await acquireLocalMedia(this.getUserMedia);
-    if (this.closed || this.isOver()) {
-      stream?.getTracks().forEach((t) => t.stop());
-      return;
-    }
-    if (stream && this.localStream) {
-      // A retry: keep the tracks that still work, replace those the new stream brings.
-      for (const old of this.localStream.getTracks()) {
-        if (stream.getTracks().some((t) => t.kind === old.kind)) old.stop();
-        else stream.addTrack(old);
-      }
-    }
-    if (stream) this.localStream = stream;
-    this.cameraError = cameraError;
-    this.applyTrackEnabled();
+    await this.local.open();
     this.emit();
   }
 
   /** Sends whatever local tracks we have (once the transports exist). */
   private async publishLocal(): Promise<void> {
     const connection = this.connection;
-    const stream = this.localStream;
+    const stream = this.local.stream;
     if (!connection || !stream) return;
     const video = stream.getVideoTracks()[0];
     const audio = stream.getAudioTracks()[0];
     if (video && connection.canSend('video')) {
       await connection.publish('camera', video);
-      if (!this.cameraOn) await connection.setSending('camera', false);
+      if (!this.local.isOn('camera')) await connection.setSending('camera', false);
     }
     if (audio && connection.canSend('audio')) {
       await connection.publish('microphone', audio);
-      if (!this.micOn) await connection.setSending('microphone', false);
+      if (!this.local.isOn('microphone')) await connection.setSending('microphone', false);
     }
     this.emit();
   }
 
+  /** Publishing can fail (codec or server trouble) without ending the call: report it on the camera. */
+  private async publishOrReport(): Promise<void> {
+    try {
+      this.publishFailed = false;
+      await this.publishLocal();
+    } catch {
+      this.publishFailed = true;
+      this.setCameraError('other');
+    }
+  }
+
   private async setSending(source: 'camera' | 'microphone', on: boolean): Promise<void> {
     if (this.closed || this.isOver()) return;
-    if (source === 'camera') this.cameraOn = on;
-    else this.micOn = on;
-    this.applyTrackEnabled();
+    this.local.setOn(source, on);
     this.emit();
     try {
       await this.connection?.setSending(source, on);
@@ -244,14 +233,8 @@ export class CallSession {
     }
   }
 
-  /** Keeps track.enabled in step with the toggles, also before a producer exists. */
-  private applyTrackEnabled(): void {
-    for (const t of this.localStream?.getVideoTracks() ?? []) t.enabled = this.cameraOn;
-    for (const t of this.localStream?.getAudioTracks() ?? []) t.enabled = this.micOn;
-  }
-
   private setCameraError(kind: CameraErrorKind): void {
-    this.cameraError = kind;
+    this.local.cameraError = kind;
     this.emit();
   }
 
@@ -320,10 +303,11 @@ export class CallSession {
     this.setPhase('joining');
     try {
       await this.join();
-      await this.publishLocal();
     } catch {
       this.fail('connection-lost');
+      return;
     }
+    await this.publishOrReport();
   }
 
   // --- lifecycle ------------------------------------------------------------------------------
@@ -351,8 +335,7 @@ export class CallSession {
     this.connection?.close();
     this.connection = null;
     this.selfId = null;
-    this.localStream?.getTracks().forEach((t) => t.stop());
-    this.localStream = null;
+    this.local.stop();
     this.remote = remotes.EMPTY_REMOTE_STATE;
   }
 
@@ -369,8 +352,7 @@ export class CallSession {
 
   private buildSnapshot(): CallSnapshot {
     const remote = remotes.primaryRemote(this.remote);
-    const hasVideo = (this.localStream?.getVideoTracks().length ?? 0) > 0;
-    const hasAudio = (this.localStream?.getAudioTracks().length ?? 0) > 0;
+    const { camera, mic } = this.local;
     return {
       callId: this.options.callId,
       role: this.options.role,
@@ -380,14 +362,14 @@ export class CallSession {
         socketConnected: this.socketConnected,
         sendTransport: this.sendState,
         recvTransport: this.recvState,
-        sending: this.connection?.isPublishing('camera') === true || this.connection?.isPublishing('microphone') === true,
+        sending: !this.publishFailed && (this.local.awaiting || camera.available || mic.available),
         remotePeerPresent: this.remote.peers.length > 0,
         remoteVideoReceiving: remote.video?.receiving === true,
       }),
-      localStream: this.localStream,
-      camera: { available: hasVideo, on: this.cameraOn },
-      mic: { available: hasAudio, on: this.micOn },
-      cameraError: this.cameraError,
+      localStream: this.local.stream,
+      camera,
+      mic,
+      cameraError: this.local.cameraError,
       remote,
       endReason: this.endReason,
       failure: this.failure,

@@ -97,12 +97,6 @@ export class MediaConnection {
     return producer.id as ProducerId;
   }
 
-  /** Whether a producer exists for this source. */
-  isPublishing(source: MediaSource): boolean {
-    const producer = this.producers.get(source);
-    return producer !== undefined && !producer.closed;
-  }
-
   /**
    * Pauses or resumes sending a source, locally (the track is disabled, so the self-view goes
    * dark too) and on the server (so the other side can show "camera off").

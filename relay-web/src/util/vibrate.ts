@@ -4,8 +4,13 @@ export const VIBRATION = {
   ended: [300, 150, 300],
 } as const satisfies Record<string, readonly number[]>;
 
+/** What `vibrate` needs from `navigator` (so tests can pass a stand-in). */
+export interface VibrateTarget {
+  vibrate?: (pattern: number[]) => boolean;
+}
+
 /** Vibrates if the device can; returns whether it did. Desktop browsers and iOS simply skip it. */
-export function vibrate(pattern: readonly number[], nav: Partial<Pick<Navigator, 'vibrate'>> | undefined = globalThis.navigator): boolean {
+export function vibrate(pattern: readonly number[], nav: VibrateTarget | undefined = globalThis.navigator): boolean {
   if (typeof nav?.vibrate !== 'function') return false;
   try {
     return nav.vibrate([...pattern]);
