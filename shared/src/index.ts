@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './media.ts';
 export * from './protocol.ts';
+export * from './queue.ts';

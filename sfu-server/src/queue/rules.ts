@@ -1,0 +1,300 @@
+/**
+ * The queue's rules as plain functions over an in-memory state. The memory store applies them directly;
+ * the Redis store implements the same steps in Lua and is tested against these for equality.
+ */
+import { QUEUE_RULES, type BreakReason, type Gender } from '@sign-relay/shared';
+import { AppError } from '../errors.ts';
+import { NORMAL_SCORE_OFFSET, type Interpreter, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent } from './model.ts';
+
+export interface QueueState {
+  entries: Map<string, QueueEntry>;
+  interpreters: Map<string, Interpreter>;
+}
+
+export function emptyState(): QueueState {
+  return { entries: new Map(), interpreters: new Map() };
+}
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+function entryOrThrow(s: QueueState, id: string): QueueEntry {
+  const e = s.entries.get(id);
+  if (!e) throw new AppError('NOT_FOUND', 'You are not in the queue.');
+  return e;
+}
+
+function interpreterOrThrow(s: QueueState, id: string): Interpreter {
+  const i = s.interpreters.get(id);
+  if (!i) throw new AppError('NOT_FOUND', 'That interpreter is not signed in.');
+  return i;
+}
+
+function setState(i: Interpreter, state: Interpreter['state'], now: number): void {
+  i.state = state;
+  i.since = now;
+  if (state === 'available') i.idleSince = now;
+  if (state !== 'break') i.breakReason = null;
+  if (state !== 'wrap-up') i.wrapUpUntil = null;
+  if (state !== 'offered' && state !== 'in-call') {
+    i.entryId = null;
+    i.transferFrom = null;
+  }
+}
+
+/** Callers in line order (waiting and offered, which keep their place until answered). */
+export function lineOrder(s: QueueState): QueueEntry[] {
+  return [...s.entries.values()].filter((e) => e.state !== 'in-call').sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
+}
+
+/** Positions: offered callers are 0 (being rung); waiting callers are numbered 1, 2, 3… in line order. */
+export function places(s: QueueState): Place[] {
+  let n = 0;
+  return lineOrder(s).map((entry) => ({ entry: clone(entry), position: entry.state === 'offered' ? 0 : ++n }));
+}
+
+export function enqueue(s: QueueState, e: NewEntry, now: number): QueueEvent[] {
+  if (s.entries.has(e.id)) return [];
+  s.entries.set(e.id, {
+    ...e,
+    enqueuedAt: now,
+    score: NORMAL_SCORE_OFFSET + now,
+    state: 'waiting',
+    interpreterId: null,
+    offerExpiresAt: null,
+    disconnectedUntil: null,
+    requeued: false,
+    offerCount: 0,
+  });
+  return [{ type: 'queue-changed' }];
+}
+
+/** Ends a ringing offer; the caller keeps their place, the interpreter is freed per `why`. */
+function endOffer(s: QueueState, entry: QueueEntry, i: Interpreter, why: 'declined' | 'timeout' | 'withdrawn', now: number): QueueEvent[] {
+  const transfer = entry.state === 'in-call';
+  if (!transfer) {
+    entry.state = 'waiting';
+    entry.interpreterId = null;
+    entry.offerExpiresAt = null;
+  }
+  if (why === 'timeout') {
+    i.missedOffers += 1;
+    if (i.missedOffers >= QUEUE_RULES.missedOffersForBreak) {
+      setState(i, 'break', now);
+      i.breakReason = 'missed-offers';
+    } else setState(i, 'available', now);
+  } else if (why === 'declined') {
+    i.missedOffers = 0;
+    setState(i, 'available', now);
+  } else {
+    // Withdrawn (the caller left or dropped): not the interpreter's doing, so their idle time stands.
+    const idleSince = i.idleSince;
+    setState(i, 'available', now);
+    i.idleSince = idleSince;
+  }
+  return [
+    { type: 'offer-ended', entry: clone(entry), interpreterId: i.id, why },
+    { type: 'interpreter', interpreter: clone(i) },
+    { type: 'queue-changed' },
+  ];
+}
+
+export function remove(s: QueueState, entryId: string, why: 'left' | 'lost', now: number): QueueEvent[] {
+  const entry = s.entries.get(entryId);
+  if (!entry) return [];
+  const events: QueueEvent[] = [];
+  if (entry.state === 'offered' && entry.interpreterId) {
+    const i = s.interpreters.get(entry.interpreterId);
+    if (i) events.push(...endOffer(s, entry, i, 'withdrawn', now));
+  }
+  if (entry.state === 'in-call') throw new AppError('BAD_REQUEST', 'The call is in progress; hang up instead.');
+  s.entries.delete(entryId);
+  events.push({ type: 'abandoned', entry: clone(entry), why }, { type: 'queue-changed' });
+  return events;
+}
+
+export function setConnection(s: QueueState, entryId: string, until: number | null, now: number): QueueEvent[] {
+  const entry = entryOrThrow(s, entryId);
+  if (entry.state === 'in-call') return [];
+  entry.disconnectedUntil = until;
+  const events: QueueEvent[] = [];
+  if (until !== null && entry.state === 'offered' && entry.interpreterId) {
+    const i = s.interpreters.get(entry.interpreterId);
+    if (i) events.push(...endOffer(s, entry, i, 'withdrawn', now));
+  }
+  events.push({ type: 'queue-changed' });
+  return events;
+}
+
+export function setPresence(
+  s: QueueState,
+  id: string,
+  to: PresenceTarget,
+  opts: { gender?: Gender | null; reason?: BreakReason | null },
+  now: number,
+): QueueEvent[] {
+  let i = s.interpreters.get(id);
+  if (!i) {
+    i = { id, gender: opts.gender ?? null, state: 'offline', since: now, idleSince: now, missedOffers: 0, breakReason: null, entryId: null, transferFrom: null, wrapUpUntil: null };
+    s.interpreters.set(id, i);
+  } else if (opts.gender !== undefined) i.gender = opts.gender;
+  const from = i.state;
+  const events: QueueEvent[] = [];
+  switch (to) {
+    case 'available':
+      if (from === 'offered' || from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
+      if (from === 'available') return [{ type: 'interpreter', interpreter: clone(i) }];
+      setState(i, 'available', now);
+      i.missedOffers = 0;
+      break;
+    case 'break':
+      if (from === 'offered' || from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
+      setState(i, 'break', now);
+      i.breakReason = opts.reason ?? 'rest';
+      break;
+    case 'offline':
+      if (from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
+      if (from === 'offered' && i.entryId) {
+        const entry = s.entries.get(i.entryId);
+        if (entry) events.push(...endOffer(s, entry, i, 'withdrawn', now));
+      }
+      setState(i, 'offline', now);
+      break;
+  }
+  events.push({ type: 'interpreter', interpreter: clone(i) });
+  return events;
+}
+
+function eligible(entry: QueueEntry, i: Interpreter, now: number): boolean {
+  if (i.state !== 'available') return false;
+  if (!entry.preferredGender || now - entry.enqueuedAt >= QUEUE_RULES.genderPreferenceMaxWaitMs) return true;
+  return i.gender === entry.preferredGender;
+}
+
+/** Longest-idle available interpreter first; the first caller in line whom someone can take is offered. */
+export function matchOne(s: QueueState, now: number): QueueEvent[] {
+  const available = [...s.interpreters.values()].filter((i) => i.state === 'available').sort((a, b) => a.idleSince - b.idleSince || (a.id < b.id ? -1 : 1));
+  if (available.length === 0) return [];
+  for (const entry of lineOrder(s)) {
+    if (entry.state !== 'waiting' || entry.disconnectedUntil !== null) continue;
+    const i = available.find((c) => eligible(entry, c, now));
+    if (!i) continue;
+    entry.state = 'offered';
+    entry.interpreterId = i.id;
+    entry.offerExpiresAt = now + QUEUE_RULES.offerTimeoutMs;
+    entry.offerCount += 1;
+    setState(i, 'offered', now);
+    i.entryId = entry.id;
+    return [
+      { type: 'offered', entry: clone(entry), interpreterId: i.id, transferFrom: null },
+      { type: 'interpreter', interpreter: clone(i) },
+      { type: 'queue-changed' },
+    ];
+  }
+  return [];
+}
+
+export function respond(s: QueueState, interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number): QueueEvent[] {
+  const i = interpreterOrThrow(s, interpreterId);
+  const entry = s.entries.get(entryId);
+  if (i.state !== 'offered' || i.entryId !== entryId || !entry) throw new AppError('NOT_FOUND', 'That call is no longer offered to you.');
+  const transferFrom = i.transferFrom;
+  if (answer !== 'accept') return endOffer(s, entry, i, answer === 'decline' ? 'declined' : 'timeout', now);
+  const events: QueueEvent[] = [];
+  if (transferFrom) {
+    const from = s.interpreters.get(transferFrom);
+    if (from && from.state === 'in-call' && from.entryId === entryId) {
+      setState(from, 'wrap-up', now);
+      from.wrapUpUntil = now + QUEUE_RULES.wrapUpMs;
+      events.push({ type: 'interpreter', interpreter: clone(from) });
+    }
+  }
+  entry.state = 'in-call';
+  entry.interpreterId = i.id;
+  entry.offerExpiresAt = null;
+  setState(i, 'in-call', now);
+  i.entryId = entry.id;
+  i.missedOffers = 0;
+  events.push(
+    { type: 'answered', entry: clone(entry), interpreterId: i.id, transferFrom },
+    { type: 'interpreter', interpreter: clone(i) },
+    { type: 'queue-changed' },
+  );
+  return events;
+}
+
+export function endCall(s: QueueState, interpreterId: string, wrapUpMs: number, now: number): QueueEvent[] {
+  const i = interpreterOrThrow(s, interpreterId);
+  if (i.state !== 'in-call' || !i.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
+  const entry = s.entries.get(i.entryId);
+  const events: QueueEvent[] = entry ? withdrawTransfers(s, entry, now) : [];
+  s.entries.delete(i.entryId);
+  setState(i, 'wrap-up', now);
+  i.wrapUpUntil = now + wrapUpMs;
+  events.push({ type: 'interpreter', interpreter: clone(i) });
+  if (entry) events.unshift({ type: 'call-ended', entry: clone(entry), interpreterId });
+  return events;
+}
+
+/** A transfer still ringing for a call that ends or loses its interpreter is withdrawn. */
+function withdrawTransfers(s: QueueState, entry: QueueEntry, now: number): QueueEvent[] {
+  const events: QueueEvent[] = [];
+  for (const other of s.interpreters.values()) {
+    if (other.state === 'offered' && other.transferFrom !== null && other.entryId === entry.id) {
+      events.push(...endOffer(s, entry, other, 'withdrawn', now));
+    }
+  }
+  return events;
+}
+
+export function requeueCaller(s: QueueState, interpreterId: string, now: number): QueueEvent[] {
+  const i = interpreterOrThrow(s, interpreterId);
+  if (i.state !== 'in-call' || !i.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
+  const entry = entryOrThrow(s, i.entryId);
+  const events = withdrawTransfers(s, entry, now);
+  entry.state = 'waiting';
+  entry.interpreterId = null;
+  entry.offerExpiresAt = null;
+  entry.requeued = true;
+  entry.score = now;
+  setState(i, 'offline', now);
+  events.push({ type: 'requeued', entry: clone(entry) }, { type: 'interpreter', interpreter: clone(i) }, { type: 'queue-changed' });
+  return events;
+}
+
+export function offerTransfer(s: QueueState, fromId: string, toId: string, now: number): QueueEvent[] {
+  const from = interpreterOrThrow(s, fromId);
+  if (from.state !== 'in-call' || !from.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
+  const to = s.interpreters.get(toId);
+  if (!to || to.state !== 'available' || toId === fromId) throw new AppError('UNAVAILABLE', 'That colleague is not available.');
+  const entry = entryOrThrow(s, from.entryId);
+  if ([...s.interpreters.values()].some((o) => o.state === 'offered' && o.entryId === entry.id)) {
+    throw new AppError('BAD_REQUEST', 'A transfer is already ringing.');
+  }
+  setState(to, 'offered', now);
+  to.entryId = entry.id;
+  to.transferFrom = fromId;
+  entry.offerCount += 1;
+  return [
+    { type: 'offered', entry: clone(entry), interpreterId: toId, transferFrom: fromId },
+    { type: 'interpreter', interpreter: clone(to) },
+  ];
+}
+
+export function tick(s: QueueState, now: number): QueueEvent[] {
+  const events: QueueEvent[] = [];
+  for (const i of [...s.interpreters.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (i.state === 'offered' && i.entryId) {
+      // An offer (ordinary or transfer) rings out a fixed time after the interpreter was rung.
+      if (now >= i.since + QUEUE_RULES.offerTimeoutMs) events.push(...respond(s, i.id, i.entryId, 'timeout', now));
+    } else if (i.state === 'wrap-up' && i.wrapUpUntil !== null && now >= i.wrapUpUntil) {
+      setState(i, 'available', now);
+      events.push({ type: 'interpreter', interpreter: clone(i) });
+    }
+  }
+  for (const entry of [...s.entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (entry.disconnectedUntil !== null && now >= entry.disconnectedUntil && entry.state !== 'in-call') {
+      events.push(...remove(s, entry.id, 'lost', now));
+    }
+  }
+  return events;
+}
