@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects: fast unit tests, integration tests against real servers (mediasoup worker, socket.io,
- * later Postgres and Redis), and browser end-to-end specs (run inside a loopback-only network namespace).
+ * Postgres and Redis), and browser end-to-end specs (run inside a loopback-only network namespace). The
+ * `int` and `e2e` projects share one Postgres and one Redis started by scripts/src/test/globalSetup.ts.
  */
 export default defineConfig({
   test: {
@@ -20,6 +21,7 @@ export default defineConfig({
           name: 'int',
           include: ['{sfu-server,scripts}/src/**/*.int.test.ts'],
           environment: 'node',
+          globalSetup: ['./scripts/src/test/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -30,6 +32,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
+          globalSetup: ['./scripts/src/test/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

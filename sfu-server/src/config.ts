@@ -23,6 +23,12 @@ const schema = z
     /** Bearer token for /api/ops in production; without it those endpoints are off in production. */
     OPS_TOKEN: z.string().min(16).optional(),
     RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Postgres for accounts and call records; without it an embedded PGlite in SIGN_RELAY_DATA_DIR is used. */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+    /** Redis for live state shared between server processes; without it the stores are in memory (one process only). */
+    REDIS_URL: z.string().regex(/^(rediss?|unix):\/\//, 'must be a redis://, rediss:// or unix:// URL').optional(),
+    /** Where the embedded database keeps its files (no DATABASE_URL); default ~/.local/share/sign-relay/pglite. */
+    SIGN_RELAY_DATA_DIR: z.string().min(1).optional(),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] });
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServiceUrl } from '../../../scripts/src/test/context.ts';
+import { createLogger } from '../logger.ts';
+import { keys } from './keys.ts';
+import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './redis.ts';
+
+const logger = createLogger('silent');
+
+describe('createRedis', () => {
+  let redis: RedisClient;
+  const k = keys(`test-${process.pid}-${Date.now()}`);
+
+  beforeAll(async () => {
+    redis = await createRedis(testServiceUrl('TEST_REDIS_URL'), logger);
+  });
+  afterAll(async () => {
+    if (redis) {
+      const own = await redis.keys(`${k.prefix}:*`);
+      if (own.length > 0) await redis.del(own);
+      await closeRedis(redis);
+      await closeRedis(redis);
+    }
+  });
+
+  it('connects over the Unix socket and round-trips values', async () => {
+    expect(testServiceUrl('TEST_REDIS_URL')).toMatch(/^unix:\/\//);
+    expect(await redis.ping()).toBe('PONG');
+    await redis.hSet(k.queueEntry('e1'), { channel: 'kiosk', kioskId: 'K-01' });
+    expect(await redis.hGetAll(k.queueEntry('e1'))).toEqual({ channel: 'kiosk', kioskId: 'K-01' });
+    await redis.zAdd(k.queueWaiting(), [
+      { score: 2, value: 'e2' },
+      { score: 1, value: 'e1' },
+    ]);
+    expect(await redis.zRange(k.queueWaiting(), 0, -1)).toEqual(['e1', 'e2']);
+  });
+
+  it('duplicates a connection for pub/sub', async () => {
+    const subscriber = await duplicateRedis(redis, logger, 'test-subscriber');
+    try {
+      const received = new Promise<string>((resolve) => void subscriber.subscribe(`${k.prefix}:events`, (message) => resolve(message)));
+      // Wait until the subscription is live before publishing.
+      while ((await redis.pubSubNumSub(`${k.prefix}:events`))[`${k.prefix}:events`] !== 1) await new Promise((r) => setTimeout(r, 10));
+      await redis.publish(`${k.prefix}:events`, 'hello');
+      expect(await received).toBe('hello');
+    } finally {
+      await closeRedis(subscriber);
+    }
+  });
+
+  it('rejects with a readable error when Redis cannot be reached', async () => {
+    await expect(createRedis('unix:///nonexistent/redis.sock', logger)).rejects.toThrow(/Cannot reach Redis at unix:\/\/\/nonexistent\/redis.sock/);
+  });
+});
