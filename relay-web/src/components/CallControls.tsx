@@ -21,7 +21,11 @@ interface ToggleProps {
   onToggle: () => void;
 }
 
-/** A device toggle: aria-pressed is true while the device is on; its state is also written out. */
+/**
+ * A mute-style device toggle: its label says what it does ("Camera off") and aria-pressed is true
+ * while the device is off. The current state is also written out (hidden from screen readers,
+ * which already hear "pressed").
+ */
 function DeviceToggle({ testId, device, label, iconOn, iconOff, onToggle }: ToggleProps): ReactElement {
   const { t } = useTranslation();
   const on = device.available && device.on;
@@ -30,13 +34,15 @@ function DeviceToggle({ testId, device, label, iconOn, iconOff, onToggle }: Togg
       type="button"
       className={`control ${on ? 'control--on' : 'control--off'}`}
       data-testid={testId}
-      aria-pressed={on}
+      aria-pressed={!on}
       disabled={!device.available}
       onClick={onToggle}
     >
       <Icon name={on ? iconOn : iconOff} className="control__icon" />
       <span className="control__label">{label}</span>
-      <span className="control__state">{on ? t('call.on') : t('call.off')}</span>
+      <span className="control__state" aria-hidden="true">
+        {on ? t('call.on') : t('call.off')}
+      </span>
     </button>
   );
 }

@@ -31,6 +31,8 @@ const base: CallSnapshot = {
   remote: { peer: null, video: null, audio: null },
   endReason: null,
   failure: null,
+  remoteDropped: false,
+  transports: { send: null, recv: null },
 };
 
 let container: HTMLDivElement;
@@ -73,15 +75,16 @@ describe('CallView', () => {
     expect(state?.dataset.state).toBe('waiting-for-peer');
     expect(state?.getAttribute('aria-live')).toBe('polite');
     expect(state?.textContent).toContain('等待對方加入');
-    expect(byTestId('remote-notice')?.textContent).toContain('等待手語翻譯員加入');
+    expect(byTestId('remote-waiting')?.textContent).toContain('等待手語翻譯員加入');
   });
 
   it('renders the videos and the controls with aria-pressed following the devices', () => {
     render({ ...base, camera: { available: true, on: false } });
     expect(byTestId('remote-video')?.tagName).toBe('VIDEO');
     expect((byTestId('self-video') as HTMLVideoElement | null)?.muted).toBe(true);
-    expect(byTestId('toggle-camera')?.getAttribute('aria-pressed')).toBe('false');
-    expect(byTestId('toggle-mic')?.getAttribute('aria-pressed')).toBe('true');
+    // Mute-style toggles: pressed means the device is off.
+    expect(byTestId('toggle-camera')?.getAttribute('aria-pressed')).toBe('true');
+    expect(byTestId('toggle-mic')?.getAttribute('aria-pressed')).toBe('false');
     expect(byTestId('self-camera-off')?.textContent).toContain('鏡頭已關閉');
   });
 
@@ -108,7 +111,7 @@ describe('CallView', () => {
       },
     });
     expect(byTestId('remote-tile')?.dataset.camera).toBe('off');
-    expect(byTestId('remote-notice')?.textContent).toContain('鏡頭已關閉');
+    expect(byTestId('remote-camera-off')?.textContent).toContain('鏡頭已關閉');
     expect(byTestId('remote-mic-off')).not.toBeNull();
   });
 

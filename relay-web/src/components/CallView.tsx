@@ -12,6 +12,8 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { Icon } from './Icon.tsx';
 import { MediaVideo } from './MediaVideo.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
+import { remoteNoticeFor, waitingKey } from './remoteNotice.ts';
+import type { RemoteNoticeKind } from './remoteNotice.ts';
 
 /** Felt on phones when the call connects and when it ends: nothing may depend on sound. */
 function useStateSignals(state: ConnectionState, title: string): void {
@@ -55,24 +57,27 @@ export function CallView({ snapshot, controls, aside }: { snapshot: CallSnapshot
   const selfTrack = snapshot.localStream?.getVideoTracks()[0] ?? null;
   const remoteTrack = remote.video?.track ?? null;
   const remoteRole = remote.peer ? t(`role.${remote.peer.role}`) : t('call.remote');
-  let remoteNotice: { icon: 'hourglass' | 'video-off' | 'hands'; text: string } | null = null;
-  if (!remote.peer && !remote.video) remoteNotice = { icon: 'hourglass', text: t(`call.waitingFor.${snapshot.role === 'caller' ? 'caller' : 'interpreter'}`) };
-  else if (remote.video?.paused) remoteNotice = { icon: 'video-off', text: t('call.cameraOff') };
-  else if (!remoteTrack || !remote.video?.receiving) remoteNotice = { icon: 'hands', text: t('call.noVideo') };
+  const notice = remoteNoticeFor(remote, snapshot.remoteDropped);
+  const noticeText: Record<RemoteNoticeKind, string> = {
+    waiting: t(`call.waitingFor.${waitingKey(snapshot.role)}`),
+    dropped: t('call.peerDropped'),
+    'camera-off': t('call.cameraOff'),
+    'no-video': t('call.noVideo'),
+  };
   const selfOff = !camera.available || !camera.on;
 
   return (
     <div className="call" data-role={snapshot.role}>
-      <ConnectionStatus state={connectionState} />
+      <ConnectionStatus state={connectionState} transports={snapshot.transports} />
       {snapshot.cameraError && <CameraError kind={snapshot.cameraError} onRetry={controls.retryCamera} />}
       <div className="call__layout">
         <div className="stage">
           <figure className="tile tile--remote" data-testid="remote-tile" data-camera={remote.video?.paused ? 'off' : 'on'}>
             <MediaVideo track={remoteTrack} testId="remote-video" className="tile__video" label={remoteRole} />
-            {remoteNotice && (
-              <div className="tile__notice" data-testid="remote-notice">
-                <Icon name={remoteNotice.icon} />
-                <span>{remoteNotice.text}</span>
+            {notice && (
+              <div className="tile__notice" data-testid={`remote-${notice.kind}`} data-notice={notice.kind}>
+                <Icon name={notice.icon} />
+                <span>{noticeText[notice.kind]}</span>
               </div>
             )}
             <figcaption className="tile__caption">

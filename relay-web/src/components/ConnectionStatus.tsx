@@ -5,7 +5,7 @@ import { Icon } from './Icon.tsx';
 import { STATE_APPEARANCE } from './stateAppearance.ts';
 
 /** The call's state as text, icon and colour, announced politely to assistive technology. */
-export function ConnectionStatus({ state }: { state: ConnectionState }): ReactElement {
+export function ConnectionStatus({ state, transports }: { state: ConnectionState; transports?: { send: string | null; recv: string | null } }): ReactElement {
   const { t } = useTranslation();
   const { icon, tone } = STATE_APPEARANCE[state];
   const busy = state === 'joining' || state === 'connecting' || state === 'reconnecting';
@@ -14,6 +14,8 @@ export function ConnectionStatus({ state }: { state: ConnectionState }): ReactEl
       className={`status status--${tone}`}
       data-testid="connection-state"
       data-state={state}
+      data-send-transport={transports?.send ?? undefined}
+      data-recv-transport={transports?.recv ?? undefined}
       role="status"
       aria-live="polite"
       aria-atomic="true"

@@ -1,3 +1,5 @@
+import type { RequestErrorCode } from '../signaling/socket.ts';
+
 /**
  * Every string the web app shows, in Traditional Chinese (Taiwan) first and English second.
  * Short words over paragraphs: many deaf callers read Chinese less fluently than they sign.
@@ -70,11 +72,13 @@ const zhTW = {
     cameraOff: '鏡頭已關閉',
     micOff: '麥克風已關閉',
     noVideo: '尚無畫面',
+    peerDropped: '對方暫時斷線，等待重新連線…',
     controls: '通話控制',
-    camera: '鏡頭',
-    mic: '麥克風',
-    on: '開',
-    off: '關',
+    /** Toggle labels name what pressing does; aria-pressed=true means the device is off. */
+    camera: '關閉鏡頭',
+    mic: '關閉麥克風',
+    on: '開啟中',
+    off: '已關閉',
     hangup: '掛斷',
     enableSound: '開啟聲音',
   },
@@ -95,15 +99,16 @@ const zhTW = {
     home: '回首頁',
   },
   cameraError: {
-    denied: '無法使用鏡頭：您沒有允許使用鏡頭和麥克風。請在瀏覽器設定中允許，再按「再試一次」。',
-    missing: '找不到鏡頭。請接上鏡頭，再按「再試一次」。',
-    other: '鏡頭無法啟動。請關閉其他正在使用鏡頭的程式，再試一次。',
-    stillSee: '您仍然可以看到對方的畫面。',
+    denied: '鏡頭被封鎖：請在瀏覽器允許使用鏡頭和麥克風。',
+    missing: '找不到鏡頭：請接上鏡頭。',
+    other: '鏡頭無法啟動：請關閉其他使用鏡頭的程式。',
+    stillSee: '您仍可看到對方。',
     retry: '再試一次',
   },
   errors: {
     BAD_REQUEST: '要求格式有誤。',
     UNKNOWN_EVENT: '伺服器不認得這個要求。',
+    UNAUTHENTICATED: '請先登入。',
     NOT_FOUND: '找不到這通電話。',
     FORBIDDEN: '您沒有權限加入這通電話。',
     CALL_FULL: '這通電話的人數已滿。',
@@ -121,6 +126,10 @@ const zhTW = {
 /** The catalogue's shape with every leaf widened to string: what each language must provide. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalogue = Shape<typeof zhTW>;
+
+// Every code a request can fail with has a message: a new code in shared/ fails the build here.
+type ErrorMessages = Record<RequestErrorCode, string>;
+zhTW.errors satisfies ErrorMessages;
 
 const en: Catalogue = {
   app: {
@@ -187,9 +196,10 @@ const en: Catalogue = {
     cameraOff: 'Camera off',
     micOff: 'Mic off',
     noVideo: 'No video yet',
+    peerDropped: 'The other person dropped out — waiting for them to come back…',
     controls: 'Call controls',
-    camera: 'Camera',
-    mic: 'Mic',
+    camera: 'Camera off',
+    mic: 'Mute mic',
     on: 'On',
     off: 'Off',
     hangup: 'Hang up',
@@ -212,15 +222,16 @@ const en: Catalogue = {
     home: 'Back to home',
   },
   cameraError: {
-    denied: 'Camera blocked: you did not allow the camera and microphone. Allow them in your browser settings, then press Try again.',
-    missing: 'No camera found. Connect a camera, then press Try again.',
-    other: 'The camera could not start. Close other apps using it, then try again.',
+    denied: 'Camera blocked: allow the camera and microphone in your browser.',
+    missing: 'No camera found: please connect one.',
+    other: "The camera won't start: close other apps using it.",
     stillSee: 'You can still see the other person.',
     retry: 'Try again',
   },
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_EVENT: 'The server did not recognise the request.',
+    UNAUTHENTICATED: 'Please sign in first.',
     NOT_FOUND: 'This call was not found.',
     FORBIDDEN: 'You may not join this call.',
     CALL_FULL: 'This call is full.',

@@ -33,8 +33,12 @@ export interface CallSnapshot {
   mic: LocalDeviceState;
   cameraError: CameraErrorKind | null;
   remote: PrimaryRemote;
+  /** Everyone else dropped out; the server holds the call a while for them to come back. */
+  remoteDropped: boolean;
   endReason: CallEndReason | null;
   failure: SessionFailure | null;
+  /** Transport states, for support and tests (shown as data attributes, not as text). */
+  transports: { send: ms.ConnectionState | null; recv: ms.ConnectionState | null };
 }
 
 export interface CallSessionOptions {
@@ -68,6 +72,7 @@ export class CallSession {
   /** Sending failed on the server side: the call goes on receive-only. */
   private publishFailed = false;
   private remote: RemoteState = remotes.EMPTY_REMOTE_STATE;
+  private remoteDropped = false;
   private endReason: CallEndReason | null = null;
   private failure: SessionFailure | null = null;
   private snapshot: CallSnapshot;
@@ -242,11 +247,15 @@ export class CallSession {
 
   private readonly handlers: Handlers = {
     'call:peerJoined': (peer) => {
-      if (peer.peerId !== this.selfId) this.updateRemote(remotes.addPeer(this.remote, peer));
+      if (peer.peerId === this.selfId) return;
+      this.remoteDropped = false;
+      this.updateRemote(remotes.addPeer(this.remote, peer));
     },
     'call:peerLeft': ({ peerId }) => {
       for (const m of this.remote.media) if (m.peerId === peerId) this.connection?.closeConsumer(m.producerId);
-      this.updateRemote(remotes.removePeer(this.remote, peerId));
+      const next = remotes.removePeer(this.remote, peerId);
+      this.remoteDropped = next.peers.length === 0;
+      this.updateRemote(next);
     },
     'call:ended': ({ callId, reason }) => {
       if (callId === this.options.callId) this.finish(reason);
@@ -371,8 +380,10 @@ export class CallSession {
       mic,
       cameraError: this.local.cameraError,
       remote,
+      remoteDropped: this.remoteDropped,
       endReason: this.endReason,
       failure: this.failure,
+      transports: { send: this.sendState, recv: this.recvState },
     };
   }
 

@@ -22,6 +22,8 @@ export interface MediaConnectionListener {
 export class MediaConnection {
   private readonly producers = new Map<MediaSource, ms.Producer<ProducerAppData>>();
   private readonly consumers = new Map<ProducerId, ms.Consumer>();
+  /** Producers being consumed right now, so a repeated announcement cannot consume twice. */
+  private readonly consuming = new Set<ProducerId>();
   private closed = false;
 
   private constructor(
@@ -119,7 +121,17 @@ export class MediaConnection {
    * only then ask the server to resume it, so no early frames are lost.
    */
   async consume(producerId: ProducerId): Promise<MediaStreamTrack | null> {
-    if (this.closed || this.consumers.has(producerId)) return this.consumers.get(producerId)?.track ?? null;
+    if (this.closed || this.consuming.has(producerId)) return null;
+    if (this.consumers.has(producerId)) return this.consumers.get(producerId)?.track ?? null;
+    this.consuming.add(producerId);
+    try {
+      return await this.consumeOnce(producerId);
+    } finally {
+      this.consuming.delete(producerId);
+    }
+  }
+
+  private async consumeOnce(producerId: ProducerId): Promise<MediaStreamTrack | null> {
     const options = await this.request('media:consume', { producerId, rtpCapabilities: this.device.rtpCapabilities });
     if (this.closed) return null;
     const consumer = await this.recvTransport.consume(consumerOptions(options));
