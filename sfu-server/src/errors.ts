@@ -3,6 +3,7 @@ import type { ErrorBody, ErrorCode } from '@sign-relay/shared';
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   UNKNOWN_EVENT: 400,
+  UNAUTHENTICATED: 401,
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   CALL_FULL: 409,

@@ -4,6 +4,7 @@
 export const ERROR_CODES = [
   'BAD_REQUEST',
   'UNKNOWN_EVENT',
+  'UNAUTHENTICATED',
   'NOT_FOUND',
   'FORBIDDEN',
   'CALL_FULL',

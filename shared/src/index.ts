@@ -3,3 +3,4 @@ export * from './ids.ts';
 export * from './media.ts';
 export * from './protocol.ts';
 export * from './queue.ts';
+export * from './auth.ts';

@@ -13,19 +13,19 @@ const CALLS = Number(process.env.CALLS ?? 20);
 
 /** Records, in the page, the wall-clock time at which the remote video first has a decoded frame. */
 async function armFirstFrame(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __firstFrameAt?: number };
-    w.__firstFrameAt = undefined;
+  // A string, not a function: tsx's name-keeping helper (__name) does not exist inside the page.
+  await page.evaluate(`(() => {
+    window.__firstFrameAt = undefined;
     const tick = () => {
-      const v = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+      const v = document.querySelector('[data-testid="remote-video"]');
       if (v && v.readyState >= 2 && v.videoWidth > 0) {
-        w.__firstFrameAt = performance.timeOrigin + performance.now();
+        window.__firstFrameAt = performance.timeOrigin + performance.now();
         return;
       }
       setTimeout(tick, 2);
     };
     tick();
-  });
+  })()`);
 }
 
 async function firstFrameAt(page: Page): Promise<number> {

@@ -28,6 +28,14 @@ export interface CallRoomOptions {
 /** The bitrate a browser may send us per transport: 640×480@30 with headroom, plus Opus. */
 const MAX_INCOMING_BITRATE = 1_500_000;
 
+/**
+ * Browsers ignore a key-frame request that comes within ~300 ms of the key frame they last sent (Chromium's
+ * minimum key-frame interval), and mediasoup only repeats an unanswered request after 1 s. A consumer
+ * resumed moments after its producer started would ask exactly then, and the viewer would wait a full
+ * second for a picture. So a video consumer's resume waits until its producer is this old.
+ */
+const FIRST_KEYFRAME_REQUEST_AGE_MS = 400;
+
 /** Wraps mediasoup's own errors (bad RTP parameters and the like) into a safe, coded error. */
 async function media<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -151,7 +159,7 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     const expected = p.source === 'camera' ? 'video' : 'audio';
     if (p.kind !== expected) throw new AppError('BAD_REQUEST', `A ${p.source} must send ${expected}.`);
     if (peer.producerFor(p.source)) throw new AppError('BAD_REQUEST', `Your ${p.source} is already being sent.`);
-    const appData: ProducerAppData = { source: p.source, peerId: peer.id };
+    const appData: ProducerAppData = { source: p.source, peerId: peer.id, startedAt: Date.now() };
     const producer = await media('send this media', () =>
       transport.produce({ kind: p.kind, rtpParameters: p.rtpParameters as unknown as types.RtpParameters, appData }),
     );
@@ -174,7 +182,12 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
       throw new AppError('MEDIA_ERROR', 'Your browser cannot receive this media.');
     }
     const consumer = await media('receive this media', () =>
-      transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: peer.id } }),
+      transport.consume({
+        producerId: producer.id,
+        rtpCapabilities: caps,
+        paused: true,
+        appData: { peerId: peer.id, producerStartedAt: (producer.appData as ProducerAppData).startedAt },
+      }),
     );
     peer.consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
@@ -196,6 +209,12 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     this.assertMember(peer);
     const consumer = peer.consumers.get(consumerId);
     if (!consumer) throw new AppError('NOT_FOUND', 'That media stream is not yours.');
+    if (consumer.kind === 'video') {
+      const startedAt = (consumer.appData as { producerStartedAt?: number }).producerStartedAt ?? 0;
+      const wait = startedAt + FIRST_KEYFRAME_REQUEST_AGE_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (consumer.closed) throw new AppError('NOT_FOUND', 'That media stream has ended.');
+    }
     await media('resume the media', () => consumer.resume());
   }
 

@@ -18,6 +18,8 @@ export interface TransportAppData {
 export interface ProducerAppData {
   source: MediaSource;
   peerId: PeerId;
+  /** When the producer was created (ms epoch), to time the first key-frame request (see CallRoom). */
+  startedAt: number;
   [key: string]: unknown;
 }
 

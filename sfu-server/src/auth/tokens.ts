@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { CHANNELS, GENDERS, STAFF_ROLES, type Channel, type Gender, type StaffRole } from '@sign-relay/shared';
+import { AppError } from '../errors.ts';
+
+/** Who is making a request, as proven by their token. */
+export type Principal =
+  | { kind: 'staff'; userId: string; role: StaffRole; displayName: string; gender: Gender | null }
+  | { kind: 'guest'; guestId: string; channel: Channel; kioskId: string | null };
+
+const staffClaims = z.object({
+  typ: z.literal('staff'),
+  sub: z.string().uuid(),
+  role: z.enum(STAFF_ROLES),
+  name: z.string(),
+  gender: z.enum(GENDERS).nullable(),
+});
+const guestClaims = z.object({
+  typ: z.literal('guest'),
+  sub: z.string().uuid(),
+  ch: z.enum(CHANNELS),
+  kiosk: z.string().nullable(),
+});
+
+export interface TokenOptions {
+  secret: string;
+  /** Staff access tokens are short-lived; the refresh token renews them. */
+  accessTtlSec: number;
+  guestTtlSec: number;
+}
+
+/** Signs and verifies the JWTs (HS256) that authenticate HTTP requests and socket connections. */
+export class TokenService {
+  constructor(private readonly opts: TokenOptions) {
+    if (opts.secret.length < 32) throw new Error('JWT secret must be at least 32 characters');
+  }
+
+  signStaff(p: Extract<Principal, { kind: 'staff' }>): { token: string; expiresIn: number } {
+    const claims = { typ: 'staff', role: p.role, name: p.displayName, gender: p.gender };
+    const token = jwt.sign(claims, this.opts.secret, { algorithm: 'HS256', subject: p.userId, expiresIn: this.opts.accessTtlSec, issuer: 'sign-relay', jwtid: randomUUID() });
+    return { token, expiresIn: this.opts.accessTtlSec };
+  }
+
+  signGuest(p: Extract<Principal, { kind: 'guest' }>): { token: string; expiresIn: number } {
+    const claims = { typ: 'guest', ch: p.channel, kiosk: p.kioskId };
+    const token = jwt.sign(claims, this.opts.secret, { algorithm: 'HS256', subject: p.guestId, expiresIn: this.opts.guestTtlSec, issuer: 'sign-relay' });
+    return { token, expiresIn: this.opts.guestTtlSec };
+  }
+
+  /** The principal of a valid token; anything else is UNAUTHENTICATED. */
+  verify(token: string, opts: { ignoreExpiration?: boolean } = {}): Principal {
+    let payload: unknown;
+    try {
+      payload = jwt.verify(token, this.opts.secret, { algorithms: ['HS256'], issuer: 'sign-relay', ignoreExpiration: opts.ignoreExpiration ?? false });
+    } catch (err) {
+      const expired = err instanceof jwt.TokenExpiredError;
+      throw new AppError('UNAUTHENTICATED', expired ? 'Your session has expired; please sign in again.' : 'Please sign in.');
+    }
+    const staff = staffClaims.safeParse(payload);
+    if (staff.success) return { kind: 'staff', userId: staff.data.sub, role: staff.data.role, displayName: staff.data.name, gender: staff.data.gender };
+    const guest = guestClaims.safeParse(payload);
+    if (guest.success) return { kind: 'guest', guestId: guest.data.sub, channel: guest.data.ch, kioskId: guest.data.kiosk };
+    throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  }
+}
+
+/** The role a principal acts in. */
+export function roleOf(p: Principal): StaffRole | 'guest' {
+  return p.kind === 'staff' ? p.role : 'guest';
+}
