@@ -24,5 +24,6 @@ export const MEDIA_SOURCES = ['camera', 'microphone'] as const;
 export type MediaSource = (typeof MEDIA_SOURCES)[number];
 
 /** Why a call ended, as shown to the people in it. */
-export const CALL_END_REASONS = ['hangup', 'peer-left', 'peer-lost', 'media-failure', 'server-shutdown'] as const;
+/** `requeued`: the interpreter's connection dropped and the caller went back to the head of the line. */
+export const CALL_END_REASONS = ['hangup', 'peer-left', 'peer-lost', 'requeued', 'media-failure', 'server-shutdown'] as const;
 export type CallEndReason = (typeof CALL_END_REASONS)[number];

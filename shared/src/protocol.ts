@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import type { CallEndReason, MediaSource, ParticipantRole } from './media.ts';
 import { CALL_END_REASONS, MEDIA_SOURCES, PARTICIPANT_ROLES } from './media.ts';
+import { BREAK_REASONS, GENDERS, SERVICE_TOPICS, type BreakReason, type Channel, type Gender, type InterpreterState, type QueueStatus, type ServiceTopic } from './queue.ts';
+import type { Role, StaffRole } from './auth.ts';
 import { ID_PATTERN } from './ids.ts';
 import type { CallId, ConsumerId, PeerId, ProducerId, TransportId } from './ids.ts';
 
@@ -39,8 +41,37 @@ const rtpCapabilities = z.object({
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
   'call:create': z.object({}).strict(),
-  'call:join': z.object({ callId: id, role: z.enum(PARTICIPANT_ROLES), displayName: shortText.optional() }).strict(),
+  'call:join': z.object({ callId: id, role: z.enum(PARTICIPANT_ROLES).optional(), displayName: shortText.optional() }).strict(),
   'call:hangup': z.object({}).strict(),
+  /** Leaves a call without ending it (the interpreter who handed the call over). */
+  'call:leave': z.object({}).strict(),
+  /** Presents a fresh access token on a long-lived connection (staff renew every few minutes). */
+  'auth:renew': z.object({ token: z.string().min(10).max(4000) }).strict(),
+  'queue:join': z
+    .object({
+      topic: z.enum(SERVICE_TOPICS).optional(),
+      preferredGender: z.enum(GENDERS).optional(),
+      contact: z
+        .object({
+          name: z.string().trim().max(100).optional(),
+          phone: z.string().regex(/^[0-9+()\- ]{6,30}$/, 'must be a phone number').optional(),
+          email: z.email().max(200).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  'queue:leave': z.object({}).strict(),
+  /** After a reconnect: take up the place in line again. */
+  'queue:resume': z.object({ entryId: id }).strict(),
+  'desk:setStatus': z
+    .object({ status: z.enum(['available', 'break', 'offline']), reason: z.enum(BREAK_REASONS).exclude(['missed-offers']).optional() })
+    .strict(),
+  'desk:accept': z.object({ entryId: id }).strict(),
+  'desk:decline': z.object({ entryId: id }).strict(),
+  'desk:transfer': z.object({ toUserId: id }).strict(),
+  'desk:colleagues': z.object({}).strict(),
+  'wallboard:watch': z.object({}).strict(),
   'media:createTransport': z.object({ direction: z.enum(['send', 'recv']) }).strict(),
   'media:connectTransport': z.object({ transportId: id, dtlsParameters }).strict(),
   'media:produce': z
@@ -86,11 +117,103 @@ export interface ConsumerOptions {
   source: MediaSource;
 }
 
+/** An interpreter's own desk, as their screen shows it. */
+export interface DeskState {
+  state: InterpreterState;
+  since: number;
+  breakReason: BreakReason | null;
+  missedOffers: number;
+  wrapUpUntil: number | null;
+  /** The caller being offered or in the call. */
+  entryId: string | null;
+  callId: string | null;
+}
+
+/** A call ringing on an interpreter's desk. */
+export interface DeskOffer {
+  entryId: string;
+  channel: Channel;
+  kioskId: string | null;
+  topic: ServiceTopic | null;
+  preferredGender: Gender | null;
+  queuedAt: number;
+  /** When the ring stops and the call moves on (ms epoch). */
+  expiresAt: number;
+  /** Set when a colleague is handing over a call in progress. */
+  transferFrom: { userId: string; displayName: string } | null;
+  /** The caller went back to the head of the line after their interpreter's connection dropped. */
+  requeued: boolean;
+}
+
+export interface Colleague {
+  userId: string;
+  displayName: string;
+  role: StaffRole;
+  state: InterpreterState;
+}
+
+/** What the supervisor wallboard shows, live. */
+export interface WallboardSnapshot {
+  at: number;
+  waiting: { entryId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
+  longestWaitSec: number;
+  interpreters: { userId: string; displayName: string; role: StaffRole; state: InterpreterState; since: number; breakReason: BreakReason | null }[];
+  callsInProgress: { entryId: string; callId: string | null; interpreterId: string; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
+  today: {
+    answered: number;
+    abandoned: number;
+    /** Share answered within 120 s (0–1), null before the first finished call. */
+    serviceLevel: number | null;
+    abandonRate: number | null;
+    averageHandleSec: number | null;
+    averageSpeedOfAnswerSec: number | null;
+  };
+}
+
+/** Who may send each event. Checked on every event before anything else runs. */
+const CALL_PARTIES = ['guest', 'interpreter', 'supervisor'] as const satisfies readonly Role[];
+const DESK = ['interpreter', 'supervisor'] as const satisfies readonly Role[];
+export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } = {
+  /** Calls are created by the queue when an interpreter answers; nobody creates one directly. */
+  'call:create': [],
+  'call:join': CALL_PARTIES,
+  'call:hangup': CALL_PARTIES,
+  'call:leave': CALL_PARTIES,
+  'media:createTransport': CALL_PARTIES,
+  'media:connectTransport': CALL_PARTIES,
+  'media:produce': CALL_PARTIES,
+  'media:consume': CALL_PARTIES,
+  'media:resumeConsumer': CALL_PARTIES,
+  'media:pauseProducer': CALL_PARTIES,
+  'media:resumeProducer': CALL_PARTIES,
+  'auth:renew': ['guest', 'interpreter', 'supervisor', 'admin'],
+  'queue:join': ['guest'],
+  'queue:leave': ['guest'],
+  'queue:resume': ['guest'],
+  'desk:setStatus': DESK,
+  'desk:accept': DESK,
+  'desk:decline': DESK,
+  'desk:transfer': DESK,
+  'desk:colleagues': DESK,
+  'wallboard:watch': ['supervisor', 'admin'],
+};
+
 /** Result types of every client→server event. */
 export interface ClientResults {
   'call:create': { callId: CallId };
   'call:join': { callId: CallId; peerId: PeerId; routerRtpCapabilities: unknown; peers: PeerInfo[]; producers: ProducerInfo[] };
   'call:hangup': Record<string, never>;
+  'call:leave': Record<string, never>;
+  'auth:renew': Record<string, never>;
+  'queue:join': QueueStatus;
+  'queue:leave': Record<string, never>;
+  'queue:resume': QueueStatus;
+  'desk:setStatus': DeskState;
+  'desk:accept': { callId: CallId };
+  'desk:decline': Record<string, never>;
+  'desk:transfer': Record<string, never>;
+  'desk:colleagues': Colleague[];
+  'wallboard:watch': WallboardSnapshot;
   'media:createTransport': TransportOptions;
   'media:connectTransport': Record<string, never>;
   'media:produce': { producerId: ProducerId };
@@ -114,6 +237,18 @@ export interface ServerToClientEvents {
   'media:producerPaused': (p: { producerId: ProducerId; peerId: PeerId }) => void;
   'media:producerResumed': (p: { producerId: ProducerId; peerId: PeerId }) => void;
   'media:consumerClosed': (p: { consumerId: ConsumerId; producerId: ProducerId }) => void;
+  /** The caller's place in line, whenever it (or the estimate) changes. */
+  'queue:status': (p: QueueStatus) => void;
+  /** An interpreter answered: join this call. */
+  'queue:connected': (p: { entryId: string; callId: CallId }) => void;
+  /** The interpreter's connection dropped: the caller is back at the head of the line. */
+  'queue:requeued': (p: QueueStatus) => void;
+  /** The caller is no longer in line (left on another device, or gone too long). */
+  'queue:left': (p: { entryId: string; reason: 'left' | 'lost' }) => void;
+  'desk:state': (p: DeskState) => void;
+  'desk:offer': (p: DeskOffer) => void;
+  'desk:offerEnded': (p: { entryId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
+  'wallboard:update': (p: WallboardSnapshot) => void;
 }
 
 export const CALL_END_REASON_SET: ReadonlySet<string> = new Set(CALL_END_REASONS);

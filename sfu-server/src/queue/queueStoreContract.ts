@@ -231,7 +231,8 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore>
       await q.enqueue(entry('a'), T0);
       await q.setPresence('i1', 'available', {}, T0);
       await q.matchOne(T0);
-      await expect(q.setPresence('i1', 'break', {}, T0 + 1)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(q.setPresence('i1', 'break', { gender: 'female' }, T0 + 1)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await q.interpreter('i1')).toMatchObject({ state: 'offered', gender: null });
       await expect(q.setPresence('i1', 'available', {}, T0 + 1)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       const ev = await q.setPresence('i1', 'offline', {}, T0 + 2);
       expect(ev.find((e) => e.type === 'offer-ended')).toMatchObject({ why: 'withdrawn' });

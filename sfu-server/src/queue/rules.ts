@@ -133,6 +133,10 @@ export function setPresence(
   now: number,
 ): QueueEvent[] {
   let i = s.interpreters.get(id);
+  // Refusals first: a refused step changes nothing, not even the gender.
+  const current = i?.state ?? 'offline';
+  const busy = current === 'offered' || current === 'in-call';
+  if ((to !== 'offline' && busy) || (to === 'offline' && current === 'in-call')) throw new AppError('BAD_REQUEST', 'Finish the current call first.');
   if (!i) {
     i = { id, gender: opts.gender ?? null, state: 'offline', since: now, idleSince: now, missedOffers: 0, breakReason: null, entryId: null, transferFrom: null, wrapUpUntil: null };
     s.interpreters.set(id, i);
@@ -141,18 +145,15 @@ export function setPresence(
   const events: QueueEvent[] = [];
   switch (to) {
     case 'available':
-      if (from === 'offered' || from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
       if (from === 'available') return [{ type: 'interpreter', interpreter: clone(i) }];
       setState(i, 'available', now);
       i.missedOffers = 0;
       break;
     case 'break':
-      if (from === 'offered' || from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
       setState(i, 'break', now);
       i.breakReason = opts.reason ?? 'rest';
       break;
     case 'offline':
-      if (from === 'in-call') throw new AppError('BAD_REQUEST', 'Finish the current call first.');
       if (from === 'offered' && i.entryId) {
         const entry = s.entries.get(i.entryId);
         if (entry) events.push(...endOffer(s, entry, i, 'withdrawn', now));

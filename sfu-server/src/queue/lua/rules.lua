@@ -131,6 +131,11 @@ end
 function ops.setPresence()
   local id, to = args.interpreterId, args.to
   local i = getInterp(id)
+  -- Refusals first: a refused step changes nothing, not even the gender.
+  local current = 'offline'
+  if i then current = i.state end
+  local busy = current == 'offered' or current == 'in-call'
+  if (to ~= 'offline' and busy) or (to == 'offline' and current == 'in-call') then refuse('finish_call') end
   if not i then
     i = { id = id, gender = args.gender, state = 'offline', since = now, idleSince = now, missedOffers = 0, breakReason = NULL, entryId = NULL, transferFrom = NULL, wrapUpUntil = NULL }
     interps[id] = i
