@@ -4,7 +4,7 @@
  * call screen needs as an immutable {@link CallSnapshot}. `close()` is idempotent and frees all media.
  */
 import type { CallEndReason, CallId, ParticipantRole, PeerId, ProducerId, ProducerInfo, ServerToClientEvents } from '@sign-relay/shared';
-import type { types as ms } from 'mediasoup-client';
+import type { Device, types as ms } from 'mediasoup-client';
 import type { Requester } from '../signaling/requester.ts';
 import { socketRequester } from '../signaling/requester.ts';
 import { errorCodeOf } from '../signaling/socket.ts';
@@ -51,15 +51,20 @@ export interface CallSessionDeps {
   socket: SignalingSocket;
   request?: Requester;
   getUserMedia?: GetUserMedia | null;
+  /** Tests pass a device with mediasoup-client's FakeHandler. */
+  createDevice?: () => Device;
 }
 
 type Listener = (snapshot: CallSnapshot) => void;
-type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
+/** The server notifications a call session follows (the queue's and others' are not its business). */
+type CallEvent = Extract<keyof ServerToClientEvents, `call:${string}` | `media:${string}`>;
+type Handlers = { [E in CallEvent]: ServerToClientEvents[E] };
 
 export class CallSession {
   private readonly socket: SignalingSocket;
   private readonly request: Requester;
   private readonly local: LocalDevices;
+  private readonly createDevice: (() => Device) | undefined;
   private readonly listeners = new Set<Listener>();
   private connection: MediaConnection | null = null;
   private selfId: PeerId | null = null;
@@ -84,6 +89,7 @@ export class CallSession {
     this.socket = deps.socket;
     this.request = deps.request ?? socketRequester(deps.socket);
     this.local = new LocalDevices(deps.getUserMedia);
+    this.createDevice = deps.createDevice;
     this.socketConnected = deps.socket.connected;
     this.snapshot = this.buildSnapshot();
   }
@@ -170,7 +176,7 @@ export class CallSession {
         this.emit();
       },
       receiving: (producerId) => this.updateRemote(remotes.setReceiving(this.remote, producerId)),
-    });
+    }, this.createDevice);
     if (this.closed || this.isOver()) {
       connection.close();
       return;
@@ -291,6 +297,9 @@ export class CallSession {
     }
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect', this.onConnect);
+    // The socket may have connected (or dropped) between construction and now, with nobody listening.
+    this.socketConnected = this.socket.connected;
+    this.emit();
   }
 
   private detachSocket(): void {

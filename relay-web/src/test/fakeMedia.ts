@@ -1,13 +1,18 @@
 /**
  * Minimal stand-ins for MediaStream and MediaStreamTrack (happy-dom has neither), enough for the
- * code that only reads kinds, lists tracks, enables and stops them.
+ * code that reads kinds, lists tracks, enables and stops them, and for mediasoup-client's FakeHandler.
  */
-export class FakeTrack {
+let nextId = 0;
+
+export class FakeTrack extends EventTarget {
+  readonly id = `fake-track-${++nextId}`;
   enabled = true;
   muted = false;
   readyState: 'live' | 'ended' = 'live';
   contentHint = '';
-  constructor(readonly kind: 'audio' | 'video') {}
+  constructor(readonly kind: 'audio' | 'video') {
+    super();
+  }
   stop(): void {
     this.readyState = 'ended';
   }
