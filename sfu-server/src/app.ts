@@ -2,15 +2,23 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import type { AuthService } from './auth/AuthService.ts';
+import type { TokenService } from './auth/tokens.ts';
 import type { CallService } from './calls/CallService.ts';
 import type { Config } from './config.ts';
+import { authRouter } from './http/authRouter.ts';
 import { errorHandler, notFound } from './http/errorHandler.ts';
 import { healthRouter } from './http/healthRouter.ts';
 import { opsRouter } from './http/opsRouter.ts';
+import { staffRouter } from './http/staffRouter.ts';
 import { staticApp } from './http/staticApps.ts';
 import type { Logger } from './logger.ts';
 import type { WorkerPool } from './media/WorkerPool.ts';
-import { attachSignaling, type SignalingServer } from './signaling/socketServer.ts';
+import type { QueueStore } from './queue/model.ts';
+import { QueueService } from './queue/QueueService.ts';
+import { createSignalingServer, serveSignaling, socketNotifier, type SignalingServer } from './signaling/socketServer.ts';
+import type { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
+import type { UserRepository } from './store/repositories/userRepository.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,11 +27,18 @@ export interface AppDeps {
   logger: Logger;
   pool: WorkerPool;
   calls: CallService;
+  tokens: TokenService;
+  auth: AuthService;
+  users: UserRepository;
+  records: CallRecordRepository;
+  store: QueueStore;
+  wrapUpMs: number;
 }
 
 export interface App {
   httpServer: HttpServer;
   io: SignalingServer;
+  queue: QueueService;
   /** Ends every call (telling its people), stops signaling and HTTP. The worker pool belongs to the caller. */
   close(): Promise<void>;
 }
@@ -33,21 +48,37 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
+  const httpServer = createServer(app);
+  const io = createSignalingServer(httpServer);
+  const queue = new QueueService({
+    store: deps.store,
+    calls: deps.calls,
+    records: deps.records,
+    users: deps.users,
+    notifier: socketNotifier(io),
+    logger: deps.logger,
+    wrapUpMs: deps.wrapUpMs,
+  });
+
   app.use(healthRouter(deps));
+  app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
+  app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN }));
   app.use('/api', notFound);
   app.use(staticApp('/kiosk', deps.config.KIOSK_DIST ?? resolve(REPO, 'kiosk-client/dist'), 'The kiosk app'));
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const httpServer = createServer(app);
-  const io = attachSignaling(httpServer, { calls: deps.calls, logger: deps.logger });
+  const stopBroadcasts = serveSignaling(io, { calls: deps.calls, queue, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,
     io,
+    queue,
     close() {
       closing ??= (async () => {
+        queue.stop();
+        stopBroadcasts();
         deps.calls.closeAll('server-shutdown');
         await new Promise<void>((r) => io.close(() => r()));
         httpServer.closeAllConnections();

@@ -29,8 +29,18 @@ const schema = z
     REDIS_URL: z.string().regex(/^(rediss?|unix):\/\//, 'must be a redis://, rediss:// or unix:// URL').optional(),
     /** Where the embedded database keeps its files (no DATABASE_URL); default ~/.local/share/sign-relay/pglite. */
     SIGN_RELAY_DATA_DIR: z.string().min(1).optional(),
+    /** Prefix of every Redis key (several deployments can share one Redis). */
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('sign-relay'),
+    /** HMAC secret for access and guest tokens; required in production and shared by every server process. */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(3600).default(900),
+    REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(600).max(7 * 86400).default(12 * 3600),
+    GUEST_TOKEN_TTL_SEC: z.coerce.number().int().min(300).max(86400).default(4 * 3600),
+    WRAP_UP_SEC: z.coerce.number().int().min(0).max(600).default(60),
   })
-  .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] });
+  .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
+  .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== undefined, { message: 'is required in production', path: ['JWT_SECRET'] })
+  .refine((c) => c.REDIS_URL === undefined || c.JWT_SECRET !== undefined, { message: 'is required with REDIS_URL (every process must share it)', path: ['JWT_SECRET'] });
 
 export type Config = Readonly<z.infer<typeof schema>>;
 

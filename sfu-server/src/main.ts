@@ -1,10 +1,8 @@
-import { CallService } from './calls/CallService.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApp } from './app.ts';
-import { createLogger } from './logger.ts';
-import { loadMediasoup } from './media/mediasoupLoader.ts';
-import { WorkerPool } from './media/WorkerPool.ts';
+import { seedDevelopmentAccounts } from './auth/devAccounts.ts';
 import { AppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -18,46 +16,27 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let mediasoup;
+  let server;
   try {
-    mediasoup = await loadMediasoup(config.MEDIASOUP_WORKER_BIN);
+    server = await startServer(config, logger);
   } catch (err) {
-    if (err instanceof AppError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    const message = err instanceof AppError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`Sign Relay could not start: ${message}\n`);
+    process.exit(2);
   }
-  const pool = await WorkerPool.create(mediasoup, {
-    size: config.MEDIASOUP_WORKERS,
-    rtcMinPort: config.RTC_MIN_PORT,
-    rtcMaxPort: config.RTC_MAX_PORT,
-    logger: logger.child({ component: 'workers' }),
-  });
-  const calls = new CallService(pool, {
-    listenIp: config.MEDIASOUP_LISTEN_IP,
-    announcedIp: config.MEDIASOUP_ANNOUNCED_IP,
-    reconnectGraceMs: config.RECONNECT_GRACE_MS,
-    unjoinedTtlMs: 60_000,
-    logger: logger.child({ component: 'calls' }),
-  });
-  const app = createApp({ config, logger, pool, calls });
-  await new Promise<void>((resolve, reject) => {
-    app.httpServer.once('error', reject);
-    app.httpServer.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const addr = app.httpServer.address();
-  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-  logger.info({ port, host: config.HOST, workers: pool.size }, 'sign relay listening');
-  process.stdout.write(`Sign Relay is running at http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}/\n`);
+  if (config.NODE_ENV === 'development') {
+    const created = await seedDevelopmentAccounts(server.auth, server.users);
+    for (const a of created) process.stdout.write(`  development account  ${a.role.padEnd(11)} ${a.username} / ${a.password}\n`);
+  }
+  logger.info({ url: server.url, db: server.db.kind, workers: server.pool.size }, 'sign relay listening');
+  process.stdout.write(`Sign Relay is running at ${server.url}/\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close();
-    pool.close();
+    await server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

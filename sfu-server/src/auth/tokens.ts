@@ -48,6 +48,10 @@ export class TokenService {
     return { token, expiresIn: this.opts.guestTtlSec };
   }
 
+  expiresAt(token: string): number {
+    return tokenExpiresAt(token);
+  }
+
   /** The principal of a valid token; anything else is UNAUTHENTICATED. */
   verify(token: string, opts: { ignoreExpiration?: boolean } = {}): Principal {
     let payload: unknown;
@@ -63,6 +67,12 @@ export class TokenService {
     if (guest.success) return { kind: 'guest', guestId: guest.data.sub, channel: guest.data.ch, kioskId: guest.data.kiosk };
     throw new AppError('UNAUTHENTICATED', 'Please sign in.');
   }
+}
+
+/** When a token expires (ms epoch); 0 for a token without an expiry (never issued here). */
+export function tokenExpiresAt(token: string): number {
+  const decoded = jwt.decode(token);
+  return decoded && typeof decoded === 'object' && typeof decoded.exp === 'number' ? decoded.exp * 1000 : 0;
 }
 
 /** The role a principal acts in. */

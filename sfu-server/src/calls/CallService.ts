@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CallEndReason, CallId } from '@sign-relay/shared';
+import { EventEmitter } from 'node:events';
+import type { CallEndReason, CallId, ParticipantRole } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { CallRoom } from '../media/CallRoom.ts';
@@ -29,20 +30,42 @@ export interface CallMediaStats {
 
 const ENDED_MEMORY = 1000;
 
+/** Who may join a call the queue created: its caller (by guest id) and the staff it was given to. */
+export interface CallAccess {
+  entryId: string;
+  guestId: string;
+  staffIds: Set<string>;
+}
+
+/** A call has ended; the queue decides what follows (wrap-up, or the caller back to the head of the line). */
+export interface CallClosed {
+  callId: CallId;
+  reason: CallEndReason;
+  access: CallAccess | undefined;
+}
+
 /** Creates and finds call rooms, and ends them when their people go. */
-export class CallService {
+export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   private readonly rooms = new Map<CallId, CallRoom>();
   /** Recently ended calls: their router id (to verify in the worker that it is gone) and why they ended. */
   private readonly ended = new Map<CallId, { routerId: string; reason: CallEndReason }>();
   private readonly timers = new Map<CallId, NodeJS.Timeout>();
+  private readonly access = new Map<CallId, CallAccess>();
 
   constructor(
     private readonly pool: WorkerPool,
     private readonly opts: CallServiceOptions,
-  ) {}
+  ) {
+    super();
+  }
 
-  async create(): Promise<CallId> {
+  /**
+   * Creates a call. With `access`, only that caller and those staff may join (the queue's calls); without,
+   * any signed-in party may (used by tests of the media layer; no client event creates such a call).
+   */
+  async create(access?: CallAccess): Promise<CallId> {
     const callId = randomUUID() as CallId;
+    if (access) this.access.set(callId, access);
     let router;
     try {
       router = await this.pool.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { callId } });
@@ -54,6 +77,9 @@ export class CallService {
     room.once('close', (reason) => {
       this.clearTimer(callId);
       this.rooms.delete(callId);
+      const roomAccess = this.access.get(callId);
+      this.access.delete(callId);
+      this.emit('closed', { callId, reason, access: roomAccess });
       this.ended.set(callId, { routerId: router.id, reason });
       if (this.ended.size > ENDED_MEMORY) {
         const oldest = this.ended.keys().next().value;
@@ -64,6 +90,34 @@ export class CallService {
       if (room.size === 0) room.close('peer-left');
     });
     return callId;
+  }
+
+  accessOf(callId: CallId): CallAccess | undefined {
+    return this.access.get(callId);
+  }
+
+  /** The live call of a queue entry, if any. */
+  callOfEntry(entryId: string): CallId | undefined {
+    for (const [callId, a] of this.access) if (a.entryId === entryId) return callId;
+    return undefined;
+  }
+
+  /**
+   * The role a principal takes in a call, or a coded refusal: the caller only in their own call, staff only
+   * in calls given to them. Calls without access rules take the role asked for.
+   */
+  roleFor(callId: CallId, who: { guestId?: string; staffId?: string }, asked: ParticipantRole | undefined, room: CallRoom): ParticipantRole {
+    const a = this.access.get(callId);
+    if (!a) {
+      if (!asked) throw new AppError('BAD_REQUEST', 'Say which role you join as.');
+      return asked;
+    }
+    if (who.guestId !== undefined) {
+      if (who.guestId !== a.guestId) throw new AppError('FORBIDDEN', 'This is not your call.');
+      return 'caller';
+    }
+    if (who.staffId === undefined || !a.staffIds.has(who.staffId)) throw new AppError('FORBIDDEN', 'This call is not assigned to you.');
+    return room.roles().includes('interpreter') ? 'interpreter2' : 'interpreter';
   }
 
   /** The live room, or a coded error saying the call is unknown or over. */
@@ -84,6 +138,12 @@ export class CallService {
     room.close('hangup');
   }
 
+  /** Leaving (after handing the call over) keeps the call going while two people remain in it. */
+  leave(room: CallRoom, peer: Peer): void {
+    room.leave(peer);
+    if (!room.closed && room.size < 2) room.close('peer-left');
+  }
+
   /**
    * A participant's connection is gone (closed tab, lost network). Their media is freed at once; the call
    * waits the grace period for someone to join again before it ends.
@@ -96,7 +156,11 @@ export class CallService {
       return;
     }
     this.armTimer(room.id, this.opts.reconnectGraceMs, () => {
-      if (room.size < 2) room.close('peer-lost');
+      if (room.size >= 2) return;
+      // A queue call whose interpreter vanished sends its caller back to the head of the line.
+      const roles = room.roles();
+      const interpreterGone = this.access.has(room.id) && roles.includes('caller') && !roles.some((r) => r === 'interpreter' || r === 'interpreter2');
+      room.close(interpreterGone ? 'requeued' : 'peer-lost');
     });
   }
 

@@ -17,10 +17,15 @@ describe('a call room against a real mediasoup worker', () => {
     return (await res.json()) as { active: boolean; routerAlive: boolean; transports: number; producers: number; consumers: number };
   }
 
+  const parties = async () => {
+    const caller = await connectClient(server.url, (await server.guestToken()).token);
+    const interp = await connectClient(server.url, (await server.staff('interpreter')).token);
+    const callId = await server.calls.create();
+    return { caller, interp, callId };
+  };
+
   it('joins a caller and an interpreter, tells each about the other, and frees everything on hang-up', async () => {
-    const caller = await connectClient(server.url);
-    const interp = await connectClient(server.url);
-    const { callId } = await ok(caller, 'call:create', {});
+    const { caller, interp, callId } = await parties();
     const joinedC = await ok(caller, 'call:join', { callId, role: 'caller', displayName: '王小明' });
     expect(joinedC.peers).toEqual([]);
     const peerJoined = nextEvent(caller, 'call:peerJoined');
@@ -35,7 +40,7 @@ describe('a call room against a real mediasoup worker', () => {
     expect(await mediaStats(callId)).toMatchObject({ active: true, transports: 4 });
 
     // A second caller cannot take the caller's seat.
-    const intruder = await connectClient(server.url);
+    const intruder = await connectClient(server.url, (await server.guestToken()).token);
     const refused = await request(intruder, 'call:join', { callId, role: 'caller' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CALL_FULL' } });
 
@@ -51,9 +56,7 @@ describe('a call room against a real mediasoup worker', () => {
   });
 
   it('frees a participant whose connection drops and ends the call when nobody comes back', async () => {
-    const caller = await connectClient(server.url);
-    const interp = await connectClient(server.url);
-    const { callId } = await ok(caller, 'call:create', {});
+    const { caller, interp, callId } = await parties();
     await ok(caller, 'call:join', { callId, role: 'caller' });
     await ok(interp, 'call:join', { callId, role: 'interpreter' });
     await ok(interp, 'media:createTransport', { direction: 'send' });
@@ -69,14 +72,12 @@ describe('a call room against a real mediasoup worker', () => {
   });
 
   it('lets an interpreter whose connection dropped rejoin within the grace period', async () => {
-    const caller = await connectClient(server.url);
-    const interp = await connectClient(server.url);
-    const { callId } = await ok(caller, 'call:create', {});
+    const { caller, interp, callId } = await parties();
     await ok(caller, 'call:join', { callId, role: 'caller' });
     await ok(interp, 'call:join', { callId, role: 'interpreter' });
     interp.disconnect();
     await nextEvent(caller, 'call:peerLeft');
-    const again = await connectClient(server.url);
+    const again = await connectClient(server.url, (await server.staff('interpreter')).token);
     await ok(again, 'call:join', { callId: callId as CallId, role: 'interpreter' });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await mediaStats(callId)).toMatchObject({ active: true });

@@ -11,9 +11,9 @@ describe('a mediasoup worker dying mid-call', () => {
   });
 
   it('ends the call with a reason, replaces the worker, and a new call succeeds', async () => {
-    const caller = await connectClient(server.url);
-    const interp = await connectClient(server.url);
-    const { callId } = await ok(caller, 'call:create', {});
+    const caller = await connectClient(server.url, (await server.guestToken()).token);
+    const interp = await connectClient(server.url, (await server.staff('interpreter')).token);
+    const callId = await server.calls.create();
     await ok(caller, 'call:join', { callId, role: 'caller' });
     await ok(interp, 'call:join', { callId, role: 'interpreter' });
     for (const s of [caller, interp]) {
@@ -34,9 +34,9 @@ describe('a mediasoup worker dying mid-call', () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
 
-    const next = await ok(caller, 'call:create', {});
-    await ok(caller, 'call:join', { callId: next.callId, role: 'caller' });
-    await ok(interp, 'call:join', { callId: next.callId, role: 'interpreter' });
+    const next = await server.calls.create();
+    await ok(caller, 'call:join', { callId: next, role: 'caller' });
+    await ok(interp, 'call:join', { callId: next, role: 'interpreter' });
     const t = await ok(interp, 'media:createTransport', { direction: 'send' });
     expect(t.iceCandidates.length).toBeGreaterThan(0);
     await ok(caller, 'call:hangup', {});

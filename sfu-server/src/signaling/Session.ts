@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/tokens.ts';
 import type { CallRoom } from '../media/CallRoom.ts';
 import type { Peer } from '../media/Peer.ts';
 import { AppError } from '../errors.ts';
@@ -26,15 +27,34 @@ export class TokenBucket {
   }
 }
 
-/** What one socket connection is doing: at most one call at a time, and its request budget. */
+/** What one socket connection is doing: who it is, at most one call at a time, and its request budget. */
 export class Session {
   call: { room: CallRoom; peer: Peer } | undefined;
+  /** The caller's place in line, while queued from this connection. */
+  entryId: string | undefined;
+  /** Supervisors watching the wallboard get live updates. */
+  watchingWallboard = false;
   /** Every request spends from this; a flood from one client never slows another. */
   readonly requests = new TokenBucket(100, 50);
   /** Creating calls costs a router each, so it has its own, tighter budget. */
   readonly creates = new TokenBucket(5, 5 / 60);
 
-  constructor(readonly socketId: string) {}
+  constructor(
+    readonly socketId: string,
+    public principal: Principal,
+    /** When the token that authenticated this connection expires (ms epoch); renewed with auth:renew. */
+    public expiresAt: number,
+  ) {}
+
+  guest(): Extract<Principal, { kind: 'guest' }> {
+    if (this.principal.kind !== 'guest') throw new AppError('FORBIDDEN', 'Only callers can do that.');
+    return this.principal;
+  }
+
+  staff(): Extract<Principal, { kind: 'staff' }> {
+    if (this.principal.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff can do that.');
+    return this.principal;
+  }
 
   /** The caller's current call, or a coded error. */
   inCall(): { room: CallRoom; peer: Peer } {

@@ -2,24 +2,35 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   clientSchemas,
+  EVENT_ROLES,
   type Ack,
   type ClientEventName,
   type ClientToServerEvents,
   type ErrorBody,
   type ServerToClientEvents,
 } from '@sign-relay/shared';
+import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
-import { handlers } from './handlers/index.ts';
+import type { Notifier, QueueService } from '../queue/QueueService.ts';
+import { startBroadcasts } from './broadcasts.ts';
+import { handlers, type HandlerContext } from './handlers/index.ts';
 import { Session } from './Session.ts';
 
-export type SignalingServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  session: Session;
+}
+export type SignalingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const EVENT_NAMES = Object.keys(clientSchemas) as ClientEventName[];
 const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+/** socket.io rooms that reach one person on every connection they have, on every server process. */
+export const guestRoom = (guestId: string) => `guest:${guestId}`;
+export const staffRoom = (userId: string) => `staff:${userId}`;
 
 /** A zod failure as a message safe to show: the field path and what was wrong, never the value. */
 function validationMessage(issues: readonly { path: PropertyKey[]; message: string }[]): string {
@@ -29,36 +40,75 @@ function validationMessage(issues: readonly { path: PropertyKey[]; message: stri
   return `Invalid request: ${where}: ${first.message}`.slice(0, 300);
 }
 
-/**
- * Attaches socket.io. Every client event is validated with its zod schema, run through its handler, and
- * answered with an ack union. Nothing a client sends reaches a handler unvalidated, and no handler error
- * escapes: it is logged and answered with a coded error.
- */
-export function attachSignaling(httpServer: HttpServer, deps: { calls: CallService; logger: Logger }): SignalingServer {
-  const io: SignalingServer = new Server(httpServer, {
+export interface SignalingDeps {
+  calls: CallService;
+  queue: QueueService;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+/** The notifier the queue uses: socket.io rooms, which the Redis adapter carries across processes. */
+export function socketNotifier(io: SignalingServer): Notifier {
+  return {
+    toGuest: (guestId, event, payload) => {
+      (io.to(guestRoom(guestId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
+    toStaff: (userId, event, payload) => {
+      (io.to(staffRoom(userId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
+  };
+}
+
+/** Creates the socket.io server (not yet serving events; see {@link serveSignaling}). */
+export function createSignalingServer(httpServer: HttpServer): SignalingServer {
+  return new Server(httpServer, {
     // Large enough for SDP-sized payloads and for hostile strings to reach zod (and be refused with a code).
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+}
+
+/**
+ * Serves signaling: every connection is authenticated by its token (staff access token or guest token);
+ * every event is checked against the roles allowed to send it, validated with its zod schema, run through
+ * its handler, and answered with an ack union. No handler error escapes: it is logged and answered with a
+ * coded error.
+ */
+export function serveSignaling(io: SignalingServer, deps: SignalingDeps): () => void {
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    try {
+      if (typeof token !== 'string' || token.length > 4000) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+      const principal: Principal = deps.tokens.verify(token);
+      socket.data.session = new Session(socket.id, principal, deps.tokens.expiresAt(token));
+      void socket.join(principal.kind === 'guest' ? guestRoom(principal.guestId) : staffRoom(principal.userId));
+      next();
+    } catch (err) {
+      const body = toErrorBody(err);
+      next(Object.assign(new Error(body.message), { data: body }));
+    }
+  });
 
   io.on('connection', (socket: ClientSocket) => {
-    const log = deps.logger.child({ socketId: socket.id });
-    const session = new Session(socket.id);
+    const session = socket.data.session;
+    const log = deps.logger.child({ socketId: socket.id, role: roleOf(session.principal) });
     const sink: PeerSink = {
       notify: (event, ...args) => {
         socket.emit(event, ...args);
       },
     };
-    const ctx = { session, sink, calls: deps.calls, log };
+    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, tokens: deps.tokens, log };
 
     const run = async (event: ClientEventName, raw: unknown): Promise<Ack<unknown>> => {
       if (!session.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });
+      if (Date.now() >= session.expiresAt) return fail({ code: 'UNAUTHENTICATED', message: 'Your session has expired; please sign in again.' });
+      if (!EVENT_ROLES[event].includes(roleOf(session.principal))) return fail({ code: 'FORBIDDEN', message: 'You are not allowed to do that.' });
       const parsed = clientSchemas[event].safeParse(raw);
       if (!parsed.success) return fail({ code: 'BAD_REQUEST', message: validationMessage(parsed.error.issues) });
       try {
-        const handler = handlers[event] as (c: typeof ctx, p: unknown) => Promise<unknown>;
+        const handler = handlers[event] as (c: HandlerContext, p: unknown) => Promise<unknown>;
         return { ok: true, data: await handler(ctx, parsed.data) };
       } catch (err) {
         if (!(err instanceof AppError)) log.error({ event, err }, 'handler failed');
@@ -90,10 +140,22 @@ export function attachSignaling(httpServer: HttpServer, deps: { calls: CallServi
         log.info({ callId: c.room.id, peerId: c.peer.id, why }, 'participant connection lost');
         deps.calls.lost(c.room, c.peer);
       }
+      void onGone(io, deps, session).catch((err: unknown) => log.error({ err }, 'disconnect handling failed'));
     });
   });
 
-  return io;
+  return startBroadcasts(io, deps.queue, deps.logger);
+}
+
+/** When a person's last connection closes: a caller keeps their place for the grace period; staff go offline. */
+async function onGone(io: SignalingServer, deps: SignalingDeps, session: Session): Promise<void> {
+  const p = session.principal;
+  const room = p.kind === 'guest' ? guestRoom(p.guestId) : staffRoom(p.userId);
+  const remaining = await io.in(room).fetchSockets();
+  if (remaining.length > 0) return;
+  if (p.kind === 'guest') {
+    if (session.entryId) await deps.queue.callerLost(session.entryId);
+  } else await deps.queue.staffLost(p.userId);
 }
 
 function fail(error: ErrorBody): Ack<never> {

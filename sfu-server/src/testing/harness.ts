@@ -1,54 +1,83 @@
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, ServerToClientEvents } from '@sign-relay/shared';
-import { createApp, type App } from '../app.ts';
-import { CallService } from '../calls/CallService.ts';
+import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, ServerToClientEvents, StaffRole } from '@sign-relay/shared';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import { loadMediasoup } from '../media/mediasoupLoader.ts';
-import { WorkerPool } from '../media/WorkerPool.ts';
+import { startServer, type RunningServer } from '../server.ts';
 
-export interface TestServer {
-  url: string;
-  app: App;
-  pool: WorkerPool;
-  calls: CallService;
-  close(): Promise<void>;
+export interface TestServer extends RunningServer {
+  /** A guest (caller) token, as a browser gets from POST /api/auth/guest. */
+  guestToken(channel?: 'web' | 'kiosk', kioskId?: string): Promise<{ token: string; guestId: string }>;
+  /** Creates a staff account and returns an access token for it. */
+  staff(role: StaffRole, opts?: { gender?: Gender | null; name?: string }): Promise<{ token: string; userId: string; username: string; password: string }>;
 }
 
-/** A real server (real mediasoup workers, real socket.io) on 127.0.0.1 and a free port. */
-export async function startTestServer(opts: { workers?: number; reconnectGraceMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', PORT: '0', ...opts.env });
-  const logger = createLogger(config.LOG_LEVEL);
-  const mediasoup = await loadMediasoup();
-  const pool = await WorkerPool.create(mediasoup, { size: opts.workers ?? 1, rtcMinPort: config.RTC_MIN_PORT, rtcMaxPort: config.RTC_MAX_PORT, logger });
-  const calls = new CallService(pool, {
-    listenIp: '127.0.0.1',
-    announcedIp: undefined,
-    reconnectGraceMs: opts.reconnectGraceMs ?? 2_000,
-    unjoinedTtlMs: 60_000,
-    logger,
+export interface TestServerOptions {
+  workers?: number;
+  reconnectGraceMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** A database URL; by default a fresh, migrated database on the test Postgres (vitest int/e2e projects). */
+  databaseUrl?: string;
+  tickMs?: number;
+}
+
+/**
+ * The real server (mediasoup workers, Postgres, socket.io, the queue; Redis when env REDIS_URL is given)
+ * on 127.0.0.1 and a free port.
+ */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  let drop: (() => Promise<void>) | undefined;
+  let databaseUrl = opts.databaseUrl;
+  if (!databaseUrl) {
+    const { freshDatabase } = await import('../../../scripts/src/test/freshDatabase.ts');
+    const fresh = await freshDatabase({ migrate: false });
+    databaseUrl = fresh.url;
+    drop = () => fresh.drop();
+  }
+  const config = loadConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    MEDIASOUP_WORKERS: String(opts.workers ?? 1),
+    RECONNECT_GRACE_MS: String(opts.reconnectGraceMs ?? 2_000),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATABASE_URL: databaseUrl,
+    ...opts.env,
   });
-  const app = createApp({ config, logger, pool, calls });
-  await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', () => r()));
-  const { port } = app.httpServer.address() as AddressInfo;
+  const server = await startServer(config, createLogger(config.LOG_LEVEL), { tickMs: opts.tickMs ?? 200 });
+  let n = 0;
   return {
-    url: `http://127.0.0.1:${port}`,
-    app,
-    pool,
-    calls,
+    ...server,
     async close() {
-      await app.close();
-      pool.close();
+      await server.close();
+      await drop?.();
+    },
+    async guestToken(channel = 'web', kioskId) {
+      const res = await fetch(`${server.url}/api/auth/guest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(channel === 'kiosk' ? { channel, kioskId: kioskId ?? 'K-TEST' } : { channel }),
+      });
+      if (!res.ok) throw new Error(`guest token: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { guestToken: string; guestId: string };
+      return { token: body.guestToken, guestId: body.guestId };
+    },
+    async staff(role, o = {}) {
+      const username = `${role}${++n}_${randomBytes(3).toString('hex')}`;
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      const user = await server.auth.createUser({ username, displayName: o.name ?? `${role} ${n}`, role, gender: o.gender ?? null, password });
+      const session = await server.auth.login(username, password);
+      return { token: session.accessToken, userId: user.id, username, password };
     },
   };
 }
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real socket.io client with a typed request helper. */
-export async function connectClient(url: string): Promise<TestSocket> {
-  const socket: TestSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+/** A real socket.io client, authenticated with `token`. */
+export async function connectClient(url: string, token: string): Promise<TestSocket> {
+  const socket: TestSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -68,13 +97,24 @@ export async function ok<E extends ClientEventName>(socket: TestSocket, event: E
   return r.data;
 }
 
-/** Resolves with the next event of that name. */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 10_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+/** Resolves with the next event of that name (optionally the next one matching `where`). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  timeoutMs = 10_000,
+  where: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event as never, ((p: Parameters<ServerToClientEvents[E]>[0]) => {
+    const timer = setTimeout(() => {
+      socket.off(event as never, handler as never);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!where(p)) return;
       clearTimeout(timer);
+      socket.off(event as never, handler as never);
       resolve(p);
-    }) as never);
+    };
+    socket.on(event as never, handler as never);
   });
 }

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createApp, type App } from './app.ts';
+import { AuthService } from './auth/AuthService.ts';
+import { TokenService } from './auth/tokens.ts';
+import { CallService } from './calls/CallService.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { loadMediasoup } from './media/mediasoupLoader.ts';
+import { WorkerPool } from './media/WorkerPool.ts';
+import { MemoryQueueStore } from './queue/MemoryQueueStore.ts';
+import type { QueueStore } from './queue/model.ts';
+import { QueueService } from './queue/QueueService.ts';
+import { RedisQueueStore } from './queue/RedisQueueStore.ts';
+import { createDatabase, type Database } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './store/redis.ts';
+import { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
+import { RefreshTokenRepository } from './store/repositories/refreshTokenRepository.ts';
+import { UserRepository } from './store/repositories/userRepository.ts';
+
+/** Everything a running server is made of, for main, tests and benchmarks. */
+export interface RunningServer {
+  url: string;
+  app: App;
+  pool: WorkerPool;
+  calls: CallService;
+  queue: QueueService;
+  store: QueueStore;
+  db: Database;
+  auth: AuthService;
+  tokens: TokenService;
+  users: UserRepository;
+  records: CallRecordRepository;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this database (tests share one) instead of opening one from the config. */
+  db?: Database;
+  /** Milliseconds between queue deadline checks. */
+  tickMs?: number;
+}
+
+/**
+ * The composition root: config → media workers → database (migrated) → stores → services → HTTP and
+ * signaling → listening. With REDIS_URL the queue and socket.io rooms are shared through Redis, so several
+ * processes can serve together; without it everything is in this process.
+ */
+export async function startServer(config: Config, logger: Logger, opts: StartOptions = {}): Promise<RunningServer> {
+  const mediasoup = await loadMediasoup(config.MEDIASOUP_WORKER_BIN);
+  const pool = await WorkerPool.create(mediasoup, {
+    size: config.MEDIASOUP_WORKERS,
+    rtcMinPort: config.RTC_MIN_PORT,
+    rtcMaxPort: config.RTC_MAX_PORT,
+    logger: logger.child({ component: 'workers' }),
+  });
+  const cleanups: (() => Promise<void> | void)[] = [() => pool.close()];
+  try {
+    const db = opts.db ?? (await createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: config.SIGN_RELAY_DATA_DIR, logger }));
+    if (!opts.db) cleanups.push(() => db.close());
+    await migrate(db.pool, logger);
+
+    let redis: RedisClient | undefined;
+    let store: QueueStore;
+    if (config.REDIS_URL) {
+      redis = await createRedis(config.REDIS_URL, logger, 'sign-relay-queue');
+      const client = redis;
+      cleanups.push(() => closeRedis(client));
+      store = new RedisQueueStore({ client, prefix: config.REDIS_PREFIX });
+    } else store = new MemoryQueueStore();
+
+    if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using a random secret, so tokens last only as long as this process');
+    const tokens = new TokenService({
+      secret: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+      accessTtlSec: config.ACCESS_TOKEN_TTL_SEC,
+      guestTtlSec: config.GUEST_TOKEN_TTL_SEC,
+    });
+    const users = new UserRepository(db.pool);
+    const records = new CallRecordRepository(db.pool);
+    const auth = new AuthService({ users, refreshTokens: new RefreshTokenRepository(db.pool), tokens, refreshTtlSec: config.REFRESH_TOKEN_TTL_SEC, logger: logger.child({ component: 'auth' }) });
+    const calls = new CallService(pool, {
+      listenIp: config.MEDIASOUP_LISTEN_IP,
+      announcedIp: config.MEDIASOUP_ANNOUNCED_IP,
+      reconnectGraceMs: config.RECONNECT_GRACE_MS,
+      unjoinedTtlMs: 60_000,
+      logger: logger.child({ component: 'calls' }),
+    });
+    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, wrapUpMs: config.WRAP_UP_SEC * 1000 });
+    if (redis) {
+      const pub = await duplicateRedis(redis, logger, 'sign-relay-io-pub');
+      const sub = await duplicateRedis(redis, logger, 'sign-relay-io-sub');
+      cleanups.push(() => closeRedis(pub), () => closeRedis(sub));
+      app.io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:socket.io` }));
+    }
+    app.queue.start(opts.tickMs);
+    cleanups.push(() => app.close());
+    await new Promise<void>((resolve, reject) => {
+      app.httpServer.once('error', reject);
+      app.httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const { port } = app.httpServer.address() as AddressInfo;
+    const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      app,
+      pool,
+      calls,
+      queue: app.queue,
+      store,
+      db,
+      auth,
+      tokens,
+      users,
+      records,
+      close() {
+        closing ??= runCleanups(cleanups);
+        return closing;
+      },
+    };
+  } catch (err) {
+    await runCleanups(cleanups);
+    throw err;
+  }
+}
+
+async function runCleanups(cleanups: (() => Promise<void> | void)[]): Promise<void> {
+  for (const c of cleanups.reverse()) {
+    try {
+      await c();
+    } catch {
+      // Best effort: one failing close must not keep the others from running.
+    }
+  }
+}
