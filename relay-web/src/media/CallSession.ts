@@ -5,41 +5,21 @@
  */
 import type { CallEndReason, CallId, ParticipantRole, PeerId, ProducerId, ProducerInfo, ServerToClientEvents } from '@sign-relay/shared';
 import type { Device, types as ms } from 'mediasoup-client';
+import type { CallSnapshot, SessionFailure } from './callSnapshot.ts';
 import type { Requester } from '../signaling/requester.ts';
 import { socketRequester } from '../signaling/requester.ts';
 import { errorCodeOf } from '../signaling/socket.ts';
-import type { RequestErrorCode, SignalingSocket } from '../signaling/socket.ts';
+import type { SignalingSocket } from '../signaling/socket.ts';
 import { deriveConnectionState } from './connectionState.ts';
-import type { ConnectionState, SessionPhase } from './connectionState.ts';
+import type { SessionPhase } from './connectionState.ts';
 import { MediaConnection } from './MediaConnection.ts';
 import * as remotes from './remoteState.ts';
-import type { PrimaryRemote, RemoteState } from './remoteState.ts';
+import type { RemoteState } from './remoteState.ts';
 import { LocalDevices } from './LocalDevices.ts';
 import type { LocalDeviceState } from './LocalDevices.ts';
 import type { CameraErrorKind, GetUserMedia } from './userMedia.ts';
 
-export type { LocalDeviceState };
-
-/** Why the session could not go on; `connection-lost` when a dropped connection could not be restored. */
-export type SessionFailure = RequestErrorCode | 'connection-lost';
-
-export interface CallSnapshot {
-  callId: CallId;
-  role: ParticipantRole;
-  phase: SessionPhase;
-  connectionState: ConnectionState;
-  localStream: MediaStream | null;
-  camera: LocalDeviceState;
-  mic: LocalDeviceState;
-  cameraError: CameraErrorKind | null;
-  remote: PrimaryRemote;
-  /** Everyone else dropped out; the server holds the call a while for them to come back. */
-  remoteDropped: boolean;
-  endReason: CallEndReason | null;
-  failure: SessionFailure | null;
-  /** Transport states, for support and tests (shown as data attributes, not as text). */
-  transports: { send: ms.ConnectionState | null; recv: ms.ConnectionState | null };
-}
+export type { CallSnapshot, LocalDeviceState, SessionFailure };
 
 export interface CallSessionOptions {
   callId: CallId;

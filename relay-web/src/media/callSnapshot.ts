@@ -1,0 +1,33 @@
+/**
+ * What a call session shows the call screen: one immutable snapshot per change.
+ */
+import type { CallEndReason, CallId, ParticipantRole } from '@sign-relay/shared';
+import type { types as ms } from 'mediasoup-client';
+import type { RequestErrorCode } from '../signaling/socket.ts';
+import type { ConnectionState, SessionPhase } from './connectionState.ts';
+import type { LocalDeviceState } from './LocalDevices.ts';
+import type { PrimaryRemote } from './remoteState.ts';
+import type { CameraErrorKind } from './userMedia.ts';
+
+export type { LocalDeviceState };
+
+/** Why the session could not go on; `connection-lost` when a dropped connection could not be restored. */
+export type SessionFailure = RequestErrorCode | 'connection-lost';
+
+export interface CallSnapshot {
+  callId: CallId;
+  role: ParticipantRole;
+  phase: SessionPhase;
+  connectionState: ConnectionState;
+  localStream: MediaStream | null;
+  camera: LocalDeviceState;
+  mic: LocalDeviceState;
+  cameraError: CameraErrorKind | null;
+  remote: PrimaryRemote;
+  /** Everyone else dropped out; the server holds the call a while for them to come back. */
+  remoteDropped: boolean;
+  endReason: CallEndReason | null;
+  failure: SessionFailure | null;
+  /** Transport states, for support and tests (shown as data attributes, not as text). */
+  transports: { send: ms.ConnectionState | null; recv: ms.ConnectionState | null };
+}
