@@ -40,7 +40,7 @@ export const QUEUE_RULES = {
 /** What a waiting caller is shown, live. */
 export interface QueueStatus {
   entryId: string;
-  /** 1 = next in line; 0 while an interpreter is being rung for this caller. */
+  /** 1 = first in line (being rung when state is 'offered'). */
   position: number;
   /** Estimated seconds until answered; null when no interpreter is on duty. */
   estimatedWaitSec: number | null;

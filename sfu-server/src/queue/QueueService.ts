@@ -389,7 +389,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     return {
       entryId: place.entry.id,
       position: place.position,
-      estimatedWaitSec: estimateWaitSec(place.position, staffing.staffed, staffing.available, aht),
+      estimatedWaitSec: place.entry.state === 'offered' ? 0 : estimateWaitSec(place.position, staffing.staffed, staffing.available, aht),
       state: place.entry.state === 'offered' ? 'offered' : 'waiting',
       staffed: staffing.staffed,
       requeued: place.entry.requeued,

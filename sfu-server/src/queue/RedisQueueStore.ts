@@ -125,11 +125,10 @@ export class RedisQueueStore implements QueueStore {
   }
 
   async place(entryId: string): Promise<Place | undefined> {
-    const [raw, rank] = await this.client.multi().hGet(this.keys.queueEntries(), entryId).zRank(this.keys.queueWaiting(), entryId).exec();
+    const [raw, rank] = await this.client.multi().hGet(this.keys.queueEntries(), entryId).zRank(this.keys.queueLine(), entryId).exec();
     if (typeof raw !== 'string') return undefined;
     const entry = JSON.parse(raw) as QueueEntry;
-    if (entry.state === 'offered') return { entry, position: 0 };
-    if (entry.state === 'waiting' && typeof rank === 'number') return { entry, position: rank + 1 };
+    if (entry.state !== 'in-call' && typeof rank === 'number') return { entry, position: rank + 1 };
     return undefined;
   }
 
@@ -140,11 +139,10 @@ export class RedisQueueStore implements QueueStore {
       const entry = JSON.parse(raw) as QueueEntry;
       return [entry.id, entry];
     }));
-    let n = 0;
-    return strings(ids).map((id) => {
+    return strings(ids).map((id, index) => {
       const entry = byId.get(id);
       if (!entry) throw new Error(`Queue line holds ${id}, which has no entry`);
-      return { entry, position: entry.state === 'offered' ? 0 : ++n };
+      return { entry, position: index + 1 };
     });
   }
 

@@ -65,7 +65,7 @@ export type QueueEvent =
 
 export type PresenceTarget = 'available' | 'break' | 'offline';
 
-/** A caller's place: 1-based among waiting callers (offered ones are position 0). */
+/** A caller's place: 1-based in line order (a caller being rung keeps their number). */
 export interface Place {
   entry: QueueEntry;
   position: number;

@@ -35,7 +35,7 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     const rung = nextEvent(caller.socket, 'queue:status', 5_000, (s) => s.state === 'offered');
     await ok(interp.socket, 'desk:setStatus', { status: 'available' });
     expect(await offer).toMatchObject({ entryId: first.entryId, topic: 'dispatch', channel: 'web', transferFrom: null });
-    expect(await rung).toMatchObject({ position: 0, state: 'offered' });
+    expect(await rung).toMatchObject({ position: 1, state: 'offered', estimatedWaitSec: 0 });
 
     // Only the interpreter rung may answer.
     const other = await staff('interpreter');

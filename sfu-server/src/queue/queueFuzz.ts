@@ -135,7 +135,7 @@ export async function checkInvariants(q: QueueStore, live: ReadonlySet<string>, 
   for (const [entryId] of holders) if (!present.has(entryId)) fail(`an interpreter holds missing entry ${entryId}`);
 
   const places = await q.places();
-  const waiting = places.filter((p) => p.position > 0).map((p) => p.position);
+  const waiting = places.map((p) => p.position);
   waiting.forEach((p, idx) => {
     if (p !== idx + 1) fail(`positions not consecutive: ${waiting.join(',')}`);
   });

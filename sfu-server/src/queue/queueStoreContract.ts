@@ -47,7 +47,7 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore>
       const ev = await q.matchOne(T0 + 30);
       expect(offered(ev)).toEqual([{ entryId: 'a', interpreterId: 'i1' }]);
       expect(await state('i1')).toBe('offered');
-      expect(await positions()).toEqual([['a', 0]]);
+      expect(await positions()).toEqual([['a', 1]]);
       expect(await q.matchOne(T0 + 31)).toEqual([]);
     });
 
@@ -140,7 +140,7 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore>
       await q.setConnection('a', T0 + 30_000, T0 + 2);
       await q.setPresence('i1', 'available', {}, T0);
       expect(offered(await q.matchOne(T0 + 3))).toEqual([{ entryId: 'b', interpreterId: 'i1' }]);
-      expect(await positions()).toEqual([['a', 1], ['b', 0]]);
+      expect(await positions()).toEqual([['a', 1], ['b', 2]]);
       await q.setConnection('a', null, T0 + 4);
       await q.respond('i1', 'b', 'decline', T0 + 5);
       expect(offered(await q.matchOne(T0 + 6))).toEqual([{ entryId: 'a', interpreterId: 'i1' }]);
