@@ -18,7 +18,7 @@ import {
 import type { CallClosed, CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
+import type { CallbackContact, CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository } from '../store/repositories/userRepository.ts';
 import { averageHandleSec, estimateWaitSec } from './estimate.ts';
 import type { Interpreter, Place, QueueEvent, QueueStore } from './model.ts';
@@ -102,12 +102,12 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   // ---- callers ------------------------------------------------------------------------------------------
 
-  async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined }): Promise<QueueStatus> {
+  async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined; contact?: CallbackContact | undefined }): Promise<QueueStatus> {
     const entryId = randomUUID();
     const now = this.now();
     const entry = { id: entryId, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: p.preferredGender ?? null };
     // The record is written before the caller is queued: an accepted caller is never missing from the records.
-    await this.d.records.queued({ ...entry, queuedAt: new Date(now) });
+    await this.d.records.queued({ ...entry, queuedAt: new Date(now), contact: p.contact });
     await this.handle(await this.d.store.enqueue(entry, now));
     await this.route();
     return this.status(entryId);

@@ -27,7 +27,7 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
 
   it('routes a caller to an interpreter, connects both to their call, and records every timestamp', async () => {
     const caller = await guest();
-    const first = await ok(caller.socket, 'queue:join', { topic: 'dispatch' });
+    const first = await ok(caller.socket, 'queue:join', { topic: 'dispatch', contact: { name: '王小明', phone: '0912-345-678' } });
     expect(first).toMatchObject({ position: 1, estimatedWaitSec: null, staffed: 0, state: 'waiting' });
 
     const interp = await staff('interpreter');
@@ -59,7 +59,7 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     await ok(caller.socket, 'call:hangup', {});
     expect(await wrap).toMatchObject({ state: 'wrap-up' });
     const rec = await server.records.byId(first.entryId);
-    expect(rec).toMatchObject({ endReason: 'hangup', channel: 'web', topic: 'dispatch' });
+    expect(rec).toMatchObject({ endReason: 'hangup', channel: 'web', topic: 'dispatch', callbackName: '王小明', callbackPhone: '0912-345-678', callbackEmail: null });
     expect(rec!.queuedAt.getTime()).toBeLessThanOrEqual(rec!.offeredAt!.getTime());
     expect(rec!.offeredAt!.getTime()).toBeLessThanOrEqual(rec!.answeredAt!.getTime());
     expect(rec!.answeredAt!.getTime()).toBeLessThanOrEqual(rec!.endedAt!.getTime());

@@ -7,6 +7,8 @@ import { migrate } from './migrate.ts';
 
 const logger = createLogger('silent');
 const TABLES = ['call_records', 'pgmigrations', 'refresh_tokens', 'users'];
+/** Every migration, in order: each must apply once and only once. */
+const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact'];
 
 async function tables(db: Database): Promise<string[]> {
   const { rows } = await db.pool.query<{ table_name: string }>(
@@ -53,11 +55,11 @@ describe('migrations on a real Postgres server', () => {
 
   it('create the tables, then find nothing to do on a second run', async () => {
     expect(await tables(fresh.db)).toEqual([]);
-    expect(await migrate(fresh.db.pool, logger)).toEqual(['0001_accounts_calls']);
+    expect(await migrate(fresh.db.pool, logger)).toEqual(MIGRATIONS);
     expect(await tables(fresh.db)).toEqual(TABLES);
     expect(await migrate(fresh.db.pool, logger)).toEqual([]);
     const { rows } = await fresh.db.pool.query('SELECT name FROM pgmigrations');
-    expect(rows).toEqual([{ name: '0001_accounts_calls' }]);
+    expect(rows).toEqual(MIGRATIONS.map((name) => ({ name })));
     await expectSchemaRules(fresh.db);
   });
 
@@ -67,7 +69,7 @@ describe('migrations on a real Postgres server', () => {
     const servers = await Promise.all(Array.from({ length: 4 }, () => createDatabase({ databaseUrl: other.url, logger })));
     try {
       const results = await Promise.all(servers.map((s) => migrate(s.pool, logger)));
-      expect(results.flat()).toEqual(['0001_accounts_calls']);
+      expect(results.flat()).toEqual(MIGRATIONS);
       expect(await tables(other.db)).toEqual(TABLES);
     } finally {
       await Promise.all(servers.map((s) => s.close()));
@@ -97,7 +99,7 @@ describe('migrations on embedded PGlite', () => {
 
   it('create the same tables, then find nothing to do on a second run', async () => {
     expect(db.kind).toBe('embedded');
-    expect(await migrate(db.pool, logger)).toEqual(['0001_accounts_calls']);
+    expect(await migrate(db.pool, logger)).toEqual(MIGRATIONS);
     expect(await tables(db)).toEqual(TABLES);
     expect(await migrate(db.pool, logger)).toEqual([]);
     await expectSchemaRules(db);

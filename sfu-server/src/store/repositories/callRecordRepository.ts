@@ -1,6 +1,13 @@
 import type { Channel, Gender, ServiceTopic } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
+/** What a caller may leave for a call-back. */
+export interface CallbackContact {
+  name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
 export interface CallRecordRow {
   id: string;
   callId: string | null;
@@ -19,11 +26,15 @@ export interface CallRecordRow {
   endReason: string | null;
   offerCount: number;
   requeuedCount: number;
+  callbackName: string | null;
+  callbackPhone: string | null;
+  callbackEmail: string | null;
 }
 
 const COLUMNS = `id, call_id AS "callId", guest_id AS "guestId", channel, kiosk_id AS "kioskId", topic, preferred_gender AS "preferredGender",
   queued_at AS "queuedAt", offered_at AS "offeredAt", answered_at AS "answeredAt", ended_at AS "endedAt", abandoned_at AS "abandonedAt",
-  interpreter_id AS "interpreterId", transferred_from AS "transferredFrom", end_reason AS "endReason", offer_count AS "offerCount", requeued_count AS "requeuedCount"`;
+  interpreter_id AS "interpreterId", transferred_from AS "transferredFrom", end_reason AS "endReason", offer_count AS "offerCount", requeued_count AS "requeuedCount",
+  callback_name AS "callbackName", callback_phone AS "callbackPhone", callback_email AS "callbackEmail"`;
 
 /** Service-level figures over a period. */
 export interface ServiceLevel {
@@ -41,11 +52,21 @@ export interface ServiceLevel {
 export class CallRecordRepository {
   constructor(private readonly db: Queryable) {}
 
-  async queued(r: { id: string; guestId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; preferredGender: Gender | null; queuedAt: Date }): Promise<void> {
+  async queued(r: {
+    id: string;
+    guestId: string;
+    channel: Channel;
+    kioskId: string | null;
+    topic: ServiceTopic | null;
+    preferredGender: Gender | null;
+    queuedAt: Date;
+    contact?: CallbackContact | undefined;
+  }): Promise<void> {
     await this.db.query(
-      `INSERT INTO call_records (id, guest_id, channel, kiosk_id, topic, preferred_gender, queued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO call_records (id, guest_id, channel, kiosk_id, topic, preferred_gender, queued_at, callback_name, callback_phone, callback_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO NOTHING`,
-      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.preferredGender, r.queuedAt],
+      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.preferredGender, r.queuedAt, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null],
     );
   }
 
