@@ -5,16 +5,13 @@ import { Link, Navigate, Route, Routes } from 'react-router';
 import { Icon } from './components/Icon.tsx';
 import { LangSwitch } from './components/LangSwitch.tsx';
 import { ConnectionStatus } from './components/ConnectionStatus.tsx';
-import { HomePage } from './features/home/HomePage.tsx';
-import { InterpreterPage } from './features/interpreter/InterpreterPage.tsx';
+import { CallerPage } from './features/caller/CallerPage.tsx';
 
-// The call screens carry the WebRTC code; loading them on demand keeps the first screen light on phones.
-const CallerPage = lazy(() => import('./features/caller/CallerPage.tsx').then((m) => ({ default: m.CallerPage })));
-const InterpreterCallPage = lazy(() =>
-  import('./features/interpreter/InterpreterCallPage.tsx').then((m) => ({ default: m.InterpreterCallPage })),
-);
+// Staff screens are loaded on demand: callers on phones never download them.
+const DeskPage = lazy(() => import('./features/desk/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
+const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 
-/** The frame every screen shares (name, language switch) and the routes. */
+/** The frame every screen shares (name, language switch) and the routes. Calls start only from the queue. */
 export function App(): ReactElement {
   const { t } = useTranslation();
   return (
@@ -35,10 +32,9 @@ export function App(): ReactElement {
       <main id="main" className="main" tabIndex={-1}>
         <Suspense fallback={<ConnectionStatus state="idle" />}>
           <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/call/:callId?" element={<CallerPage />} />
-            <Route path="/interpreter" element={<InterpreterPage />} />
-            <Route path="/interpreter/call/:callId" element={<InterpreterCallPage />} />
+            <Route path="/" element={<CallerPage />} />
+            <Route path="/desk" element={<DeskPage />} />
+            <Route path="/wallboard" element={<WallboardPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

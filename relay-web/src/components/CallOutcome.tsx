@@ -1,20 +1,12 @@
-import { useEffect, useRef } from 'react';
-import type { ReactElement, RefObject } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CallEndReason } from '@sign-relay/shared';
-import type { SessionFailure } from '../media/CallSession.ts';
+import type { SessionEndReason, SessionFailure } from '../media/CallSession.ts';
+import { useFocusOnMount } from '../hooks/useFocusOnMount.ts';
 import { Icon } from './Icon.tsx';
 
-/** Moves keyboard focus to the outcome's heading, so the change is noticed and the home button is one Tab away. */
-function useFocusOnMount(): RefObject<HTMLHeadingElement | null> {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return ref;
-}
-
-/** Shown once the call is over: why, and the way home. */
-export function CallEnded({ reason }: { reason: CallEndReason }): ReactElement {
+/** Shown once the call is over: why, and what next (by default, the way home). */
+export function CallEnded({ reason, children }: { reason: SessionEndReason; children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
   return (
@@ -24,16 +16,18 @@ export function CallEnded({ reason }: { reason: CallEndReason }): ReactElement {
         {t('ended.title')}
       </h2>
       <p className="outcome__reason">{t(`ended.reason.${reason}`)}</p>
-      <Link to="/" className="button button--primary button--large" data-testid="go-home">
-        <Icon name="home" />
-        <span>{t('ended.home')}</span>
-      </Link>
+      {children ?? (
+        <Link to="/" className="button button--primary button--large" data-testid="go-home">
+          <Icon name="home" />
+          <span>{t('ended.home')}</span>
+        </Link>
+      )}
     </section>
   );
 }
 
 /** Shown when joining failed or a lost connection could not be restored. */
-export function CallFailed({ failure }: { failure: SessionFailure }): ReactElement {
+export function CallFailed({ failure, children }: { failure: SessionFailure; children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
   return (
@@ -43,10 +37,12 @@ export function CallFailed({ failure }: { failure: SessionFailure }): ReactEleme
         {t('failed.title')}
       </h2>
       <p className="outcome__reason">{failure === 'connection-lost' ? t('failed.connectionLost') : t(`errors.${failure}`)}</p>
-      <Link to="/" className="button button--primary button--large" data-testid="go-home">
-        <Icon name="home" />
-        <span>{t('failed.home')}</span>
-      </Link>
+      {children ?? (
+        <Link to="/" className="button button--primary button--large" data-testid="go-home">
+          <Icon name="home" />
+          <span>{t('failed.home')}</span>
+        </Link>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * Pictograms drawn inline (no icon font, no network). Always decorative: the text next to an
  * icon carries the meaning, the icon makes it recognisable at a glance.
  */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 export type IconName =
   | 'video'
@@ -21,7 +21,34 @@ export type IconName =
   | 'home'
   | 'headset'
   | 'clock'
-  | 'speaker';
+  | 'speaker'
+  | 'bell'
+  | 'coffee'
+  | 'power'
+  | 'logout'
+  | 'users'
+  | 'pen'
+  | 'kiosk'
+  | 'web'
+  | 'chart'
+  | 'back'
+  | 'forward'
+  | 'consultation'
+  | 'transfer'
+  | 'petition'
+  | 'dispatch'
+  | 'female'
+  | 'male'
+  | 'person';
+
+/** Line drawings share one stroke style. */
+function Lines({ children }: { children: ReactNode }): ReactElement {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      {children}
+    </g>
+  );
+}
 
 const PATHS: Record<IconName, ReactElement> = {
   video: <path d="M3 6h12a2 2 0 0 1 2 2v2.5l4-3v9l-4-3V16a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z" />,
@@ -71,6 +98,100 @@ const PATHS: Record<IconName, ReactElement> = {
     <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7z" />
   ),
   speaker: <path d="M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />,
+  bell: <path d="M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.8v-.7a1.5 1.5 0 0 0-3 0v.7A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />,
+  coffee: (
+    <Lines>
+      <path d="M4 9h12v4a5 5 0 0 1-5 5H9a5 5 0 0 1-5-5zM16 10h1.5a2.5 2.5 0 0 1 0 5H16M3 21h14M8 3v3M12 3v3" />
+    </Lines>
+  ),
+  power: (
+    <Lines>
+      <path d="M12 3v9M7 5.5a8 8 0 1 0 10 0" />
+    </Lines>
+  ),
+  logout: (
+    <Lines>
+      <path d="M14 4H5v16h9M10 12h11M17 8l4 4-4 4" />
+    </Lines>
+  ),
+  users: (
+    <Lines>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.8a3.5 3.5 0 0 1 0 6.4M18 14a6.5 6.5 0 0 1 3.5 6" />
+    </Lines>
+  ),
+  pen: (
+    <Lines>
+      <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4M4 20h16" />
+    </Lines>
+  ),
+  kiosk: (
+    <Lines>
+      <rect x="5" y="3" width="14" height="11" rx="1.5" />
+      <path d="M12 14v5M7 21h10M9.5 8.5l2 2 3-3.5" />
+    </Lines>
+  ),
+  web: (
+    <Lines>
+      <rect x="3" y="4" width="18" height="12" rx="1.5" />
+      <path d="M1.5 20h21M10 8l4 2-4 2z" />
+    </Lines>
+  ),
+  chart: (
+    <Lines>
+      <path d="M3 3v18h18M7 16v-4M11 16V8M15 16v-6M19 16V5" />
+    </Lines>
+  ),
+  back: (
+    <Lines>
+      <path d="M19 12H5M11 6l-6 6 6 6" />
+    </Lines>
+  ),
+  forward: (
+    <Lines>
+      <path d="M5 12h14M13 6l6 6-6 6" />
+    </Lines>
+  ),
+  consultation: (
+    <Lines>
+      <path d="M3.5 4.5h17v11.5H10l-4.5 4v-4h-2z" />
+      <path d="M9.8 8.3a2.3 2.3 0 1 1 3.3 2c-.7.4-1.1.8-1.1 1.6" />
+      <circle cx="12" cy="13.8" r="0.4" fill="currentColor" />
+    </Lines>
+  ),
+  transfer: (
+    <Lines>
+      <path d="M3 8h15M14 4l4 4-4 4M21 16H6M10 12l-4 4 4 4" />
+    </Lines>
+  ),
+  petition: (
+    <Lines>
+      <path d="M14 3H6v18h12V7zM14 3v4h4M9 11h6M9 15h6M9 18h3" />
+    </Lines>
+  ),
+  dispatch: (
+    <Lines>
+      <path d="M14.7 6.3a4 4 0 0 0-5.4 5.2L3.5 17.3a1.9 1.9 0 0 0 2.7 2.7l5.8-5.8a4 4 0 0 0 5.2-5.4l-2.6 2.6-2.4-.5-.5-2.4z" />
+    </Lines>
+  ),
+  female: (
+    <Lines>
+      <circle cx="12" cy="9" r="5" />
+      <path d="M12 14v8M8.5 18.5h7" />
+    </Lines>
+  ),
+  male: (
+    <Lines>
+      <circle cx="10" cy="14" r="5" />
+      <path d="M13.6 10.4L20 4M15 4h5v5" />
+    </Lines>
+  ),
+  person: (
+    <Lines>
+      <circle cx="12" cy="7.5" r="3.5" />
+      <path d="M5 21a7 7 0 0 1 14 0" />
+    </Lines>
+  ),
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }): ReactElement {

@@ -3,9 +3,9 @@
  * through a {@link MediaConnection}, follows the server's notifications and exposes everything the
  * call screen needs as an immutable {@link CallSnapshot}. `close()` is idempotent and frees all media.
  */
-import type { CallEndReason, CallId, ParticipantRole, PeerId, ProducerId, ProducerInfo, ServerToClientEvents } from '@sign-relay/shared';
+import type { CallId, ParticipantRole, PeerId, ProducerId, ProducerInfo, ServerToClientEvents } from '@sign-relay/shared';
 import type { Device, types as ms } from 'mediasoup-client';
-import type { CallSnapshot, SessionFailure } from './callSnapshot.ts';
+import type { CallSnapshot, SessionEndReason, SessionFailure } from './callSnapshot.ts';
 import type { Requester } from '../signaling/requester.ts';
 import { socketRequester } from '../signaling/requester.ts';
 import { errorCodeOf } from '../signaling/socket.ts';
@@ -19,10 +19,14 @@ import { LocalDevices } from './LocalDevices.ts';
 import type { LocalDeviceState } from './LocalDevices.ts';
 import type { CameraErrorKind, GetUserMedia } from './userMedia.ts';
 
-export type { CallSnapshot, LocalDeviceState, SessionFailure };
+export type { CallSnapshot, LocalDeviceState, SessionEndReason, SessionFailure };
 
 export interface CallSessionOptions {
   callId: CallId;
+  /**
+   * The role we expect to have, for the screen's words ("waiting for the interpreter"). The server decides
+   * the actual role from who we are signed in as, so it is not sent.
+   */
   role: ParticipantRole;
   displayName?: string;
 }
@@ -58,7 +62,7 @@ export class CallSession {
   private publishFailed = false;
   private remote: RemoteState = remotes.EMPTY_REMOTE_STATE;
   private remoteDropped = false;
-  private endReason: CallEndReason | null = null;
+  private endReason: SessionEndReason | null = null;
   private failure: SessionFailure | null = null;
   private snapshot: CallSnapshot;
 
@@ -124,6 +128,18 @@ export class CallSession {
     await sent;
   }
 
+  /**
+   * Leaves the call without ending it for the others (an interpreter who handed the call to a colleague),
+   * then frees everything.
+   */
+  async leave(): Promise<void> {
+    if (this.closed || this.isOver()) return;
+    const joined = this.selfId !== null;
+    const sent = joined ? this.request('call:leave', {}).catch(() => undefined) : Promise.resolve();
+    this.finish('left');
+    await sent;
+  }
+
   /** Leaves the call if still in it and frees all media. Safe to call any number of times. */
   close(): void {
     if (this.closed) return;
@@ -138,8 +154,8 @@ export class CallSession {
   }
 
   private async join(): Promise<void> {
-    const { callId, role, displayName } = this.options;
-    const joined = await this.request('call:join', { callId, role, ...(displayName ? { displayName } : {}) });
+    const { callId, displayName } = this.options;
+    const joined = await this.request('call:join', { callId, ...(displayName ? { displayName } : {}) });
     if (this.closed) {
       void this.request('call:hangup', {}).catch(() => undefined);
       return;
@@ -310,7 +326,7 @@ export class CallSession {
 
   // --- lifecycle ------------------------------------------------------------------------------
 
-  private finish(reason: CallEndReason): void {
+  private finish(reason: SessionEndReason): void {
     if (this.isOver()) return;
     this.endReason = reason;
     this.phase = 'ended';

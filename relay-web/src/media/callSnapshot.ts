@@ -11,6 +11,9 @@ import type { CameraErrorKind } from './userMedia.ts';
 
 export type { LocalDeviceState };
 
+/** Why the call ended for us: the server's reason, or `left` when we left it to a colleague (transfer). */
+export type SessionEndReason = CallEndReason | 'left';
+
 /** Why the session could not go on; `connection-lost` when a dropped connection could not be restored. */
 export type SessionFailure = RequestErrorCode | 'connection-lost';
 
@@ -26,7 +29,7 @@ export interface CallSnapshot {
   remote: PrimaryRemote;
   /** Everyone else dropped out; the server holds the call a while for them to come back. */
   remoteDropped: boolean;
-  endReason: CallEndReason | null;
+  endReason: SessionEndReason | null;
   failure: SessionFailure | null;
   /** Transport states, for support and tests (shown as data attributes, not as text). */
   transports: { send: ms.ConnectionState | null; recv: ms.ConnectionState | null };

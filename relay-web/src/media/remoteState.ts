@@ -81,9 +81,12 @@ export function setReceiving(s: RemoteState, producerId: ProducerId): RemoteStat
   return patchMedia(s, producerId, { receiving: true });
 }
 
-/** The first participant to have joined (for the interpreter, the caller; for the caller, the interpreter). */
+/**
+ * The participant shown large: the caller if they are in the call (what every interpreter needs to see,
+ * also while a call is handed over), else the first to have joined (for the caller, their interpreter).
+ */
 export function primaryRemote(s: RemoteState): PrimaryRemote {
-  const peer = s.peers[0] ?? null;
+  const peer = s.peers.find((p) => p.role === 'caller') ?? s.peers[0] ?? null;
   // Media can arrive before its peer is announced; show it anyway under an unknown peer.
   const peerId = peer?.peerId ?? s.media[0]?.peerId;
   const mine = s.media.filter((m) => m.peerId === peerId);

@@ -67,13 +67,22 @@ export async function request<E extends ClientEventName>(
   throw new SignalingError(ack.error.code, ack.error.message);
 }
 
-let shared: SignalingSocket | undefined;
+/** The code a refused connection carries (`err.data.code`, set by the server's auth middleware). */
+export function connectErrorCode(error: unknown): string | null {
+  const data = (error as { data?: { code?: unknown } } | null)?.data;
+  return typeof data?.code === 'string' ? data.code : null;
+}
 
 /**
- * The app's one socket, connected to the page's own origin (the server serves the app and
- * /socket.io together; in development Vite proxies it). Created on first use.
+ * A socket to the page's own origin (the server serves the app and /socket.io together; in development
+ * Vite proxies it), authenticated with whatever `token()` returns at each (re)connection, so a renewed
+ * token is used after a drop. Not connected until `connect()`.
  */
-export function getSocket(): SignalingSocket {
-  shared ??= io({ path: '/socket.io', transports: ['websocket', 'polling'] });
-  return shared;
+export function openSocket(token: () => string | null): SignalingSocket {
+  return io({
+    path: '/socket.io',
+    transports: ['websocket', 'polling'],
+    autoConnect: false,
+    auth: (cb) => cb({ token: token() ?? '' }),
+  });
 }

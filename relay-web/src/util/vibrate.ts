@@ -2,6 +2,10 @@
 export const VIBRATION = {
   connected: [200],
   ended: [300, 150, 300],
+  /** An interpreter answered the caller waiting in line: long enough to be felt in a pocket. */
+  answered: [400, 150, 400, 150, 400],
+  /** A call rings on an interpreter's desk (repeated while it rings). */
+  ring: [250, 250, 250],
 } as const satisfies Record<string, readonly number[]>;
 
 /** What `vibrate` needs from `navigator` (so tests can pass a stand-in). */

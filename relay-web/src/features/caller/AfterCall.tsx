@@ -1,0 +1,76 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallEnded, CallFailed } from '../../components/CallOutcome.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import type { CallerOutcome } from './callerFlow.ts';
+
+interface Props {
+  outcome: CallerOutcome;
+  onAgain: () => void;
+  onHome: () => void;
+}
+
+function Actions({ onAgain, onHome }: Omit<Props, 'outcome'>): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="outcome__actions">
+      <button type="button" className="button button--primary button--large" data-testid="call-again" onClick={onAgain}>
+        <Icon name="video" />
+        <span>{t('after.callAgain')}</span>
+      </button>
+      <button type="button" className="button button--secondary button--large" data-testid="go-home" onClick={onHome}>
+        <Icon name="home" />
+        <span>{t('after.home')}</span>
+      </button>
+    </div>
+  );
+}
+
+function LeftQueue({ reason, onAgain, onHome }: { reason: 'left' | 'lost' } & Omit<Props, 'outcome'>): ReactElement {
+  const { t } = useTranslation();
+  const heading = useFocusOnMount();
+  return (
+    <section className="outcome" data-testid="queue-left" data-reason={reason} aria-labelledby="left-title">
+      <Icon name="logout" className="outcome__icon" />
+      <h2 id="left-title" ref={heading} tabIndex={-1}>
+        {reason === 'left' ? t('after.leftTitle') : t('after.lostTitle')}
+      </h2>
+      {reason === 'lost' && <p className="outcome__reason">{t('after.lostBody')}</p>}
+      <Actions onAgain={onAgain} onHome={onHome} />
+    </section>
+  );
+}
+
+/** After the call (or the wait) is over: what happened, and "call again". */
+export function AfterCall({ outcome, onAgain, onHome }: Props): ReactElement {
+  const { t } = useTranslation();
+  const title = <h1 className="visually-hidden">{t('caller.title')}</h1>;
+  switch (outcome.kind) {
+    case 'ended':
+      return (
+        <>
+          {title}
+          <CallEnded reason={outcome.reason}>
+            <Actions onAgain={onAgain} onHome={onHome} />
+          </CallEnded>
+        </>
+      );
+    case 'failed':
+      return (
+        <>
+          {title}
+          <CallFailed failure={outcome.failure}>
+            <Actions onAgain={onAgain} onHome={onHome} />
+          </CallFailed>
+        </>
+      );
+    case 'left-queue':
+      return (
+        <>
+          {title}
+          <LeftQueue reason={outcome.reason} onAgain={onAgain} onHome={onHome} />
+        </>
+      );
+  }
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallId } from '@sign-relay/shared';
+import { CallView } from '../../components/CallView.tsx';
+import { useCallSession } from '../../hooks/useCallSession.ts';
+import type { SessionEndReason, SessionFailure } from '../../media/CallSession.ts';
+import type { SignalingSocket } from '../../signaling/socket.ts';
+
+interface Props {
+  socket: SignalingSocket;
+  callId: CallId;
+  onEnded: (reason: SessionEndReason) => void;
+  onFailed: (failure: SessionFailure) => void;
+}
+
+/** The caller's side of the call the queue connected them to; the flow decides what follows its end. */
+export function CallerCall({ socket, callId, onEnded, onFailed }: Props): ReactElement {
+  const { t } = useTranslation();
+  const { snapshot, controls } = useCallSession(socket, callId, 'caller');
+  const { phase, endReason, failure } = snapshot;
+
+  useEffect(() => {
+    if (phase === 'ended' && endReason) onEnded(endReason);
+    if (phase === 'failed') onFailed(failure ?? 'INTERNAL');
+  }, [phase, endReason, failure, onEnded, onFailed]);
+
+  return (
+    <>
+      <h1 className="visually-hidden">{t('caller.title')}</h1>
+      <CallView snapshot={snapshot} controls={controls} />
+    </>
+  );
+}

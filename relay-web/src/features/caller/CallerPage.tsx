@@ -1,0 +1,225 @@
+/**
+ * `/`: the caller's whole way, driven by {@link callerReducer}. The signaling connection opens when the
+ * caller joins the line (or comes back to a stored place after a reload) and stays for the page's life.
+ */
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallId, QueueStatus } from '@sign-relay/shared';
+import { session } from '../../auth/TokenSource.ts';
+import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
+import { errorCodeOf, request } from '../../signaling/socket.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { AfterCall } from './AfterCall.tsx';
+import { callerReducer, initialStep, storedEntryOf } from './callerFlow.ts';
+import type { CallerStep, StoredEntry } from './callerFlow.ts';
+import { CONNECTED_ALERT_MS, ConnectedAlert } from './ConnectedAlert.tsx';
+import { PreferencesScreen } from './PreferencesScreen.tsx';
+import { StartScreen } from './StartScreen.tsx';
+import { TopicScreen } from './TopicScreen.tsx';
+import { useGuestSignaling } from './useGuestSignaling.ts';
+import { WaitingScreen } from './WaitingScreen.tsx';
+import './caller.css';
+
+// The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
+const CallerCall = lazy(() => import('./CallerCall.tsx').then((m) => ({ default: m.CallerCall })));
+
+export const QUEUE_ENTRY_KEY = 'sign-relay.queueEntry';
+
+function readStoredEntry(): StoredEntry | null {
+  const raw = session.get(QUEUE_ENTRY_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<StoredEntry>;
+    return typeof parsed.entryId === 'string' ? { entryId: parsed.entryId, callId: typeof parsed.callId === 'string' ? (parsed.callId as CallId) : null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Steps that need the server. */
+const ONLINE_STEPS: ReadonlySet<CallerStep['step']> = new Set(['joining', 'resuming', 'waiting', 'in-call']);
+
+export function CallerPage(): ReactElement {
+  const { t } = useTranslation();
+  const [step, dispatch] = useReducer(callerReducer, undefined, () => initialStep(readStoredEntry(), Date.now()));
+  const signaling = useGuestSignaling(ONLINE_STEPS.has(step.step));
+  const { socket, connected } = signaling;
+
+  // The place in line survives a reload of this tab.
+  const stored = storedEntryOf(step);
+  const storedJson = stored ? JSON.stringify(stored) : null;
+  useEffect(() => {
+    if (storedJson) session.set(QUEUE_ENTRY_KEY, storedJson);
+    else session.remove(QUEUE_ENTRY_KEY);
+  }, [storedJson]);
+
+  useEffect(() => {
+    if (step.step === 'start' || step.step === 'topic' || step.step === 'preferences') document.title = t('app.name');
+  }, [step.step, t]);
+
+  // Live news about our place in line.
+  useEffect(() => {
+    if (!socket) return;
+    const onStatus = (status: QueueStatus): void => dispatch({ type: 'status', status });
+    const onConnected = (p: { entryId: string; callId: CallId }): void => dispatch({ type: 'connected', entryId: p.entryId, callId: p.callId, at: Date.now() });
+    const onRequeued = (status: QueueStatus): void => {
+      dispatch({ type: 'requeued', status });
+      // This connection may be a newer one than the one that joined: bind it to the entry for live updates.
+      void request(socket, 'queue:resume', { entryId: status.entryId }).then((s) => dispatch({ type: 'status', status: s }), () => undefined);
+    };
+    const onLeft = (p: { entryId: string; reason: 'left' | 'lost' }): void => dispatch({ type: 'left', entryId: p.entryId, reason: p.reason });
+    socket.on('queue:status', onStatus);
+    socket.on('queue:connected', onConnected);
+    socket.on('queue:requeued', onRequeued);
+    socket.on('queue:left', onLeft);
+    return () => {
+      socket.off('queue:status', onStatus);
+      socket.off('queue:connected', onConnected);
+      socket.off('queue:requeued', onRequeued);
+      socket.off('queue:left', onLeft);
+    };
+  }, [socket]);
+
+  // Joining the line, once per press of "join".
+  const joinStarted = useRef<CallerStep | null>(null);
+  useEffect(() => {
+    if (step.step !== 'joining' || !socket || joinStarted.current === step) return;
+    joinStarted.current = step;
+    request(socket, 'queue:join', {
+      ...(step.topic ? { topic: step.topic } : {}),
+      ...(step.gender !== 'any' ? { preferredGender: step.gender } : {}),
+    }).then(
+      (status) => dispatch({ type: 'joined', status }),
+      (error: unknown) => dispatch({ type: 'join-failed', code: errorCodeOf(error) }),
+    );
+  }, [step, socket]);
+
+  // A token that could not be had fails the join in words.
+  useEffect(() => {
+    if (signaling.tokenError && step.step === 'joining') dispatch({ type: 'join-failed', code: signaling.tokenError });
+    if (signaling.tokenError && step.step === 'resuming') dispatch({ type: 'resume-failed' });
+  }, [signaling.tokenError, step.step]);
+
+  // After a reload: take the stored place up again.
+  const resumeStarted = useRef<CallerStep | null>(null);
+  useEffect(() => {
+    if (step.step !== 'resuming' || !socket || resumeStarted.current === step) return;
+    resumeStarted.current = step;
+    request(socket, 'queue:resume', { entryId: step.entryId }).then(
+      (status) => dispatch({ type: 'joined', status }),
+      () => dispatch({ type: 'resume-failed' }),
+    );
+  }, [step, socket]);
+
+  // A dropped connection that comes back takes the place up again: the server binds live updates per connection.
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  useEffect(() => {
+    if (!socket) return;
+    const onReconnect = (): void => {
+      const current = stepRef.current;
+      if (current.step !== 'waiting') return;
+      const { entryId: id } = current;
+      request(socket, 'queue:resume', { entryId: id }).then(
+        (status) => dispatch({ type: 'status', status }),
+        (error: unknown) => {
+          if (errorCodeOf(error) === 'NOT_FOUND') dispatch({ type: 'left', entryId: id, reason: 'lost' });
+        },
+      );
+    };
+    socket.on('connect', onReconnect);
+    return () => {
+      socket.off('connect', onReconnect);
+    };
+  }, [socket]);
+
+  const leave = (): void => {
+    if (!socket || step.step !== 'waiting') return;
+    const current = step.entryId;
+    dispatch({ type: 'leave' });
+    request(socket, 'queue:leave', {}).then(
+      () => dispatch({ type: 'left', entryId: current, reason: 'left' }),
+      (error: unknown) => {
+        if (errorCodeOf(error) === 'NOT_FOUND') dispatch({ type: 'left', entryId: current, reason: 'left' });
+        else dispatch({ type: 'leave-failed' });
+      },
+    );
+  };
+
+  const onEnded = useCallback((reason: SessionEndReason) => dispatch({ type: 'call-ended', reason }), []);
+  const onFailed = useCallback((failure: SessionFailure) => dispatch({ type: 'call-failed', failure }), []);
+  const now = useNow(500, step.step === 'in-call');
+
+  switch (step.step) {
+    case 'start':
+      return <StartScreen onStart={() => dispatch({ type: 'start' })} />;
+    case 'topic':
+      return <TopicScreen onPick={(topic) => dispatch({ type: 'pick-topic', topic })} onBack={() => dispatch({ type: 'back' })} />;
+    case 'preferences':
+      return (
+        <PreferencesScreen
+          topic={step.topic}
+          gender={step.gender}
+          onGender={(gender) => dispatch({ type: 'pick-gender', gender })}
+          onJoin={() => dispatch({ type: 'join' })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
+    case 'joining':
+    case 'resuming':
+      return (
+        <section className="flow" aria-labelledby="joining-title">
+          <h1 id="joining-title">{step.step === 'joining' ? t('queue.joining') : t('queue.resuming')}</h1>
+          <ConnectionStatus state="joining" />
+        </section>
+      );
+    case 'join-failed':
+      return (
+        <section className="flow" aria-labelledby="join-failed-title">
+          <h1 id="join-failed-title">{t('queue.joinFailed')}</h1>
+          <p className="notice notice--error" data-testid="queue-join-error" data-error={step.code} role="alert">
+            <Icon name="warning" className="notice__icon" />
+            <span>{t(`errors.${step.code}`)}</span>
+          </p>
+          <div className="flow__actions">
+            <button type="button" className="button button--quiet" onClick={() => dispatch({ type: 'home' })}>
+              <Icon name="home" />
+              <span>{t('after.home')}</span>
+            </button>
+            <button
+              type="button"
+              className="button button--primary button--large"
+              data-testid="queue-join-retry"
+              onClick={() => {
+                if (signaling.tokenError) signaling.retry();
+                dispatch({ type: 'join' });
+              }}
+            >
+              <Icon name="sync" />
+              <span>{t('queue.retry')}</span>
+            </button>
+          </div>
+        </section>
+      );
+    case 'waiting':
+      return <WaitingScreen status={step.status} requeued={step.requeued} leaving={step.leaving} offline={socket !== null && !connected} onLeave={leave} />;
+    case 'in-call':
+      return (
+        <>
+          {now - step.connectedAt < CONNECTED_ALERT_MS && <ConnectedAlert />}
+          {socket ? (
+            <Suspense fallback={<ConnectionStatus state="joining" />}>
+              <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} />
+            </Suspense>
+          ) : (
+            <ConnectionStatus state="joining" />
+          )}
+        </>
+      );
+    case 'over':
+      return <AfterCall outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} onHome={() => dispatch({ type: 'home' })} />;
+  }
+}

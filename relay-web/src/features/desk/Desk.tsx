@@ -1,0 +1,138 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QUEUE_RULES } from '@sign-relay/shared';
+import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
+import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useNow } from '../../hooks/useNow.ts';
+import { useSignaling } from '../../signaling/useSignaling.ts';
+import { elapsedSec, remainingSec } from '../../util/time.ts';
+import { DeskStateBadge } from './DeskStateBadge.tsx';
+import { deskView, wrapUpDeadline } from './deskView.ts';
+import { OfferCard } from './OfferCard.tsx';
+import { StatusSwitch } from './StatusSwitch.tsx';
+import { TodayCalls } from './TodayCalls.tsx';
+import { useDesk } from './useDesk.ts';
+import type { LastCall } from './useDesk.ts';
+import { WrapUp } from './WrapUp.tsx';
+import './desk.css';
+
+// The call carries the WebRTC code: loaded when the first call is accepted.
+const DeskCall = lazy(() => import('./DeskCall.tsx').then((m) => ({ default: m.DeskCall })));
+
+function LastCallNotice({ last }: { last: LastCall }): ReactElement {
+  const { t } = useTranslation();
+  const text = last.transferredTo ? t('desk.handedOver', { name: last.transferredTo }) : last.reason === 'failed' ? t('failed.title') : t(`ended.reason.${last.reason}`);
+  return (
+    <p className="notice notice--neutral" data-testid="call-ended" data-reason={last.reason} role="status">
+      <Icon name={last.transferredTo ? 'transfer' : 'hangup'} className="notice__icon" />
+      <span>
+        <strong>{t('desk.lastCall')}</strong> {text}
+      </span>
+    </p>
+  );
+}
+
+/** The interpreter's desk: status, the ring, the call, wrap-up and today's calls. */
+export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): ReactElement {
+  const { t } = useTranslation();
+  const { socket, connected } = useSignaling(auth);
+  const desk = useDesk(socket);
+  const view = deskView(desk.desk, desk.offer !== null, desk.call !== null);
+  const fast = view.panel === 'offered' || view.panel === 'wrap-up';
+  const now = useNow(fast ? 250 : 1000);
+  const [todayVersion, setTodayVersion] = useState(0);
+
+  // Today's list changes when a call ends (wrap-up follows every call this desk took).
+  const state = desk.desk?.state;
+  const previousState = useRef(state);
+  useEffect(() => {
+    if (state === 'wrap-up' && previousState.current !== 'wrap-up') setTodayVersion((v) => v + 1);
+    previousState.current = state;
+  }, [state]);
+  useEffect(() => {
+    if (desk.lastCall) setTodayVersion((v) => v + 1);
+  }, [desk.lastCall]);
+
+  // The tab title says what matters, and blinks (once a second) while a call rings.
+  const ringing = view.panel === 'offered';
+  const tick = Math.floor(now / 1000) % 2 === 0;
+  const stateWord = t(`interpreterState.${view.panel}`);
+  useEffect(() => {
+    document.title = ringing && tick ? `【${t('offer.title')}】` : `${stateWord} · ${t('desk.title')}`;
+  }, [ringing, tick, stateWord, t]);
+
+  const since = desk.desk?.since ?? desk.deskReceivedAt;
+  const wrapDeadline = desk.desk && view.panel === 'wrap-up' ? wrapUpDeadline(desk.desk, desk.deskReceivedAt) : null;
+
+  const signOut = async (): Promise<void> => {
+    await desk.signOff();
+    await auth.logout();
+  };
+
+  return (
+    <div className={`desk${ringing ? ' desk--ringing' : ''}`}>
+      <header className="desk__head">
+        <h1 className="desk__title">
+          <Icon name="headset" /> {t('desk.title')}
+        </h1>
+        <span className="desk__user" data-testid="desk-user">
+          <Icon name="person" /> {user.displayName}
+        </span>
+        <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void signOut()} disabled={view.panel === 'in-call'}>
+          <Icon name="logout" />
+          <span>{t('desk.signOut')}</span>
+        </button>
+      </header>
+      <DeskStateBadge panel={view.panel} elapsedSec={elapsedSec(since, now)} breakReason={desk.desk?.breakReason ?? null} />
+      {socket && !connected && <ConnectionStatus state="reconnecting" />}
+      {desk.error && (
+        <p className="notice notice--error" data-testid="desk-error" data-error={desk.error} role="alert">
+          <Icon name="warning" className="notice__icon" />
+          <span>{t(`errors.${desk.error}`)}</span>
+        </p>
+      )}
+      {view.missedOffers && (
+        <div className="notice notice--alarm notice--big" data-testid="missed-offers-notice" role="alert">
+          <Icon name="warning" className="notice__icon" />
+          <div className="notice__body">
+            <p className="notice__title">{t('desk.missedTitle', { count: Math.max(desk.desk?.missedOffers ?? 0, QUEUE_RULES.missedOffersForBreak) })}</p>
+            <p>{t('desk.missedBody')}</p>
+          </div>
+          <button type="button" className="button button--primary" data-testid="missed-offers-available" onClick={() => desk.setStatus('available')}>
+            <Icon name="check" />
+            <span>{t('desk.setAvailable')}</span>
+          </button>
+        </div>
+      )}
+      <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} />
+      {desk.lastCall && view.panel !== 'in-call' && <LastCallNotice last={desk.lastCall} />}
+      {desk.offerEnded && view.panel !== 'offered' && view.panel !== 'in-call' && (
+        <p className="notice notice--warn" data-testid="offer-ended" data-why={desk.offerEnded} role="status">
+          <Icon name="bell" className="notice__icon" />
+          <span>{t(`offer.ended.${desk.offerEnded}`)}</span>
+        </p>
+      )}
+      <div className="desk__main">
+        {view.panel === 'offered' && desk.offer && (
+          <OfferCard offer={desk.offer.offer} receivedAt={desk.offer.receivedAt} now={now} busy={desk.busy} onAccept={desk.accept} onDecline={desk.decline} />
+        )}
+        {view.panel === 'in-call' && desk.call && socket && (
+          <Suspense fallback={<ConnectionStatus state="joining" />}>
+            <DeskCall key={desk.call.callId} socket={socket} call={desk.call} desk={desk.desk} onOver={desk.callOver} />
+          </Suspense>
+        )}
+        {view.panel === 'wrap-up' && <WrapUp leftSec={wrapDeadline === null ? null : remainingSec(wrapDeadline, now)} busy={desk.busy} onReady={() => desk.setStatus('available')} />}
+        {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && (
+          <section className={`panel idle idle--${view.panel}`} aria-labelledby="idle-title">
+            <Icon name={view.panel === 'available' ? 'hourglass' : view.panel === 'break' ? 'coffee' : 'power'} className={`idle__icon${view.panel === 'available' ? ' idle__icon--breathe' : ''}`} />
+            <h2 id="idle-title">{t(`desk.idle.${view.panel}`)}</h2>
+            <p className="hint">{t(`desk.idleHint.${view.panel}`)}</p>
+          </section>
+        )}
+      </div>
+      <TodayCalls auth={auth} version={todayVersion} />
+    </div>
+  );
+}
