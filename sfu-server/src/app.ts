@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const stopBroadcasts = serveSignaling(io, { calls: deps.calls, queue, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,
@@ -78,9 +78,9 @@ export function createApp(deps: AppDeps): App {
     close() {
       closing ??= (async () => {
         queue.stop();
-        stopBroadcasts();
         deps.calls.closeAll('server-shutdown');
-        await new Promise<void>((r) => io.close(() => r()));
+        await signaling.stop();
+        await queue.idle();
         httpServer.closeAllConnections();
       })();
       return closing;

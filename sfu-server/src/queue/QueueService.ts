@@ -72,23 +72,37 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   private drainAgain = false;
   private handleCache: { at: number; aht: number } = { at: 0, aht: 300 };
   private readonly names = new Map<string, { name: string; role: StaffRole }>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly d: QueueServiceDeps) {
     super();
     this.now = d.now ?? Date.now;
     this.log = d.logger.child({ component: 'queue' });
-    d.calls.on('closed', (c) => void this.onCallClosed(c).catch((err: unknown) => this.log.error({ err, callId: c.callId }, 'call close handling failed')));
+    d.calls.on('closed', (c) => {
+      const work = this.onCallClosed(c)
+        .catch((err: unknown) => this.log.error({ err, callId: c.callId }, 'call close handling failed'))
+        .finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
   }
 
   /** Starts the deadline clock (ring timeouts, wrap-ups, reconnect graces) and routing. */
   start(tickMs = 500): void {
-    this.timer ??= setInterval(() => void this.tick(), tickMs);
+    this.timer ??= setInterval(() => {
+      const work = this.tick().finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    }, tickMs);
     this.timer.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Resolves once routing and call-close handling in flight have finished (for shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining || this.inFlight.size > 0) await Promise.allSettled([this.draining, ...this.inFlight]);
   }
 
   async tick(): Promise<void> {

@@ -76,7 +76,9 @@ export function createSignalingServer(httpServer: HttpServer): SignalingServer {
  * its handler, and answered with an ack union. No handler error escapes: it is logged and answered with a
  * coded error.
  */
-export function serveSignaling(io: SignalingServer, deps: SignalingDeps): () => void {
+export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop(): Promise<void> } {
+  /** Disconnect work still running (it touches the stores): shutdown waits for it before closing them. */
+  const pending = new Set<Promise<void>>();
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     try {
@@ -140,11 +142,21 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): () => 
         log.info({ callId: c.room.id, peerId: c.peer.id, why }, 'participant connection lost');
         deps.calls.lost(c.room, c.peer);
       }
-      void onGone(io, deps, session).catch((err: unknown) => log.error({ err }, 'disconnect handling failed'));
+      const work = onGone(io, deps, session)
+        .catch((err: unknown) => log.error({ err }, 'disconnect handling failed'))
+        .finally(() => pending.delete(work));
+      pending.add(work);
     });
   });
 
-  return startBroadcasts(io, deps.queue, deps.logger);
+  const stopBroadcasts = startBroadcasts(io, deps.queue, deps.logger);
+  return {
+    async stop() {
+      stopBroadcasts();
+      await new Promise<void>((r) => io.close(() => r()));
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
 }
 
 /** When a person's last connection closes: a caller keeps their place for the grace period; staff go offline. */
