@@ -29,6 +29,7 @@ const base: CallSnapshot = {
   mic: { available: true, on: true },
   cameraError: null,
   remote: { peer: null, video: null, audio: null },
+  remotePeers: [],
   endReason: null,
   failure: null,
   remoteDropped: false,

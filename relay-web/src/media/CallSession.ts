@@ -385,6 +385,7 @@ export class CallSession {
       mic,
       cameraError: this.local.cameraError,
       remote,
+      remotePeers: this.remote.peers,
       remoteDropped: this.remoteDropped,
       endReason: this.endReason,
       failure: this.failure,

@@ -1,7 +1,7 @@
 /**
  * What a call session shows the call screen: one immutable snapshot per change.
  */
-import type { CallEndReason, CallId, ParticipantRole } from '@sign-relay/shared';
+import type { CallEndReason, CallId, ParticipantRole, PeerInfo } from '@sign-relay/shared';
 import type { types as ms } from 'mediasoup-client';
 import type { RequestErrorCode } from '../signaling/socket.ts';
 import type { ConnectionState, SessionPhase } from './connectionState.ts';
@@ -27,6 +27,8 @@ export interface CallSnapshot {
   mic: LocalDeviceState;
   cameraError: CameraErrorKind | null;
   remote: PrimaryRemote;
+  /** Everyone else in the call, in join order (a colleague joining for a transfer shows here). */
+  remotePeers: readonly PeerInfo[];
   /** Everyone else dropped out; the server holds the call a while for them to come back. */
   remoteDropped: boolean;
   endReason: SessionEndReason | null;

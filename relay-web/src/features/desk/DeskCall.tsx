@@ -16,6 +16,8 @@ import type { DeskCall as DeskCallModel, DeskCallEnd } from './useDesk.ts';
 /** A colleague in these states has not taken the transfer (declined, or it rang out). */
 const NOT_TAKEN: ReadonlySet<Colleague['state']> = new Set(['available', 'break', 'offline', 'wrap-up']);
 const POLL_MS = 2_000;
+/** After a transfer was accepted, how long to wait for the colleague to join before leaving anyway. */
+const COLLEAGUE_JOIN_WAIT_MS = 15_000;
 
 interface Props {
   socket: SignalingSocket;
@@ -66,11 +68,19 @@ export function DeskCall({ socket, call, desk, onOver }: Props): ReactElement {
     return () => clearInterval(timer);
   }, [watching, loadColleagues]);
 
-  // The colleague took the call: our desk goes to wrap-up, and we leave the call to them (not hang up).
-  const handedOver = transfer.pending !== null && desk?.state === 'wrap-up';
+  // The colleague took the call: our desk goes to wrap-up, and once they are in the call we leave it to
+  // them (not hang up). Leaving before they join would end the call, so their arrival is waited for, briefly.
+  const accepted = transfer.pending !== null && desk?.state === 'wrap-up';
+  const colleagueIn = snapshot.remotePeers.some((p) => p.role !== 'caller');
   useEffect(() => {
-    if (handedOver) void leave();
-  }, [handedOver, leave]);
+    if (!accepted) return;
+    if (colleagueIn) {
+      void leave();
+      return;
+    }
+    const timer = setTimeout(() => void leave(), COLLEAGUE_JOIN_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [accepted, colleagueIn, leave]);
 
   const pick = (c: Colleague): void => {
     setTransfer((s) => ({ ...s, pending: { userId: c.userId, name: c.displayName, since: Date.now() }, failedName: null, error: null, open: false }));
