@@ -234,6 +234,49 @@ describe('CallSession', () => {
     expect(socket.listenerCount()).toBe(0);
   });
 
+  it('joins with the call id only: the server decides the role from who is signed in', async () => {
+    const socket = new FakeSocket();
+    const server = fakeServer();
+    const session = makeSession(socket, server);
+    await session.start();
+    expect(server.sent[0]).toEqual({ event: 'call:join', payload: { callId: CALL_ID } });
+  });
+
+  it('lists everyone else, so a colleague joining for a transfer is seen', async () => {
+    const socket = new FakeSocket();
+    const server = fakeServer({ peers: [interpreter] });
+    const session = makeSession(socket, server);
+    await session.start();
+    const colleague: PeerInfo = { peerId: 'colleague' as PeerId, role: 'interpreter2', displayName: '' };
+    socket.notify('call:peerJoined', colleague);
+    expect(session.getSnapshot().remotePeers.map((p) => p.role)).toEqual(['interpreter', 'interpreter2']);
+  });
+
+  it('leaves a call to the others (call:leave, not hang-up) and ends as left', async () => {
+    const socket = new FakeSocket();
+    const server = fakeServer({ peers: [interpreter] });
+    const session = makeSession(socket, server, fakeCamera());
+    await session.start();
+    await session.leave();
+    await session.leave();
+    session.close();
+    expect(server.events().filter((e) => e === 'call:leave')).toHaveLength(1);
+    expect(server.events()).not.toContain('call:hangup');
+    expect(session.getSnapshot()).toMatchObject({ phase: 'ended', endReason: 'left', localStream: null });
+    expect(socket.listenerCount()).toBe(0);
+  });
+
+  it('ends as requeued when the server sends the caller back to the line', async () => {
+    const socket = new FakeSocket();
+    const server = fakeServer({ peers: [interpreter] });
+    const session = makeSession(socket, server);
+    await session.start();
+    socket.notify('call:ended', { callId: CALL_ID, reason: 'requeued' });
+    expect(session.getSnapshot()).toMatchObject({ phase: 'ended', endReason: 'requeued' });
+    session.close();
+    expect(server.events()).not.toContain('call:hangup');
+  });
+
   it('hangs up once, and close() after it sends nothing more', async () => {
     const socket = new FakeSocket();
     const server = fakeServer();

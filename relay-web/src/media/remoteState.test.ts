@@ -35,6 +35,12 @@ describe('remote state', () => {
     expect(r.primaryRemote(s).video).toBeNull();
   });
 
+  it('shows the caller as primary to every interpreter, whoever joined first (a transfer)', () => {
+    const caller: PeerInfo = { peerId: 'p-caller' as PeerId, role: 'caller', displayName: '' };
+    const s = r.addPeer(r.addPeer(r.EMPTY_REMOTE_STATE, interpreter), caller);
+    expect(r.primaryRemote(s).peer).toBe(caller);
+  });
+
   it('tracks consumed tracks, receiving and pause without mutating', () => {
     const s0 = r.addProducer(r.addPeer(r.EMPTY_REMOTE_STATE, interpreter), video);
     const muted = new FakeTrack('video');

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskOffer } from '@sign-relay/shared';
+import { i18n, mount } from '../../test/render.tsx';
+import type { Mounted } from '../../test/render.tsx';
+import { OfferCard } from './OfferCard.tsx';
+
+const NOW = 1_000_000;
+const offer = (p: Partial<DeskOffer> = {}): DeskOffer => ({
+  entryId: 'e1',
+  channel: 'kiosk',
+  kioskId: 'K-07',
+  topic: 'dispatch',
+  preferredGender: 'female',
+  queuedAt: NOW - 95_000,
+  expiresAt: NOW + 20_000,
+  transferFrom: null,
+  requeued: false,
+  ...p,
+});
+let m: Mounted;
+
+beforeEach(async () => {
+  await i18n.changeLanguage('zh-TW');
+  m = mount();
+});
+afterEach(() => m.unmount());
+
+describe('OfferCard', () => {
+  it('shows what the caller chose, where from, how long they waited, and the countdown', () => {
+    m.render(<OfferCard offer={offer()} receivedAt={NOW} now={NOW + 4_500} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.byTestId('offer')?.dataset.entryId).toBe('e1');
+    expect(m.byTestId('offer-countdown')?.dataset.seconds).toBe('16');
+    expect(m.byTestId('offer-countdown')?.textContent).toContain('16 秒');
+    expect(m.byTestId('offer-topic')?.textContent).toContain('派工');
+    expect(m.byTestId('offer-channel')?.textContent).toContain('K-07');
+    expect(m.byTestId('offer-waited')?.textContent).toContain('1:39');
+    expect(m.byTestId('offer-gender')?.textContent).toContain('女性');
+    expect(m.byTestId('offer-requeued')).toBeNull();
+  });
+
+  it('says who hands a transfer over, and flags a requeued caller', async () => {
+    await i18n.changeLanguage('en');
+    m.render(<OfferCard offer={offer({ transferFrom: { userId: 'u2', displayName: 'Lin' }, requeued: true })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.container.textContent).toContain('Transfer from Lin');
+    expect(m.byTestId('offer-requeued')).not.toBeNull();
+  });
+
+  it('puts focus on accept and answers to A and D (not while typing in a field)', () => {
+    const pressed: string[] = [];
+    m.render(<OfferCard offer={offer()} receivedAt={NOW} now={NOW} busy={false} onAccept={() => pressed.push('accept')} onDecline={() => pressed.push('decline')} />);
+    expect(document.activeElement).toBe(m.byTestId('offer-accept'));
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'D' }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true }));
+    });
+    const input = document.createElement('input');
+    document.body.append(input);
+    act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    });
+    input.remove();
+    expect(pressed).toEqual(['accept', 'decline']);
+  });
+});

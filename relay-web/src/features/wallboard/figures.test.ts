@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { countByState, isStale, percentText, secondsText, serviceLevelTone, sortInterpreters, timeInStateSec } from './figures.ts';
+
+describe('wallboard figures', () => {
+  it('shows shares as whole percentages and nothing as a dash', () => {
+    expect(percentText(0.8)).toBe('80%');
+    expect(percentText(0.8349)).toBe('83%');
+    expect(percentText(1)).toBe('100%');
+    expect(percentText(0)).toBe('0%');
+    expect(percentText(null)).toBe('—');
+  });
+
+  it('shows times as m:ss and nothing as a dash', () => {
+    expect(secondsText(95.4)).toBe('1:35');
+    expect(secondsText(null)).toBe('—');
+  });
+
+  it('holds the service level against the 80 % target', () => {
+    expect(serviceLevelTone(0.8)).toBe('met');
+    expect(serviceLevelTone(0.95)).toBe('met');
+    expect(serviceLevelTone(0.79)).toBe('missed');
+    expect(serviceLevelTone(null)).toBe('none');
+  });
+
+  it('counts interpreters by state, every state present', () => {
+    const counts = countByState([{ state: 'available' }, { state: 'in-call' }, { state: 'available' }]);
+    expect(counts).toEqual({ offline: 0, available: 2, offered: 0, 'in-call': 1, 'wrap-up': 0, break: 0 });
+  });
+
+  it('orders interpreters by state, longest in it first', () => {
+    const list = sortInterpreters([
+      { id: 'a', state: 'break' as const, since: 1 },
+      { id: 'b', state: 'available' as const, since: 50 },
+      { id: 'c', state: 'available' as const, since: 10 },
+      { id: 'd', state: 'in-call' as const, since: 5 },
+    ]);
+    expect(list.map((i) => i.id)).toEqual(['c', 'b', 'd', 'a']);
+  });
+
+  it('measures time in state on the server clock and spots a stale board', () => {
+    expect(timeInStateSec(10_000, 75_500)).toBe(65);
+    expect(timeInStateSec(80_000, 75_500)).toBe(0);
+    expect(isStale(1_000, 4_000)).toBe(false);
+    expect(isStale(1_000, 7_000)).toBe(true);
+  });
+});
