@@ -5,12 +5,16 @@ import express from 'express';
 import type { AuthService } from './auth/AuthService.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { CallService } from './calls/CallService.ts';
+import { ChatService } from './chat/ChatService.ts';
+import { startRetention } from './chat/retention.ts';
 import type { Config } from './config.ts';
 import { authRouter } from './http/authRouter.ts';
 import { errorHandler, notFound } from './http/errorHandler.ts';
 import { healthRouter } from './http/healthRouter.ts';
 import { opsRouter } from './http/opsRouter.ts';
+import { scheduleRouter } from './http/scheduleRouter.ts';
 import { staffRouter } from './http/staffRouter.ts';
+import type { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { staticApp } from './http/staticApps.ts';
 import type { Logger } from './logger.ts';
 import type { WorkerPool } from './media/WorkerPool.ts';
@@ -18,6 +22,7 @@ import type { QueueStore } from './queue/model.ts';
 import { QueueService } from './queue/QueueService.ts';
 import { createSignalingServer, serveSignaling, socketNotifier, type SignalingServer } from './signaling/socketServer.ts';
 import type { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
+import type { ChatRepository } from './store/repositories/chatRepository.ts';
 import type { UserRepository } from './store/repositories/userRepository.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +37,10 @@ export interface AppDeps {
   users: UserRepository;
   records: CallRecordRepository;
   store: QueueStore;
+  /** The text-chat line (same rules, separate store). */
+  chatStore: QueueStore;
+  chatRepo: ChatRepository;
+  hours: ServiceHoursService;
   wrapUpMs: number;
 }
 
@@ -39,6 +48,7 @@ export interface App {
   httpServer: HttpServer;
   io: SignalingServer;
   queue: QueueService;
+  chat: ChatService;
   /** Ends every call (telling its people), stops signaling and HTTP. The worker pool belongs to the caller. */
   close(): Promise<void>;
 }
@@ -58,10 +68,15 @@ export function createApp(deps: AppDeps): App {
     notifier: socketNotifier(io),
     logger: deps.logger,
     wrapUpMs: deps.wrapUpMs,
+    hours: deps.hours,
   });
+  const notifier = socketNotifier(io);
+  const chat = new ChatService({ repo: deps.chatRepo, store: deps.chatStore, calls: deps.calls, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
+  const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
 
   app.use(healthRouter(deps));
   app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
+  app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
   app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN }));
   app.use('/api', notFound);
@@ -69,18 +84,21 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, chat, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,
     io,
     queue,
+    chat,
     close() {
       closing ??= (async () => {
         queue.stop();
+        stopRetention();
         deps.calls.closeAll('server-shutdown');
         await signaling.stop();
         await queue.idle();
+        await chat.stop();
         httpServer.closeAllConnections();
       })();
       return closing;

@@ -37,9 +37,19 @@ const schema = z
     REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(600).max(7 * 86400).default(12 * 3600),
     GUEST_TOKEN_TTL_SEC: z.coerce.number().int().min(300).max(86400).default(4 * 3600),
     WRAP_UP_SEC: z.coerce.number().int().min(0).max(600).default(60),
+    /**
+     * Test only (refused outside NODE_ENV=test): the instant the service-hours clock starts from, so a test can
+     * stand at 22:00 Taipei time. Opening hours are judged by this clock; everything else uses the real one.
+     */
+    SERVICE_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    /** Text chats one interpreter carries at once. */
+    CHAT_SEATS: z.coerce.number().int().min(1).max(10).default(3),
+    /** Chat transcripts are deleted this many days after they were written. */
+    CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== undefined, { message: 'is required in production', path: ['JWT_SECRET'] })
+  .refine((c) => c.SERVICE_CLOCK_START === undefined || c.NODE_ENV === 'test', { message: 'is only for tests (NODE_ENV=test)', path: ['SERVICE_CLOCK_START'] })
   .refine((c) => c.REDIS_URL === undefined || c.JWT_SECRET !== undefined, { message: 'is required with REDIS_URL (every process must share it)', path: ['JWT_SECRET'] });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -11,12 +11,16 @@ import { loadMediasoup } from './media/mediasoupLoader.ts';
 import { WorkerPool } from './media/WorkerPool.ts';
 import { MemoryQueueStore } from './queue/MemoryQueueStore.ts';
 import type { QueueStore } from './queue/model.ts';
-import { QueueService } from './queue/QueueService.ts';
+import type { QueueService } from './queue/QueueService.ts';
+import type { ChatService } from './chat/ChatService.ts';
 import { RedisQueueStore } from './queue/RedisQueueStore.ts';
 import { createDatabase, type Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './store/redis.ts';
 import { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
+import { ChatRepository } from './store/repositories/chatRepository.ts';
+import { ServiceHoursRepository } from './store/repositories/serviceHoursRepository.ts';
+import { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { RefreshTokenRepository } from './store/repositories/refreshTokenRepository.ts';
 import { UserRepository } from './store/repositories/userRepository.ts';
 
@@ -27,7 +31,10 @@ export interface RunningServer {
   pool: WorkerPool;
   calls: CallService;
   queue: QueueService;
+  chat: ChatService;
   store: QueueStore;
+  chatRepo: ChatRepository;
+  hours: ServiceHoursService;
   db: Database;
   auth: AuthService;
   tokens: TokenService;
@@ -64,12 +71,17 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
 
     let redis: RedisClient | undefined;
     let store: QueueStore;
+    let chatStore: QueueStore;
     if (config.REDIS_URL) {
       redis = await createRedis(config.REDIS_URL, logger, 'sign-relay-queue');
       const client = redis;
       cleanups.push(() => closeRedis(client));
       store = new RedisQueueStore({ client, prefix: config.REDIS_PREFIX });
-    } else store = new MemoryQueueStore();
+      chatStore = new RedisQueueStore({ client, prefix: `${config.REDIS_PREFIX}:chat` });
+    } else {
+      store = new MemoryQueueStore();
+      chatStore = new MemoryQueueStore();
+    }
 
     if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using a random secret, so tokens last only as long as this process');
     const tokens = new TokenService({
@@ -87,7 +99,15 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       unjoinedTtlMs: 60_000,
       logger: logger.child({ component: 'calls' }),
     });
-    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, wrapUpMs: config.WRAP_UP_SEC * 1000 });
+    const chatRepo = new ChatRepository(db.pool);
+    const clockStart = config.SERVICE_CLOCK_START ? Date.parse(config.SERVICE_CLOCK_START) : undefined;
+    const startedAt = Date.now();
+    const hours = new ServiceHoursService({
+      store: new ServiceHoursRepository(db.pool),
+      logger,
+      ...(clockStart !== undefined ? { now: () => clockStart + (Date.now() - startedAt) } : {}),
+    });
+    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, hours, wrapUpMs: config.WRAP_UP_SEC * 1000 });
     if (redis) {
       const pub = await duplicateRedis(redis, logger, 'sign-relay-io-pub');
       const sub = await duplicateRedis(redis, logger, 'sign-relay-io-sub');
@@ -95,6 +115,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       app.io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:socket.io` }));
     }
     app.queue.start(opts.tickMs);
+    await app.chat.start(opts.tickMs);
     cleanups.push(() => app.close());
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -109,7 +130,10 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       pool,
       calls,
       queue: app.queue,
+      chat: app.chat,
       store,
+      chatRepo,
+      hours,
       db,
       auth,
       tokens,

@@ -4,3 +4,5 @@ export * from './media.ts';
 export * from './protocol.ts';
 export * from './queue.ts';
 export * from './auth.ts';
+export * from './chat.ts';
+export * from './hours.ts';

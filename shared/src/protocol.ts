@@ -9,6 +9,7 @@ import type { CallEndReason, MediaSource, ParticipantRole } from './media.ts';
 import { CALL_END_REASONS, MEDIA_SOURCES, PARTICIPANT_ROLES } from './media.ts';
 import { BREAK_REASONS, GENDERS, SERVICE_TOPICS, type BreakReason, type Channel, type Gender, type InterpreterState, type QueueStatus, type ServiceTopic } from './queue.ts';
 import type { Role, StaffRole } from './auth.ts';
+import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN } from './ids.ts';
 import type { CallId, ConsumerId, PeerId, ProducerId, TransportId } from './ids.ts';
 
@@ -38,6 +39,15 @@ const rtpCapabilities = z.object({
   headerExtensions: z.array(looseObject).max(64).optional(),
 });
 
+/** A name and a phone number or e-mail address for a call-back (all optional). */
+const contact = z
+  .object({
+    name: z.string().trim().max(100).optional(),
+    phone: z.string().regex(/^[0-9+()\- ]{6,30}$/, 'must be a phone number').optional(),
+    email: z.email().max(200).optional(),
+  })
+  .strict();
+
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
   'call:create': z.object({}).strict(),
@@ -51,14 +61,7 @@ export const clientSchemas = {
     .object({
       topic: z.enum(SERVICE_TOPICS).optional(),
       preferredGender: z.enum(GENDERS).optional(),
-      contact: z
-        .object({
-          name: z.string().trim().max(100).optional(),
-          phone: z.string().regex(/^[0-9+()\- ]{6,30}$/, 'must be a phone number').optional(),
-          email: z.email().max(200).optional(),
-        })
-        .strict()
-        .optional(),
+      contact: contact.optional(),
     })
     .strict(),
   'queue:leave': z.object({}).strict(),
@@ -72,6 +75,34 @@ export const clientSchemas = {
   'desk:transfer': z.object({ toUserId: id }).strict(),
   'desk:colleagues': z.object({}).strict(),
   'wallboard:watch': z.object({}).strict(),
+  'chat:start': z
+    .object({
+      topic: z.enum(SERVICE_TOPICS).optional(),
+      contact: contact.optional(),
+    })
+    .strict(),
+  'chat:resume': z.object({ sessionId: id }).strict(),
+  'chat:forCall': z.object({ callId: id }).strict(),
+  'chat:send': z
+    .object({
+      sessionId: id,
+      /** Chosen by the client once per message and reused for every resend of it. */
+      clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
+      body: z.string().max(20_000).superRefine((b, ctx) => {
+        const problem = chatBodyProblem(b);
+        if (problem === 'empty') ctx.addIssue({ code: 'custom', message: 'the message is empty' });
+        else if (problem === 'too-long') ctx.addIssue({ code: 'custom', message: 'the message is longer than 2,000 characters' });
+        else if (problem === 'control-characters') ctx.addIssue({ code: 'custom', message: 'the message contains control characters' });
+      }),
+    })
+    .strict(),
+  'chat:sync': z.object({ sessionId: id, afterSeq: z.number().int().min(0) }).strict(),
+  'chat:typing': z.object({ sessionId: id, typing: z.boolean() }).strict(),
+  'chat:end': z.object({ sessionId: id }).strict(),
+  'desk:chatStatus': z.object({ status: z.enum(['available', 'offline']) }).strict(),
+  'desk:chatAccept': z.object({ sessionId: id }).strict(),
+  'desk:chatDecline': z.object({ sessionId: id }).strict(),
+  'desk:chats': z.object({}).strict(),
   'media:createTransport': z.object({ direction: z.enum(['send', 'recv']) }).strict(),
   'media:connectTransport': z.object({ transportId: id, dtlsParameters }).strict(),
   'media:produce': z
@@ -196,6 +227,17 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'desk:transfer': DESK,
   'desk:colleagues': DESK,
   'wallboard:watch': ['supervisor', 'admin'],
+  'chat:start': ['guest'],
+  'chat:resume': CALL_PARTIES,
+  'chat:forCall': CALL_PARTIES,
+  'chat:send': CALL_PARTIES,
+  'chat:sync': CALL_PARTIES,
+  'chat:typing': CALL_PARTIES,
+  'chat:end': CALL_PARTIES,
+  'desk:chatStatus': DESK,
+  'desk:chatAccept': DESK,
+  'desk:chatDecline': DESK,
+  'desk:chats': DESK,
 };
 
 /** Result types of every client→server event. */
@@ -214,6 +256,17 @@ export interface ClientResults {
   'desk:transfer': Record<string, never>;
   'desk:colleagues': Colleague[];
   'wallboard:watch': WallboardSnapshot;
+  'chat:start': ChatQueueStatus;
+  'chat:resume': { session: ChatSessionInfo; messages: ChatMessage[]; status: ChatQueueStatus | null };
+  'chat:forCall': { session: ChatSessionInfo; messages: ChatMessage[] };
+  'chat:send': ChatMessage;
+  'chat:sync': ChatMessage[];
+  'chat:typing': Record<string, never>;
+  'chat:end': Record<string, never>;
+  'desk:chatStatus': { seats: number; available: number; active: number };
+  'desk:chatAccept': { session: ChatSessionInfo; messages: ChatMessage[] };
+  'desk:chatDecline': Record<string, never>;
+  'desk:chats': ChatSessionInfo[];
   'media:createTransport': TransportOptions;
   'media:connectTransport': Record<string, never>;
   'media:produce': { producerId: ProducerId };
@@ -249,6 +302,13 @@ export interface ServerToClientEvents {
   'desk:offer': (p: DeskOffer) => void;
   'desk:offerEnded': (p: { entryId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
   'wallboard:update': (p: WallboardSnapshot) => void;
+  'chat:message': (p: ChatMessage) => void;
+  'chat:typing': (p: { sessionId: string; from: 'guest' | 'staff'; typing: boolean }) => void;
+  'chat:status': (p: ChatQueueStatus) => void;
+  'chat:connected': (p: { sessionId: string; interpreterName: string }) => void;
+  'chat:ended': (p: { sessionId: string; by: 'guest' | 'staff' | 'system'; reason: 'ended' | 'left' | 'lost' }) => void;
+  'desk:chatOffer': (p: ChatOffer) => void;
+  'desk:chatOfferEnded': (p: { sessionId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
 }
 
 export const CALL_END_REASON_SET: ReadonlySet<string> = new Set(CALL_END_REASONS);

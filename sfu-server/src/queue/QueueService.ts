@@ -16,6 +16,7 @@ import {
   type WallboardSnapshot,
 } from '@sign-relay/shared';
 import type { CallClosed, CallService } from '../calls/CallService.ts';
+import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { CallbackContact, CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
@@ -51,6 +52,8 @@ export interface QueueServiceDeps {
   notifier: Notifier;
   logger: Logger;
   wrapUpMs: number;
+  /** Opening hours: callers join the video line only while video is open. */
+  hours: ServiceHoursService;
   now?: () => number;
 }
 
@@ -117,6 +120,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   // ---- callers ------------------------------------------------------------------------------------------
 
   async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined; contact?: CallbackContact | undefined }): Promise<QueueStatus> {
+    await assertOpen(this.d.hours, 'video');
     const entryId = randomUUID();
     const now = this.now();
     const entry = { id: entryId, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: p.preferredGender ?? null };

@@ -161,3 +161,27 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     expect(await server.records.byId(st.entryId)).toMatchObject({ interpreterId: sup.userId, transferredFrom: interp.userId, endReason: 'hangup' });
   });
 });
+
+describe('outside video hours', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SERVICE_CLOCK_START: '2026-12-01T22:00:00+08:00' } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('refuses the video line at 22:00, naming the reopening time, while text chat stays open', async () => {
+    const status = (await (await fetch(`${server.url}/api/service/status`)).json()) as { video: { open: boolean; opensAt: number }; text: { open: boolean } };
+    expect(status.video.open).toBe(false);
+    expect(new Date(status.video.opensAt).toISOString()).toBe('2026-12-02T01:00:00.000Z');
+    expect(status.text.open).toBe(true);
+    const g = await server.guestToken();
+    const s = await connectClient(server.url, g.token);
+    const r = await request(s, 'queue:join', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(!r.ok && r.error.message).toMatch(/opens again .*09:00/);
+    expect(await ok(s, 'chat:start', {})).toMatchObject({ position: 1 });
+    s.disconnect();
+  });
+});

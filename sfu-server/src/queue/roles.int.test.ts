@@ -27,6 +27,17 @@ const VALID: { [E in ClientEventName]: unknown } = {
   'media:resumeConsumer': { consumerId: randomUUID() },
   'media:pauseProducer': { producerId: randomUUID() },
   'media:resumeProducer': { producerId: randomUUID() },
+  'chat:start': {},
+  'chat:resume': { sessionId: randomUUID() },
+  'chat:forCall': { callId: randomUUID() },
+  'chat:send': { sessionId: randomUUID(), clientKey: 'k-12345678', body: 'hi' },
+  'chat:sync': { sessionId: randomUUID(), afterSeq: 0 },
+  'chat:typing': { sessionId: randomUUID(), typing: true },
+  'chat:end': { sessionId: randomUUID() },
+  'desk:chatStatus': { status: 'offline' },
+  'desk:chatAccept': { sessionId: randomUUID() },
+  'desk:chatDecline': { sessionId: randomUUID() },
+  'desk:chats': {},
 };
 
 describe('every role is refused what it may not do', () => {
@@ -97,6 +108,18 @@ describe('every role is refused what it may not do', () => {
         expect(await res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
       }
     }
+  });
+
+  it('gives callers guest tokens without an account, keeps their identity, and rate-limits each address', async () => {
+    const post = (body: unknown) => fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = (await (await post({ channel: 'web' })).json()) as { guestToken: string; guestId: string };
+    const again = (await (await post({ channel: 'web', previousToken: first.guestToken })).json()) as { guestId: string };
+    expect(again.guestId).toBe(first.guestId);
+    expect((await post({ channel: 'kiosk' })).status).toBe(400);
+    const statuses: number[] = [];
+    for (let n = 0; n < 25; n++) statuses.push((await post({ channel: 'web' })).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s === 429).length).toBeLessThan(25);
   });
 
   it('signs in, rotates refresh tokens once, detects reuse, and logs out', async () => {

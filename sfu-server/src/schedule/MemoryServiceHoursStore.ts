@@ -1,4 +1,4 @@
-import type { ServiceHours } from '../../../shared/src/hours.ts';
+import type { ServiceHours } from '@sign-relay/shared';
 import type { StoredServiceHours } from '../store/repositories/serviceHoursRepository.ts';
 import type { ServiceHoursStore } from './ServiceHoursService.ts';
 

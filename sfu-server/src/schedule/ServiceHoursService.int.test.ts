@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
-import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '../../../shared/src/hours.ts';
+import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '@sign-relay/shared';
 import { createLogger } from '../logger.ts';
 import { createDatabase, type Database } from '../store/db.ts';
 import { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';

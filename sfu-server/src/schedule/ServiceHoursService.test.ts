@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '../../../shared/src/hours.ts';
+import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { MemoryServiceHoursStore } from './MemoryServiceHoursStore.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICE_HOURS, isOpen, serviceStatus, type ServiceHours, type ServiceStatus } from '../../../shared/src/hours.ts';
+import { DEFAULT_SERVICE_HOURS, isOpen, serviceStatus, type ServiceHours, type ServiceStatus } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';
@@ -160,4 +160,13 @@ export class ServiceHoursService {
     }
     return { hours: deepFreeze(parsed.hours), version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
   }
+}
+
+/** Refuses a service that is closed now, saying when it opens again (Taipei time) and why. */
+export async function assertOpen(hours: ServiceHoursService, kind: 'video' | 'text'): Promise<void> {
+  const status = (await hours.status())[kind];
+  if (status.open) return;
+  const what = kind === 'video' ? 'Sign-language video' : 'Text chat';
+  const when = status.opensAt === null ? '' : ` It opens again ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(status.opensAt)} (Taipei time).`;
+  throw new AppError('UNAVAILABLE', `${what} is closed now.${when}${status.message ? ` ${status.message.en}` : ''}`.slice(0, 300));
 }

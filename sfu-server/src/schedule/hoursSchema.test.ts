@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_HOURS, type HoursException, type ServiceHours } from '../../../shared/src/hours.ts';
+import { DEFAULT_SERVICE_HOURS, type HoursException, type ServiceHours } from '@sign-relay/shared';
 import { isValidTimeZone, parseServiceHours } from './hoursSchema.ts';
 
 const base = (): ServiceHours => JSON.parse(JSON.stringify(DEFAULT_SERVICE_HOURS)) as ServiceHours;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // Straight from the module until shared/src/index.ts re-exports hours.ts; then '@sign-relay/shared'.
-import { EXCEPTION_KINDS, SERVICE_KINDS, timeToMinutes, WEEKDAYS, type ServiceHours } from '../../../shared/src/hours.ts';
+import { EXCEPTION_KINDS, SERVICE_KINDS, timeToMinutes, WEEKDAYS, type ServiceHours } from '@sign-relay/shared';
 
 /** Limits on what an admin can store. */
 export const HOURS_LIMITS = {

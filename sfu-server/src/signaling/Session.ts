@@ -32,6 +32,8 @@ export class Session {
   call: { room: CallRoom; peer: Peer } | undefined;
   /** The caller's place in line, while queued from this connection. */
   entryId: string | undefined;
+  /** The caller's text chat while it waits for an interpreter from this connection. */
+  chatSessionId: string | undefined;
   /** Supervisors watching the wallboard get live updates. */
   watchingWallboard = false;
   /** Every request spends from this; a flood from one client never slows another. */

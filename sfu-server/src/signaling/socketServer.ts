@@ -11,6 +11,7 @@ import {
 } from '@sign-relay/shared';
 import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
+import type { ChatService } from '../chat/ChatService.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
@@ -43,6 +44,7 @@ function validationMessage(issues: readonly { path: PropertyKey[]; message: stri
 export interface SignalingDeps {
   calls: CallService;
   queue: QueueService;
+  chat: ChatService;
   tokens: TokenService;
   logger: Logger;
 }
@@ -101,7 +103,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
         socket.emit(event, ...args);
       },
     };
-    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, tokens: deps.tokens, log };
+    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, chat: deps.chat, tokens: deps.tokens, log };
 
     const run = async (event: ClientEventName, raw: unknown): Promise<Ack<unknown>> => {
       if (!session.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });
@@ -167,7 +169,11 @@ async function onGone(io: SignalingServer, deps: SignalingDeps, session: Session
   if (remaining.length > 0) return;
   if (p.kind === 'guest') {
     if (session.entryId) await deps.queue.callerLost(session.entryId);
-  } else await deps.queue.staffLost(p.userId);
+    if (session.chatSessionId) await deps.chat.callerLost(session.chatSessionId);
+  } else {
+    await deps.queue.staffLost(p.userId);
+    await deps.chat.staffLost(p.userId);
+  }
 }
 
 function fail(error: ErrorBody): Ack<never> {

@@ -1,11 +1,13 @@
 import type { ClientEventName, ClientPayload, ClientResults } from '@sign-relay/shared';
 import type { TokenService } from '../../auth/tokens.ts';
 import type { CallService } from '../../calls/CallService.ts';
+import type { ChatService } from '../../chat/ChatService.ts';
 import type { Logger } from '../../logger.ts';
 import type { PeerSink } from '../../media/Peer.ts';
 import type { QueueService } from '../../queue/QueueService.ts';
 import type { Session } from '../Session.ts';
 import { callHandlers } from './callHandlers.ts';
+import { chatHandlers } from './chatHandlers.ts';
 import { deskHandlers } from './deskHandlers.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
@@ -16,6 +18,7 @@ export interface HandlerContext {
   sink: PeerSink;
   calls: CallService;
   queue: QueueService;
+  chat: ChatService;
   tokens: TokenService;
   log: Logger;
 }
@@ -24,4 +27,4 @@ export type Handler<E extends ClientEventName> = (ctx: HandlerContext, payload: 
 export type HandlerMap<K extends ClientEventName> = { [E in K]: Handler<E> };
 
 /** Every client event has exactly one handler; the type makes a missing one a compile error. */
-export const handlers: HandlerMap<ClientEventName> = { ...callHandlers, ...mediaHandlers, ...queueHandlers, ...deskHandlers };
+export const handlers: HandlerMap<ClientEventName> = { ...callHandlers, ...mediaHandlers, ...queueHandlers, ...deskHandlers, ...chatHandlers };

@@ -1,4 +1,4 @@
-import type { ServiceHours } from '../../../../shared/src/hours.ts';
+import type { ServiceHours } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** The `service_settings` key the hours are kept under. */

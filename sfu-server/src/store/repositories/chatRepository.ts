@@ -1,0 +1,165 @@
+import type { ChatMessage, ChatSender, ChatSessionInfo } from '@sign-relay/shared';
+import type { Queryable } from './queryable.ts';
+
+export interface ChatSessionRow {
+  id: string;
+  kind: 'text' | 'call';
+  guestId: string;
+  channel: 'web' | 'kiosk';
+  kioskId: string | null;
+  topic: string | null;
+  callId: string | null;
+  callRecordId: string | null;
+  interpreterId: string | null;
+  interpreterName: string | null;
+  callbackName: string | null;
+  callbackPhone: string | null;
+  callbackEmail: string | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+}
+
+const SESSION = `s.id, s.kind, s.guest_id AS "guestId", s.channel, s.kiosk_id AS "kioskId", s.topic, s.call_id AS "callId",
+  s.call_record_id AS "callRecordId", s.interpreter_id AS "interpreterId", u.display_name AS "interpreterName",
+  s.callback_name AS "callbackName", s.callback_phone AS "callbackPhone", s.callback_email AS "callbackEmail",
+  s.created_at AS "createdAt", s.answered_at AS "answeredAt", s.ended_at AS "endedAt"`;
+
+interface MessageRow {
+  id: string;
+  sessionId: string;
+  seq: number;
+  from: ChatSender;
+  senderName: string;
+  body: string;
+  clientKey: string;
+  at: Date;
+}
+const MESSAGE = `id, session_id AS "sessionId", seq, sender_kind AS "from", sender_name AS "senderName", body, client_key AS "clientKey", created_at AS "at"`;
+const toMessage = (r: MessageRow): ChatMessage => ({ ...r, at: r.at.getTime() });
+
+export function sessionInfo(r: ChatSessionRow): ChatSessionInfo {
+  return {
+    sessionId: r.id,
+    kind: r.kind,
+    state: r.endedAt ? 'ended' : r.interpreterId || r.kind === 'call' ? 'active' : 'waiting',
+    createdAt: r.createdAt.getTime(),
+    interpreterName: r.interpreterName,
+    channel: r.channel,
+    kioskId: r.kioskId,
+    topic: r.topic,
+    callId: r.callId,
+  };
+}
+
+/** Chat sessions and their messages. Every message is committed before the sender is told it was sent. */
+export class ChatRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async createText(r: { id: string; guestId: string; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, topic, callback_name, callback_phone, callback_email)
+       VALUES ($1, 'text', $2, $3, $4, $5, $6, $7, $8)`,
+      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null],
+    );
+  }
+
+  /** The chat of a video call, created on first use (idempotent per call). */
+  async forCall(r: { id: string; callId: string; callRecordId: string; guestId: string; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
+    await this.db.query(
+      `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, call_id, call_record_id) VALUES ($1, 'call', $2, $3, $4, $5, $6)
+       ON CONFLICT (call_id) DO NOTHING`,
+      [r.id, r.guestId, r.channel, r.kioskId, r.callId, r.callRecordId],
+    );
+    const row = await this.db.query<ChatSessionRow>(`SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id WHERE s.call_id = $1`, [r.callId]);
+    return row.rows[0]!;
+  }
+
+  async byId(id: string): Promise<ChatSessionRow | undefined> {
+    const r = await this.db.query<ChatSessionRow>(`SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id WHERE s.id = $1`, [id]);
+    return r.rows[0];
+  }
+
+  /** Assigns the interpreter; false when the session is already answered or over. */
+  async answer(id: string, interpreterId: string, at: Date): Promise<boolean> {
+    const r = await this.db.query(`UPDATE chat_sessions SET interpreter_id = $2, answered_at = $3 WHERE id = $1 AND interpreter_id IS NULL AND ended_at IS NULL`, [id, interpreterId, at]);
+    return r.rowCount === 1;
+  }
+
+  /** Ends a session once; true for the call that ended it. */
+  async end(id: string, reason: string, at: Date): Promise<boolean> {
+    const r = await this.db.query(`UPDATE chat_sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL`, [id, at, reason]);
+    return r.rowCount === 1;
+  }
+
+  async endForCall(callId: string, at: Date): Promise<void> {
+    await this.db.query(`UPDATE chat_sessions SET ended_at = $2, end_reason = 'call-ended' WHERE call_id = $1 AND ended_at IS NULL`, [callId, at]);
+  }
+
+  /** Text chats an interpreter is carrying now. */
+  async activeFor(interpreterId: string): Promise<ChatSessionRow[]> {
+    const r = await this.db.query<ChatSessionRow>(
+      `SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id
+       WHERE s.interpreter_id = $1 AND s.ended_at IS NULL AND s.kind = 'text' ORDER BY s.created_at`,
+      [interpreterId],
+    );
+    return r.rows;
+  }
+
+  /** Text chats still waiting for an interpreter, oldest first (to rebuild the line after a restart). */
+  async waiting(): Promise<ChatSessionRow[]> {
+    const r = await this.db.query<ChatSessionRow>(
+      `SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id
+       WHERE s.kind = 'text' AND s.interpreter_id IS NULL AND s.ended_at IS NULL ORDER BY s.created_at`,
+    );
+    return r.rows;
+  }
+
+  /**
+   * Stores a message with the session's next sequence number, in one statement. A message whose client key
+   * was already stored is not stored again: the stored one is returned (`duplicate: true`).
+   */
+  async byClientKey(sessionId: string, from: ChatSender, clientKey: string): Promise<ChatMessage | undefined> {
+    const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND sender_kind = $2 AND client_key = $3`, [sessionId, from, clientKey]);
+    return r.rows[0] ? toMessage(r.rows[0]) : undefined;
+  }
+
+  async append(m: { id: string; sessionId: string; from: ChatSender; senderId: string | null; senderName: string; clientKey: string; body: string }): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
+    const existing = await this.byClientKey(m.sessionId, m.from, m.clientKey);
+    if (existing) return { message: existing, duplicate: true };
+    const r = await this.db.query<MessageRow>(
+      `WITH s AS (UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = $2 AND ended_at IS NULL RETURNING last_seq)
+       INSERT INTO chat_messages (id, session_id, seq, sender_kind, sender_id, sender_name, client_key, body)
+       SELECT $1, $2, s.last_seq, $3, $4, $5, $6, $7 FROM s
+       ON CONFLICT (session_id, sender_kind, client_key) DO NOTHING
+       RETURNING ${MESSAGE}`,
+      [m.id, m.sessionId, m.from, m.senderId, m.senderName, m.clientKey, m.body],
+    );
+    if (r.rows[0]) return { message: toMessage(r.rows[0]), duplicate: false };
+    // A resend raced the first send: the first one is stored.
+    const again = await this.byClientKey(m.sessionId, m.from, m.clientKey);
+    return again ? { message: again, duplicate: true } : undefined;
+  }
+
+  async messagesAfter(sessionId: string, afterSeq: number, limit = 500): Promise<ChatMessage[]> {
+    const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [sessionId, afterSeq, limit]);
+    return r.rows.map(toMessage);
+  }
+
+  /** Transcripts of a video call record (its in-call chat). */
+  async transcriptForCallRecord(callRecordId: string): Promise<ChatMessage[]> {
+    const r = await this.db.query<MessageRow>(
+      `SELECT m.id, m.session_id AS "sessionId", m.seq, m.sender_kind AS "from", m.sender_name AS "senderName", m.body, m.client_key AS "clientKey", m.created_at AS "at"
+       FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id WHERE s.call_record_id = $1 ORDER BY m.created_at, m.seq`,
+      [callRecordId],
+    );
+    return r.rows.map(toMessage);
+  }
+
+  /** Deletes transcripts older than the retention: messages, and sessions that ended before the cut-off. */
+  async purgeOlderThan(cutoff: Date): Promise<{ messages: number; sessions: number }> {
+    const m = await this.db.query(`DELETE FROM chat_messages WHERE created_at < $1`, [cutoff]);
+    const s = await this.db.query(`DELETE FROM chat_sessions WHERE ended_at IS NOT NULL AND ended_at < $1`, [cutoff]);
+    return { messages: m.rowCount ?? 0, sessions: s.rowCount ?? 0 };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Text chat: 24-hour chat sessions, and the chat beside every video call. Messages carry a client key so a
+ * resend after a reconnect never duplicates; the server orders them with a per-session sequence number.
+ */
+
+/** Longest message, in characters (Unicode code points). */
+export const CHAT_MAX_CHARS = 2000;
+
+export type ChatSender = 'guest' | 'staff' | 'system';
+
+export interface ChatMessage {
+  id: string;
+  sessionId: string;
+  /** 1, 2, 3… per session, in the order the server stored them: show messages in this order. */
+  seq: number;
+  from: ChatSender;
+  senderName: string;
+  body: string;
+  clientKey: string;
+  at: number;
+}
+
+export interface ChatSessionInfo {
+  sessionId: string;
+  kind: 'text' | 'call';
+  state: 'waiting' | 'active' | 'ended';
+  createdAt: number;
+  interpreterName: string | null;
+  channel: 'web' | 'kiosk';
+  kioskId: string | null;
+  topic: string | null;
+  callId: string | null;
+}
+
+/** A waiting chat's place in the chat line. */
+export interface ChatQueueStatus {
+  sessionId: string;
+  position: number;
+  estimatedWaitSec: number | null;
+  state: 'waiting' | 'offered';
+  staffed: number;
+}
+
+/** A chat ringing on an interpreter's desk. */
+export interface ChatOffer {
+  sessionId: string;
+  channel: 'web' | 'kiosk';
+  kioskId: string | null;
+  topic: string | null;
+  queuedAt: number;
+  expiresAt: number;
+}
+
+/** Characters refused in messages: C0/C1 controls other than tab and newlines, and DEL. */
+// eslint-disable-next-line no-control-regex
+export const CHAT_FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Why a message body is refused, or undefined when it is fine. */
+export function chatBodyProblem(body: string): 'empty' | 'too-long' | 'control-characters' | undefined {
+  if (body.trim().length === 0) return 'empty';
+  if ([...body].length > CHAT_MAX_CHARS) return 'too-long';
+  if (CHAT_FORBIDDEN_CHARS.test(body)) return 'control-characters';
+  return undefined;
+}
