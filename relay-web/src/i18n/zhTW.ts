@@ -36,7 +36,7 @@ export const zhTW = {
     consultation: { name: '市政諮詢', hint: '問問題' },
     transfer: { name: '轉接', hint: '轉接機關' },
     petition: { name: '陳情', hint: '陳情・申訴・建議' },
-    dispatch: { name: '派工', hint: '報修：路燈、坑洞…' },
+    dispatch: { name: '派工', hint: '報修路燈、坑洞等' },
   },
   prefs: {
     title: '準備排隊',

@@ -66,6 +66,10 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const since = desk.desk?.since ?? desk.deskReceivedAt;
   const wrapDeadline = desk.desk && view.panel === 'wrap-up' ? wrapUpDeadline(desk.desk, desk.deskReceivedAt) : null;
 
+  // While a call rings the offer comes first; during a call the switch is not needed (finish the call first).
+  const statusSwitch = <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} />;
+  const switchFirst = view.panel !== 'offered' && view.panel !== 'in-call';
+
   const signOut = async (): Promise<void> => {
     await desk.signOff();
     await auth.logout();
@@ -77,7 +81,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         <h1 className="desk__title">
           <Icon name="headset" /> {t('desk.title')}
         </h1>
-        <span className="desk__user" data-testid="desk-user">
+        <span className="staff-user" data-testid="desk-user">
           <Icon name="person" /> {user.displayName}
         </span>
         <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void signOut()} disabled={view.panel === 'in-call'}>
@@ -106,7 +110,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
           </button>
         </div>
       )}
-      <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} />
+      {switchFirst && statusSwitch}
       {desk.lastCall && view.panel !== 'in-call' && <LastCallNotice last={desk.lastCall} />}
       {desk.offerEnded && view.panel !== 'offered' && view.panel !== 'in-call' && (
         <p className="notice notice--warn" data-testid="offer-ended" data-why={desk.offerEnded} role="status">
@@ -132,6 +136,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
           </section>
         )}
       </div>
+      {view.panel === 'offered' && statusSwitch}
       <TodayCalls auth={auth} version={todayVersion} />
     </div>
   );

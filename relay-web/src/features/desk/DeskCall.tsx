@@ -112,5 +112,13 @@ export function DeskCall({ socket, call, desk, onOver }: Props): ReactElement {
     </>
   );
 
-  return <CallView snapshot={snapshot} controls={controls} aside={aside} />;
+  // The picture matters most: bring the call to the top of the screen (the desk's heading scrolls away).
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), []);
+
+  return (
+    <div ref={top} className="desk-call">
+      <CallView snapshot={snapshot} controls={controls} aside={aside} />
+    </div>
+  );
 }

@@ -59,7 +59,7 @@ export function TodayCalls({ auth, version }: { auth: StaffAuth; version: number
       )}
       {calls && calls.length === 0 && <p className="hint">{t('today.empty')}</p>}
       {calls && calls.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="today-title">
           <table className="table">
             <thead>
               <tr>

@@ -87,7 +87,7 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
             </>
           )}
         </p>
-        <span className="desk__user">
+        <span className="staff-user">
           <Icon name="person" /> {user.displayName}
         </span>
         <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void auth.logout()}>
@@ -119,8 +119,7 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
             >
               <p data-testid="wb-service-level-tone" data-tone={slTone}>
                 <Icon name={slTone === 'met' ? 'check' : slTone === 'missed' ? 'warning' : 'clock'} />{' '}
-                {slTone === 'none' ? t('wallboard.noData') : `${t(`wallboard.${slTone}`)} · `}
-                {slTone !== 'none' && t('wallboard.target', { percent: Math.round(QUEUE_RULES.serviceLevelTarget * 100) })}
+                {slTone === 'none' ? t('wallboard.noData') : t(`wallboard.${slTone}`)} · {t('wallboard.target', { percent: Math.round(QUEUE_RULES.serviceLevelTarget * 100) })}
               </p>
             </Tile>
             <Tile icon="logout" label={t('wallboard.abandonRate')} testId="wb-abandon-rate" value={percentText(data.today.abandonRate)} dataValue={data.today.abandonRate ?? 'none'}>

@@ -1,0 +1,126 @@
+/**
+ * Accessibility of every screen people use, in both languages, at desktop and phone widths: axe-core
+ * (WCAG 2.0–2.2 A/AA rules) must find nothing serious or critical. With SCREENSHOT_DIR set, each screen
+ * is also saved as a PNG for a human look.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { launchBrowser, newCallContext } from './browser.ts';
+import { connected, deskState, signIn, waitForOffer } from './flows.ts';
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+type Lang = 'zh-TW' | 'en';
+type Viewport = keyof typeof VIEWPORTS;
+
+/** Runs axe on the page as it is; fails on serious or critical violations, listing them readably. */
+async function checkA11y(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  expect(report, `${screen}: axe violations`).toBe('');
+}
+
+describe('accessibility of the caller, desk and wallboard screens', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1, env: { WRAP_UP_SEC: '60' } });
+    browser = await launchBrowser();
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function page(lang: Lang, viewport: Viewport): Promise<Page> {
+    const context = await newCallContext(browser, server.url, lang);
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('sign-relay.language', '${lang}')`);
+    const p = await context.newPage();
+    await p.setViewportSize(VIEWPORTS[viewport]);
+    return p;
+  }
+
+  async function screen(p: Page, name: string, lang: Lang, viewport: Viewport): Promise<void> {
+    // Let entrance animations settle so colours are measured as people see them.
+    await p.waitForTimeout(300);
+    // Call screens keep their controls in view (sticky): shoot them as the viewport shows them.
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, `${name}.${lang}.${viewport}.png`), fullPage: !name.startsWith('call') });
+    await checkA11y(p, `${name} (${lang}, ${viewport})`);
+  }
+
+  for (const lang of ['zh-TW', 'en'] as const) {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      it(`every screen passes axe (${lang}, ${viewport})`, async () => {
+        const caller = await page(lang, viewport);
+        const desk = await page(lang, viewport);
+        const board = await page(lang, viewport);
+        const interpreter = await server.staff('interpreter', { name: lang === 'en' ? 'Lin Mei-hua' : '林美華', gender: 'female' });
+        const supervisor = await server.staff('supervisor', { name: lang === 'en' ? 'Wang' : '王督導' });
+
+        // The caller's way in, while nobody is on duty.
+        await caller.goto('/');
+        await screen(caller, 'entry', lang, viewport);
+        await caller.getByTestId('start-video-call').click();
+        await screen(caller, 'topic', lang, viewport);
+        await caller.getByTestId('topic-dispatch').click();
+        await caller.getByTestId('gender-female').click();
+        await screen(caller, 'preferences', lang, viewport);
+        await caller.getByTestId('queue-join').click();
+        await caller.locator('[data-testid="queue-wait"][data-seconds="unknown"]').waitFor({ timeout: 15_000 });
+        await screen(caller, 'waiting-nobody', lang, viewport);
+
+        // Staff sign in; the interpreter goes available and the caller rings.
+        await board.goto('/wallboard');
+        await screen(board, 'wallboard-signin', lang, viewport);
+        await signIn(board, '/wallboard', supervisor);
+        await desk.goto('/desk');
+        await screen(desk, 'desk-signin', lang, viewport);
+        await signIn(desk, '/desk', interpreter);
+        await screen(desk, 'desk-offline', lang, viewport);
+        await desk.getByTestId('status-break').click();
+        await deskState(desk, 'break');
+        await screen(desk, 'desk-break', lang, viewport);
+        await desk.getByTestId('status-available').click();
+        await waitForOffer(desk);
+        await caller.locator('[data-testid="queue-state"][data-state="offered"]').waitFor({ timeout: 10_000 });
+        await screen(desk, 'desk-offer', lang, viewport);
+        await screen(caller, 'waiting-offered', lang, viewport);
+        await board.locator('[data-testid="wb-waiting-count"][data-value="1"]').waitFor({ timeout: 10_000 });
+        await screen(board, 'wallboard', lang, viewport);
+
+        // The call on both sides, then wrap-up and the caller's "call again".
+        await desk.getByTestId('offer-accept').click();
+        await caller.getByTestId('queue-connected-alert').waitFor({ timeout: 10_000 });
+        if (SHOTS) await caller.screenshot({ path: join(SHOTS, `connected-alert.${lang}.${viewport}.png`) });
+        await Promise.all([connected(caller), connected(desk)]);
+        await caller.getByTestId('queue-connected-alert').waitFor({ state: 'detached', timeout: 10_000 });
+        await screen(caller, 'call-caller', lang, viewport);
+        await desk.getByTestId('transfer-open').click();
+        await screen(desk, 'call-desk', lang, viewport);
+        await board.locator('[data-testid="wb-calls-in-progress"][data-value="1"]').waitFor({ timeout: 10_000 });
+        await screen(board, 'wallboard-call', lang, viewport);
+        await caller.getByTestId('hangup').click();
+        await caller.getByTestId('call-again').waitFor();
+        await screen(caller, 'after-call', lang, viewport);
+        await deskState(desk, 'wrap-up');
+        await desk.locator('[data-testid="today-call"]').first().waitFor({ timeout: 10_000 });
+        await screen(desk, 'desk-wrapup', lang, viewport);
+        await desk.getByTestId('wrapup-end').click();
+        await deskState(desk, 'available');
+        await screen(desk, 'desk-available', lang, viewport);
+      });
+    }
+  }
+});
