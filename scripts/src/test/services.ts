@@ -36,7 +36,7 @@ const TEST_DATABASE = 'sign_relay_test';
  * it runs as the `postgres` system user, because initdb and postgres refuse to run as root. Creates the
  * database `sign_relay_test`; returns URLs like `postgresql://postgres@/sign_relay_test?host=/tmp/…`.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
   const root = await mkdtemp(join(tmpdir(), 'sign-relay-pg-'));
   const dataDir = join(root, 'data');
@@ -46,7 +46,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   let child: ChildProcess | undefined;
   try {
     await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'], { cwd: root, ...asOwner });
-    const args = ['-D', dataDir, '-k', root, '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+    // Benchmarks of durable writes (`durable: true`) keep Postgres's defaults: every commit reaches the disk.
+    const durability = opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+    const args = ['-D', dataDir, '-k', root, '-c', 'listen_addresses=', ...durability, '-c', 'max_connections=200'];
     child = spawn(join(bin, 'postgres'), args, { cwd: root, ...asOwner, stdio: ['ignore', 'ignore', 'pipe'] });
     const stderr = capture(child);
     const service = track(child, root);

@@ -44,11 +44,19 @@ export class ChatService {
   private routing: Promise<void> | undefined;
   private routeAgain = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * Answered sessions by id: who the parties are no longer changes once a chat is answered, so sending does
+   * not read the session each time. Whether it has ended is decided by the database on every message.
+   */
+  private readonly sessions = new Map<string, ChatSessionRow>();
 
   constructor(private readonly d: ChatServiceDeps) {
     this.now = d.now ?? Date.now;
     this.log = d.logger.child({ component: 'chat' });
-    d.calls.on('closed', (c) => this.track(d.repo.endForCall(c.callId, new Date(this.now()))));
+    d.calls.on('closed', (c) => {
+      for (const [id, row] of this.sessions) if (row.callId === c.callId) this.sessions.delete(id);
+      this.track(d.repo.endForCall(c.callId, new Date(this.now())));
+    });
   }
 
   /** Re-queues chats still waiting in the database (after a restart of a single-process server), then routes. */
@@ -135,9 +143,6 @@ export class ChatService {
   async send(who: Principal, p: { sessionId: string; clientKey: string; body: string }, senderName: string): Promise<ChatMessage> {
     const s = await this.sessionFor(who, p.sessionId);
     const from = who.kind === 'guest' ? ('guest' as const) : ('staff' as const);
-    // A resend of a stored message is answered with it, free of charge: reconnecting clients resend in bursts.
-    const earlier = await this.d.repo.byClientKey(p.sessionId, from, p.clientKey);
-    if (earlier) return earlier;
     const key = `${who.kind === 'guest' ? who.guestId : who.userId}:${p.sessionId}`;
     let bucket = this.buckets.get(key);
     if (!bucket) {
@@ -145,7 +150,12 @@ export class ChatService {
       if (this.buckets.size > 100_000) this.buckets.clear();
       this.buckets.set(key, bucket);
     }
-    if (!bucket.take()) throw new AppError('RATE_LIMITED', 'Too many messages; slow down.');
+    if (!bucket.take()) {
+      // A resend of a stored message is still answered: reconnecting clients resend in bursts.
+      const earlier = await this.d.repo.byClientKey(p.sessionId, from, p.clientKey);
+      if (earlier) return earlier;
+      throw new AppError('RATE_LIMITED', 'Too many messages; slow down.');
+    }
     const stored = await this.d.repo.append({
       id: randomUUID(),
       sessionId: p.sessionId,
@@ -155,7 +165,10 @@ export class ChatService {
       clientKey: p.clientKey,
       body: p.body,
     });
-    if (!stored) throw new AppError('CALL_ENDED', 'This chat has ended.');
+    if (!stored) {
+      this.sessions.delete(p.sessionId);
+      throw new AppError('CALL_ENDED', 'This chat has ended.');
+    }
     if (!stored.duplicate) this.deliver(s, 'chat:message', stored.message);
     return stored.message;
   }
@@ -182,6 +195,7 @@ export class ChatService {
     }
     const seat = await this.seatHolding(s.interpreterId, sessionId);
     if (seat) await this.handle(await this.d.store.endCall(seat, 0, now));
+    this.sessions.delete(sessionId);
     if (await this.d.repo.end(sessionId, who.kind === 'guest' ? 'guest-ended' : 'staff-ended', new Date(now))) {
       this.deliver(s, 'chat:ended', { sessionId, by: who.kind === 'guest' ? 'guest' : 'staff', reason: 'ended' });
     }
@@ -359,8 +373,12 @@ export class ChatService {
 
   /** The session, if this person is one of its parties; ended sessions only when `allowEnded`. */
   private async sessionFor(who: Principal, sessionId: string, opts: { allowEnded?: boolean } = {}): Promise<ChatSessionRow> {
-    const s = await this.d.repo.byId(sessionId);
+    const s = this.sessions.get(sessionId) ?? (await this.d.repo.byId(sessionId));
     if (!s) throw new AppError('NOT_FOUND', 'There is no such chat.');
+    if (!s.endedAt && (s.interpreterId || s.kind === 'call') && !this.sessions.has(sessionId)) {
+      if (this.sessions.size > 50_000) this.sessions.clear();
+      this.sessions.set(sessionId, s);
+    }
     const party = who.kind === 'guest' ? s.guestId === who.guestId : this.staffOf(s).includes(who.userId);
     if (!party) throw new AppError('FORBIDDEN', 'This is not your chat.');
     if (s.endedAt && !opts.allowEnded) throw new AppError('CALL_ENDED', 'This chat has ended.');

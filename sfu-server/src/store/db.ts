@@ -34,7 +34,8 @@ export interface DatabaseOptions {
 export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   const logger = opts.logger;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, application_name: 'sign-relay' });
+    // 20 connections: chat messages are one short INSERT each, and many arrive at once.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, application_name: 'sign-relay', max: 20 });
     watchPool(pool, logger);
     const target = redactDatabaseUrl(opts.databaseUrl);
     try {

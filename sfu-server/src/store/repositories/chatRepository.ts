@@ -116,8 +116,9 @@ export class ChatRepository {
   }
 
   /**
-   * Stores a message with the session's next sequence number, in one statement. A message whose client key
-   * was already stored is not stored again: the stored one is returned (`duplicate: true`).
+   * Stores a message with the session's next sequence number, in one statement (one round trip for a new
+   * message). A message whose client key was already stored is not stored again: the stored one is returned
+   * (`duplicate: true`). Undefined when the session has ended.
    */
   async byClientKey(sessionId: string, from: ChatSender, clientKey: string): Promise<ChatMessage | undefined> {
     const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND sender_kind = $2 AND client_key = $3`, [sessionId, from, clientKey]);
@@ -125,8 +126,6 @@ export class ChatRepository {
   }
 
   async append(m: { id: string; sessionId: string; from: ChatSender; senderId: string | null; senderName: string; clientKey: string; body: string }): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
-    const existing = await this.byClientKey(m.sessionId, m.from, m.clientKey);
-    if (existing) return { message: existing, duplicate: true };
     const r = await this.db.query<MessageRow>(
       `WITH s AS (UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = $2 AND ended_at IS NULL RETURNING last_seq)
        INSERT INTO chat_messages (id, session_id, seq, sender_kind, sender_id, sender_name, client_key, body)
@@ -136,7 +135,7 @@ export class ChatRepository {
       [m.id, m.sessionId, m.from, m.senderId, m.senderName, m.clientKey, m.body],
     );
     if (r.rows[0]) return { message: toMessage(r.rows[0]), duplicate: false };
-    // A resend raced the first send: the first one is stored.
+    // Nothing inserted: a resend (the first one is stored), or the session has ended.
     const again = await this.byClientKey(m.sessionId, m.from, m.clientKey);
     return again ? { message: again, duplicate: true } : undefined;
   }
