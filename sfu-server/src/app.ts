@@ -2,10 +2,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import type pg from 'pg';
 import type { AuthService } from './auth/AuthService.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { CallService } from './calls/CallService.ts';
 import { ChatService } from './chat/ChatService.ts';
+import { ChatWriter } from './chat/ChatWriter.ts';
 import { startRetention } from './chat/retention.ts';
 import type { Config } from './config.ts';
 import { authRouter } from './http/authRouter.ts';
@@ -40,6 +42,8 @@ export interface AppDeps {
   /** The text-chat line (same rules, separate store). */
   chatStore: QueueStore;
   chatRepo: ChatRepository;
+  /** The pool itself (not just queries): chat messages are written in transactions. */
+  dbPool: pg.Pool;
   hours: ServiceHoursService;
   wrapUpMs: number;
 }
@@ -71,7 +75,8 @@ export function createApp(deps: AppDeps): App {
     hours: deps.hours,
   });
   const notifier = socketNotifier(io);
-  const chat = new ChatService({ repo: deps.chatRepo, store: deps.chatStore, calls: deps.calls, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
+  const writer = new ChatWriter(deps.dbPool, deps.chatRepo, deps.logger.child({ component: 'chat-writer' }));
+  const chat = new ChatService({ repo: deps.chatRepo, writer, store: deps.chatStore, calls: deps.calls, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
   const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
 
   app.use(healthRouter(deps));

@@ -107,7 +107,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       logger,
       ...(clockStart !== undefined ? { now: () => clockStart + (Date.now() - startedAt) } : {}),
     });
-    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, hours, wrapUpMs: config.WRAP_UP_SEC * 1000 });
+    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, dbPool: db.pool, hours, wrapUpMs: config.WRAP_UP_SEC * 1000 });
     if (redis) {
       const pub = await duplicateRedis(redis, logger, 'sign-relay-io-pub');
       const sub = await duplicateRedis(redis, logger, 'sign-relay-io-sub');

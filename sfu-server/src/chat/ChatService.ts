@@ -10,10 +10,13 @@ import type { QueueEvent, QueueStore } from '../queue/model.ts';
 import type { GuestRef, Notifier, StaffRef } from '../queue/QueueService.ts';
 import { TokenBucket } from '../signaling/Session.ts';
 import { sessionInfo, type ChatRepository, type ChatSessionRow } from '../store/repositories/chatRepository.ts';
+import type { ChatWriter } from './ChatWriter.ts';
 import type { CallbackContact } from '../store/repositories/callRecordRepository.ts';
 
 export interface ChatServiceDeps {
   repo: ChatRepository;
+  /** Writes messages (group commit); every message is committed before it is acknowledged. */
+  writer: Pick<ChatWriter, 'append'>;
   /** The chat line: the same queue rules as video, where each interpreter has `seats` places. */
   store: QueueStore;
   calls: CallService;
@@ -156,7 +159,7 @@ export class ChatService {
       if (earlier) return earlier;
       throw new AppError('RATE_LIMITED', 'Too many messages; slow down.');
     }
-    const stored = await this.d.repo.append({
+    const stored = await this.d.writer.append({
       id: randomUUID(),
       sessionId: p.sessionId,
       from,

@@ -38,6 +38,16 @@ interface MessageRow {
 const MESSAGE = `id, session_id AS "sessionId", seq, sender_kind AS "from", sender_name AS "senderName", body, client_key AS "clientKey", created_at AS "at"`;
 const toMessage = (r: MessageRow): ChatMessage => ({ ...r, at: r.at.getTime() });
 
+export interface NewChatMessage {
+  id: string;
+  sessionId: string;
+  from: ChatSender;
+  senderId: string | null;
+  senderName: string;
+  clientKey: string;
+  body: string;
+}
+
 export function sessionInfo(r: ChatSessionRow): ChatSessionInfo {
   return {
     sessionId: r.id,
@@ -115,17 +125,16 @@ export class ChatRepository {
     return r.rows;
   }
 
-  /**
-   * Stores a message with the session's next sequence number, in one statement (one round trip for a new
-   * message). A message whose client key was already stored is not stored again: the stored one is returned
-   * (`duplicate: true`). Undefined when the session has ended.
-   */
   async byClientKey(sessionId: string, from: ChatSender, clientKey: string): Promise<ChatMessage | undefined> {
     const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND sender_kind = $2 AND client_key = $3`, [sessionId, from, clientKey]);
     return r.rows[0] ? toMessage(r.rows[0]) : undefined;
   }
 
-  async append(m: { id: string; sessionId: string; from: ChatSender; senderId: string | null; senderName: string; clientKey: string; body: string }): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
+  /**
+   * Stores a message with the session's next sequence number, in one statement. Undefined when nothing was
+   * stored: a message with that client key is already there, or the session has ended.
+   */
+  async insert(m: NewChatMessage): Promise<ChatMessage | undefined> {
     const r = await this.db.query<MessageRow>(
       `WITH s AS (UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = $2 AND ended_at IS NULL RETURNING last_seq)
        INSERT INTO chat_messages (id, session_id, seq, sender_kind, sender_id, sender_name, client_key, body)
@@ -134,10 +143,18 @@ export class ChatRepository {
        RETURNING ${MESSAGE}`,
       [m.id, m.sessionId, m.from, m.senderId, m.senderName, m.clientKey, m.body],
     );
-    if (r.rows[0]) return { message: toMessage(r.rows[0]), duplicate: false };
-    // Nothing inserted: a resend (the first one is stored), or the session has ended.
-    const again = await this.byClientKey(m.sessionId, m.from, m.clientKey);
-    return again ? { message: again, duplicate: true } : undefined;
+    return r.rows[0] ? toMessage(r.rows[0]) : undefined;
+  }
+
+  /**
+   * Stores a message (one round trip when it is new). A message whose client key was already stored is not
+   * stored again: the stored one is returned (`duplicate: true`). Undefined when the session has ended.
+   */
+  async append(m: NewChatMessage): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
+    const inserted = await this.insert(m);
+    if (inserted) return { message: inserted, duplicate: false };
+    const earlier = await this.byClientKey(m.sessionId, m.from, m.clientKey);
+    return earlier ? { message: earlier, duplicate: true } : undefined;
   }
 
   async messagesAfter(sessionId: string, afterSeq: number, limit = 500): Promise<ChatMessage[]> {

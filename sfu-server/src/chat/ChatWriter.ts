@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import type { ChatMessage } from '@sign-relay/shared';
+import type { Logger } from '../logger.ts';
+import { ChatRepository, type NewChatMessage } from '../store/repositories/chatRepository.ts';
+
+interface Pending {
+  m: NewChatMessage;
+  resolve(r: { message: ChatMessage; duplicate: boolean } | undefined): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Group commit for chat messages: messages that arrive while a commit is in flight are written together in
+ * the next transaction, so a durable Postgres pays one disk flush per batch instead of one per message.
+ * Every message is still committed before its sender is answered; nothing is acknowledged from memory.
+ */
+export class ChatWriter {
+  private readonly pending: Pending[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly repo: ChatRepository,
+    private readonly logger: Logger,
+    private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 64, maxConcurrent: 3 },
+  ) {}
+
+  append(m: NewChatMessage): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ m, resolve, reject });
+      if (this.running < this.opts.maxConcurrent) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running++;
+    try {
+      while (this.pending.length > 0) await this.write(this.pending.splice(0, this.opts.maxBatch));
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    let inserted: (ChatMessage | undefined)[] | undefined;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx = new ChatRepository(client);
+      inserted = [];
+      for (const p of batch) inserted.push(await tx.insert(p.m));
+      await client.query('COMMIT');
+    } catch (err) {
+      inserted = undefined;
+      await client.query('ROLLBACK').catch(() => undefined);
+      this.logger.warn({ err, size: batch.length }, 'chat batch failed; writing its messages one by one');
+    } finally {
+      client.release();
+    }
+    // Outside the transaction (the embedded database has a single connection): resends and fallbacks.
+    for (const [k, p] of batch.entries()) {
+      const message = inserted?.[k];
+      if (message) {
+        p.resolve({ message, duplicate: false });
+        continue;
+      }
+      try {
+        p.resolve(inserted ? await this.duplicateOrEnded(p.m) : await this.repo.append(p.m));
+      } catch (err) {
+        p.reject(err);
+      }
+    }
+  }
+
+  private async duplicateOrEnded(m: NewChatMessage): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
+    const earlier = await this.repo.byClientKey(m.sessionId, m.from, m.clientKey);
+    return earlier ? { message: earlier, duplicate: true } : undefined;
+  }
+}
