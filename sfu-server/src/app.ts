@@ -14,7 +14,9 @@ import { authRouter } from './http/authRouter.ts';
 import { errorHandler, notFound } from './http/errorHandler.ts';
 import { healthRouter } from './http/healthRouter.ts';
 import { opsRouter } from './http/opsRouter.ts';
+import { callbackRouter } from './http/callbackRouter.ts';
 import { scheduleRouter } from './http/scheduleRouter.ts';
+import { CallbackRepository } from './store/repositories/callbackRepository.ts';
 import { staffRouter } from './http/staffRouter.ts';
 import type { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { staticApp } from './http/staticApps.ts';
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps): App {
   app.use(healthRouter(deps));
   app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
+  app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackRepository(deps.dbPool) }));
   app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN }));
   app.use('/api', notFound);

@@ -93,6 +93,7 @@ describe('every role is refused what it may not do', () => {
     ['POST', '/api/admin/users', ['admin']],
     ['GET', '/api/wallboard', ['supervisor', 'admin']],
     ['GET', '/api/desk/calls/today', ['interpreter', 'supervisor']],
+    ['GET', '/api/callbacks', ['supervisor', 'admin']],
   ] as const)('HTTP %s %s: 401 without a token, 403 for other roles', async (method, path, allowed) => {
     const body = method === 'POST' ? JSON.stringify({ username: `u${Date.now()}`, displayName: 'U', role: 'interpreter', password: 'long enough password' }) : undefined;
     const call = (token?: string) =>
@@ -120,6 +121,17 @@ describe('every role is refused what it may not do', () => {
     for (let n = 0; n < 25; n++) statuses.push((await post({ channel: 'web' })).status);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 429).length).toBeLessThan(25);
+  });
+
+  it('takes a call-back request from a caller only, with a name and a phone or e-mail', async () => {
+    const post = (token: string | undefined, body: unknown) =>
+      fetch(`${server.url}/api/callbacks`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    expect((await post(tokens.get('guest'), { name: '林小姐' })).status).toBe(400);
+    expect((await post(tokens.get('interpreter'), { name: '林小姐', phone: '0912345678' })).status).toBe(403);
+    const created = await post(tokens.get('guest'), { name: '林小姐', phone: '0912345678', topic: 'petition', note: '請下午回電' });
+    expect(created.status).toBe(201);
+    const list = (await (await fetch(`${server.url}/api/callbacks`, { headers: { authorization: `Bearer ${tokens.get('supervisor')}` } })).json()) as { name: string; note: string }[];
+    expect(list).toEqual([expect.objectContaining({ name: '林小姐', phone: '0912345678', topic: 'petition', note: '請下午回電' })]);
   });
 
   it('signs in, rotates refresh tokens once, detects reuse, and logs out', async () => {

@@ -6,9 +6,9 @@ import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from './db.ts';
 import { migrate } from './migrate.ts';
 
 const logger = createLogger('silent');
-const TABLES = ['call_records', 'chat_messages', 'chat_sessions', 'pgmigrations', 'refresh_tokens', 'service_settings', 'users'];
+const TABLES = ['call_records', 'callback_requests', 'chat_messages', 'chat_sessions', 'pgmigrations', 'refresh_tokens', 'service_settings', 'users'];
 /** Every migration, in order: each must apply once and only once. */
-const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat'];
+const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests'];
 
 async function tables(db: Database): Promise<string[]> {
   const { rows } = await db.pool.query<{ table_name: string }>(
