@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { launchBrowser, newCallContext } from './browser.ts';
+import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
 import { connected, deskState, signIn, waitForOffer } from './flows.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -36,7 +36,10 @@ describe('accessibility of the caller, desk and wallboard screens', () => {
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    const closing = contexts.splice(0);
+    const errors = closing.flatMap((c) => pageErrors(c));
+    for (const c of closing) await c.close().catch(() => undefined);
+    expect(errors, 'script errors in the pages').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +49,8 @@ describe('accessibility of the caller, desk and wallboard screens', () => {
   async function page(lang: Lang, viewport: Viewport): Promise<Page> {
     const context = await newCallContext(browser, server.url, lang);
     contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('sign-relay.language', '${lang}')`);
+    // Pages without an origin (about:blank) have no storage: only the app's pages take the language.
+    await context.addInitScript(`try { localStorage.setItem('sign-relay.language', '${lang}'); } catch {}`);
     const p = await context.newPage();
     await p.setViewportSize(VIEWPORTS[viewport]);
     return p;

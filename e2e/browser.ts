@@ -22,22 +22,37 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A context whose pages keep a list of their peer connections in `window.__pcs`. */
+/**
+ * Records every RTCPeerConnection a page creates in `window.__pcs`. A string, not a function: run under tsx
+ * (the benchmark), a function would carry tsx's `__name` helper, which does not exist in the page.
+ */
+const TRACK_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  const pcs = [];
+  window.__pcs = pcs;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config) {
+      super(config);
+      pcs.push(this);
+    }
+  };
+})()`;
+
+const errorsOf = new WeakMap<BrowserContext, string[]>();
+
+/** A context whose pages keep a list of their peer connections in `window.__pcs` and whose script errors are collected. */
 export async function newCallContext(browser: Browser, baseURL: string, locale = 'zh-TW'): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, locale, permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    const pcs: RTCPeerConnection[] = [];
-    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = pcs;
-    class Tracked extends Native {
-      constructor(config?: RTCConfiguration) {
-        super(config);
-        pcs.push(this);
-      }
-    }
-    window.RTCPeerConnection = Tracked as typeof RTCPeerConnection;
-  });
+  await context.addInitScript(TRACK_PEER_CONNECTIONS);
+  const errors: string[] = [];
+  errorsOf.set(context, errors);
+  context.on('page', (page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e.message}`)));
   return context;
+}
+
+/** Uncaught script errors in the context's pages so far (a spec expects none). */
+export function pageErrors(context: BrowserContext): readonly string[] {
+  return errorsOf.get(context) ?? [];
 }
 
 export interface InboundSample {

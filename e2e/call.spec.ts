@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { launchBrowser, measureDecodeRate, newCallContext, sampleInbound, senderSettings } from './browser.ts';
+import { launchBrowser, measureDecodeRate, newCallContext, pageErrors, sampleInbound, senderSettings } from './browser.ts';
 import { callerJoins, callOfEntry, connected, deskState, goAvailable, mediaStats, signIn, waitForOffer } from './flows.ts';
 
 describe('a two-way sign-language video call in real browsers, from the queue', () => {
@@ -20,6 +20,9 @@ describe('a two-way sign-language video call in real browsers, from the queue', 
     interp = await interpCtx.newPage();
     await signIn(interp, '/desk', who);
     await goAvailable(interp);
+  });
+  afterEach(() => {
+    expect([...pageErrors(callerCtx), ...pageErrors(interpCtx)], 'script errors in the pages').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

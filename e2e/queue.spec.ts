@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { launchBrowser, measureDecodeRate, newCallContext } from './browser.ts';
+import { launchBrowser, measureDecodeRate, newCallContext, pageErrors } from './browser.ts';
 import { callerJoins, callOfEntry, connected, deskState, goAvailable, mediaStats, queuePosition, signIn, waitForOffer } from './flows.ts';
 
 /** The wallboard row of one interpreter reaches a state. */
@@ -29,7 +29,10 @@ describe('the call queue in real browsers: two callers, one interpreter, a super
   });
   // Every test's people go away with it (desks go offline), so the next test starts with an empty floor.
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    const closing = contexts.splice(0);
+    const errors = closing.flatMap((c) => pageErrors(c));
+    for (const c of closing) await c.close().catch(() => undefined);
+    expect(errors, 'script errors in the pages').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

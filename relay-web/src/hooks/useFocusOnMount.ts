@@ -7,6 +7,8 @@ import type { RefObject } from 'react';
  */
 export function useFocusOnMount<T extends HTMLElement = HTMLHeadingElement>(): RefObject<T | null> {
   const ref = useRef<T>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
   return ref;
 }

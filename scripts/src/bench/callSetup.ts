@@ -1,12 +1,15 @@
 /**
- * Call-setup benchmark: over N sequential calls (default 20), the time from the interpreter pressing
- * "join" to the first decoded remote frame on each side. Real server, real mediasoup worker, real
- * Chromium with a fake camera. Run inside the loopback-only namespace: `npm run bench:call-setup`.
+ * Call-setup benchmark: over N sequential calls (default 20) through the queue, the time from the interpreter
+ * pressing "accept" on the desk's ring to the first decoded remote frame on each side. Real server (queue,
+ * Postgres, mediasoup worker), real Chromium with a fake camera. The caller joins the line at `/`, the
+ * interpreter is signed in at `/desk` and available. Run inside the loopback-only namespace:
+ * `npm run bench:call-setup`.
  */
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startTestServer } from '../../../sfu-server/src/testing/harness.ts';
 import { launchBrowser, newCallContext } from '../../../e2e/browser.ts';
+import { startPostgres } from '../test/services.ts';
 import { percentile } from './stats.ts';
 
 const CALLS = Number(process.env.CALLS ?? 20);
@@ -29,44 +32,56 @@ async function armFirstFrame(page: Page): Promise<void> {
 }
 
 async function firstFrameAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt, undefined, { timeout: 30_000, polling: 10 });
+  const handle = await page.waitForFunction('window.__firstFrameAt', undefined, { timeout: 30_000, polling: 10 });
   return (await handle.jsonValue()) as number;
 }
 
 async function main(): Promise<void> {
-  const server = await startTestServer({ workers: 1 });
+  const pg = await startPostgres();
+  const server = await startTestServer({ workers: 1, databaseUrl: pg.url, env: { WRAP_UP_SEC: '60' } });
   const browser = await launchBrowser();
   const caller = await (await newCallContext(browser, server.url)).newPage();
-  const interp = await (await newCallContext(browser, server.url)).newPage();
+  const desk = await (await newCallContext(browser, server.url)).newPage();
+  // A script error in either page spoils the numbers: say so where they are printed.
+  for (const [name, p] of [['caller', caller], ['desk', desk]] as const) p.on('pageerror', (e) => process.stderr.write(`${name} page error: ${e.stack ?? e.message}\n`));
   const callerMs: number[] = [];
   const interpMs: number[] = [];
   const bothMs: number[] = [];
   try {
+    const who = await server.staff('interpreter', { name: 'bench' });
+    await desk.goto('/desk');
+    await desk.getByTestId('login-username').fill(who.username);
+    await desk.getByTestId('login-password').fill(who.password);
+    await desk.getByTestId('login-submit').click();
+    await desk.getByTestId('status-available').click();
+    await desk.locator('[data-testid="desk-state"][data-state="available"]').waitFor({ timeout: 10_000 });
+
     for (let n = 0; n < CALLS; n++) {
       await caller.goto('/');
       await caller.getByTestId('start-video-call').click();
-      await caller.locator('[data-testid="connection-state"][data-state="waiting-for-peer"]').waitFor({ timeout: 30_000 });
-      const callId = (await caller.getByTestId('call-id').textContent())?.trim() ?? '';
-      await interp.goto('/interpreter');
-      await interp.getByTestId('join-call-id').fill(callId);
-      await Promise.all([armFirstFrame(caller), armFirstFrame(interp)]);
+      await caller.getByTestId('topic-skip').click();
+      await caller.getByTestId('queue-join').click();
+      await desk.getByTestId('offer').waitFor({ timeout: 30_000 });
+      await Promise.all([armFirstFrame(caller), armFirstFrame(desk)]);
       const t0 = Date.now();
-      await interp.getByTestId('join-call').click();
-      const [c, i] = await Promise.all([firstFrameAt(caller), firstFrameAt(interp)]);
+      await desk.getByTestId('offer-accept').click();
+      const [c, i] = await Promise.all([firstFrameAt(caller), firstFrameAt(desk)]);
       callerMs.push(c - t0);
       interpMs.push(i - t0);
       bothMs.push(Math.max(c, i) - t0);
       process.stderr.write(`call ${n + 1}/${CALLS}: caller ${(c - t0).toFixed(0)} ms, interpreter ${(i - t0).toFixed(0)} ms\n`);
       await caller.getByTestId('hangup').click();
-      await interp.locator('[data-testid="call-ended"]').waitFor({ timeout: 10_000 });
+      await desk.getByTestId('wrapup-end').click({ timeout: 10_000 });
+      await desk.locator('[data-testid="desk-state"][data-state="available"]').waitFor({ timeout: 10_000 });
     }
   } finally {
     await browser.close();
     await server.close();
+    await pg.stop();
   }
   const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 50).toFixed(0)} | ${percentile(v, 95).toFixed(0)} | ${Math.max(...v).toFixed(0)} |`;
-  console.log(`call-setup: ${CALLS} sequential calls, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
-  console.log('| first decoded remote frame after the interpreter joins | p50 ms | p95 ms | max ms |');
+  console.log(`call-setup: ${CALLS} sequential calls through the queue, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  console.log('| first decoded remote frame after the interpreter accepts | p50 ms | p95 ms | max ms |');
   console.log('|---|---|---|---|');
   console.log(row('caller side', callerMs));
   console.log(row('interpreter side', interpMs));

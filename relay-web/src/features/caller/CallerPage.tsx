@@ -24,7 +24,9 @@ import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
 // The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
-const CallerCall = lazy(() => import('./CallerCall.tsx').then((m) => ({ default: m.CallerCall })));
+// It is fetched while the caller waits in line, so an answered call starts without waiting for it.
+const loadCallerCall = () => import('./CallerCall.tsx');
+const CallerCall = lazy(() => loadCallerCall().then((m) => ({ default: m.CallerCall })));
 
 export const QUEUE_ENTRY_KEY = 'sign-relay.queueEntry';
 
@@ -148,6 +150,11 @@ export function CallerPage(): ReactElement {
       },
     );
   };
+
+  const inLine = step.step === 'waiting';
+  useEffect(() => {
+    if (inLine) void loadCallerCall();
+  }, [inLine]);
 
   const onEnded = useCallback((reason: SessionEndReason) => dispatch({ type: 'call-ended', reason }), []);
   const onFailed = useCallback((failure: SessionFailure) => dispatch({ type: 'call-failed', failure }), []);

@@ -18,8 +18,9 @@ import type { LastCall } from './useDesk.ts';
 import { WrapUp } from './WrapUp.tsx';
 import './desk.css';
 
-// The call carries the WebRTC code: loaded when the first call is accepted.
-const DeskCall = lazy(() => import('./DeskCall.tsx').then((m) => ({ default: m.DeskCall })));
+// The call carries the WebRTC code: fetched once the desk is open, so accepting a call never waits for it.
+const loadDeskCall = () => import('./DeskCall.tsx');
+const DeskCall = lazy(() => loadDeskCall().then((m) => ({ default: m.DeskCall })));
 
 function LastCallNotice({ last }: { last: LastCall }): ReactElement {
   const { t } = useTranslation();
@@ -43,6 +44,10 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const fast = view.panel === 'offered' || view.panel === 'wrap-up';
   const now = useNow(fast ? 250 : 1000);
   const [todayVersion, setTodayVersion] = useState(0);
+
+  useEffect(() => {
+    void loadDeskCall();
+  }, []);
 
   // Today's list changes when a call ends (wrap-up follows every call this desk took).
   const state = desk.desk?.state;

@@ -114,7 +114,10 @@ export function DeskCall({ socket, call, desk, onOver }: Props): ReactElement {
 
   // The picture matters most: bring the call to the top of the screen (the desk's heading scrolls away).
   const top = useRef<HTMLDivElement>(null);
-  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), []);
+  useEffect(() => {
+    // In braces: newer browsers return a promise from scrollIntoView, and an effect may return only a cleanup.
+    top.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   return (
     <div ref={top} className="desk-call">

@@ -33,7 +33,9 @@ export function OfferCard({ offer, receivedAt, now, busy, onAccept, onDecline }:
   const total = QUEUE_RULES.offerTimeoutMs / 1000;
   const waited = elapsedSec(offer.queuedAt, now);
 
-  useEffect(() => acceptRef.current?.focus(), [offer.entryId]);
+  useEffect(() => {
+    acceptRef.current?.focus();
+  }, [offer.entryId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
