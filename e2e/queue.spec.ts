@@ -155,6 +155,30 @@ describe('the call queue in real browsers: two callers, one interpreter, a super
     await caller.locator('[data-testid="call-ended"][data-reason="hangup"]').waitFor({ timeout: 10_000 });
   });
 
+  it('puts an interpreter who misses two rings on break, and says why on the desk', { timeout: 120_000 }, async () => {
+    const i = await server.staff('interpreter', { name: '翻譯員 丁' });
+    const desk = await (await context()).newPage();
+    const caller = await (await context()).newPage();
+    await signIn(desk, '/desk', i);
+    await goAvailable(desk);
+    await callerJoins(caller);
+    await waitForOffer(desk);
+    // Nobody answers: the ring runs out (20 s), the call moves on and rings here again, and runs out again.
+    await desk.getByTestId('missed-offers-notice').waitFor({ timeout: 50_000 });
+    if (process.env.SCREENSHOT_DIR) await desk.screenshot({ path: `${process.env.SCREENSHOT_DIR}/desk-missed-offers.png`, fullPage: true });
+    await deskState(desk, 'break');
+    await expect(desk.getByTestId('missed-offers-notice').getAttribute('role')).resolves.toBe('alert');
+    await expect(caller.getByTestId('queue-state').getAttribute('data-state')).resolves.toBe('waiting');
+    // Back to available from the notice itself: the caller rings again at once.
+    await desk.getByTestId('missed-offers-available').click();
+    await waitForOffer(desk);
+    await expect(desk.getByTestId('missed-offers-notice').count()).resolves.toBe(0);
+    await desk.getByTestId('offer-decline').click();
+    await desk.locator('[data-testid="offer-ended"][data-why="declined"]').waitFor({ timeout: 10_000 });
+    await caller.getByTestId('queue-leave').click();
+    await caller.locator('[data-testid="queue-left"][data-reason="left"]').waitFor({ timeout: 10_000 });
+  });
+
   it('tells the caller plainly when their interpreter drops out, and puts them first in line', async () => {
     const i = await server.staff('interpreter', { name: '翻譯員 丙' });
     const deskCtx = await context();

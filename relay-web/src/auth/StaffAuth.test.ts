@@ -106,6 +106,20 @@ describe('StaffAuth', () => {
     auth.dispose();
   });
 
+  it('renews at once when the token is due (a background tab whose timer was held back)', async () => {
+    const { fetchFn, sent } = rotatingServer();
+    let now = 0;
+    const auth = new StaffAuth({ fetchFn, storage: memoryStorage(), now: () => now });
+    await auth.login('interpreter1', 'right');
+    auth.renewIfDue();
+    expect(sent.filter((s) => s.path === '/api/auth/refresh')).toHaveLength(0);
+    now = 850_000;
+    auth.renewIfDue();
+    await auth.renew();
+    expect(sent.filter((s) => s.path === '/api/auth/refresh')).toHaveLength(1);
+    auth.dispose();
+  });
+
   it('signs out on the server too, and forgets the session', async () => {
     const { fetchFn, sent } = rotatingServer();
     const storage = memoryStorage();

@@ -135,6 +135,14 @@ export class StaffAuth implements TokenSource {
     if (refreshToken) await apiRequest('/api/auth/logout', { body: { refreshToken }, ...this.fetchOpt() }).catch(() => undefined);
   }
 
+  /**
+   * Renews now if the access token is due (a background tab's timers can be held back for minutes, so the
+   * scheduled refresh may not have run). Called when the tab becomes visible again.
+   */
+  renewIfDue(): void {
+    if (this.stored && renewDelayMs(this.stored.expiresAt, this.now(), REFRESH_LEAD_MS) === 0) void this.renew();
+  }
+
   /** Stops the refresh timer (the page is going away). */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -179,6 +187,12 @@ let shared: StaffAuth | undefined;
 
 /** This tab's staff sign-in (one per tab, shared by the desk and the wallboard). */
 export function staffAuth(): StaffAuth {
-  shared ??= new StaffAuth();
+  if (!shared) {
+    const auth = new StaffAuth();
+    globalThis.document?.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') auth.renewIfDue();
+    });
+    shared = auth;
+  }
   return shared;
 }
