@@ -6,61 +6,21 @@
  *
  *   npx tsx scripts/src/bench/chat.ts            (PAIRS, RATE = messages/s per side, SECONDS)
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@sign-relay/shared';
-import { TokenService } from '../../../sfu-server/src/auth/tokens.ts';
-import { startPostgres } from '../test/services.ts';
+import { ack, connect, cpuSeconds, interpreterSession, startBenchServer, type Client } from './benchServer.ts';
 import { percentile } from './stats.ts';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const PAIRS = Number(process.env.PAIRS ?? 200);
 const RATE = Number(process.env.RATE ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const SEATS = 3;
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-async function connect(url: string, token: string): Promise<Client> {
-  const s: Client = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-  return s;
-}
-
-async function ack<T>(s: Client, event: string, payload: unknown): Promise<T> {
-  const r = (await (s.timeout(30_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data: T; error?: { code: string } }> }).emitWithAck(event, payload));
-  if (!r.ok) throw new Error(`${event}: ${r.error?.code}`);
-  return r.data;
-}
-
 async function main(): Promise<void> {
   // Durable: each message's commit is flushed to disk before the sender's ack, as in production.
-  const pg = await startPostgres({ durable: true });
-  const secret = randomBytes(32).toString('hex');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'sfu-server/src/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, JWT_SECRET: secret, MEDIASOUP_WORKERS: '1', CHAT_SEATS: String(SEATS) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/[^/\s]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  const tokens = new TokenService({ secret, accessTtlSec: 3600, guestTtlSec: 3600 });
+  const server = await startBenchServer({ durable: true, env: { CHAT_SEATS: String(SEATS) } });
+  const { url, tokens } = server;
   const sockets: Client[] = [];
   try {
     const admin = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'admin', displayName: 'bench', gender: null }).token;
@@ -81,12 +41,7 @@ async function main(): Promise<void> {
     const sessionsByStaff = new Map<Client, string[]>();
     const interpreters = Math.ceil(PAIRS / SEATS);
     for (let i = 0; i < interpreters; i++) {
-      const username = `chatbench${i}`;
-      const password = `chat-bench-password-${i}`;
-      const created = await fetch(`${url}/api/admin/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ username, displayName: `Chat ${i}`, role: 'interpreter', password }) });
-      if (!created.ok) throw new Error(`create interpreter: ${created.status}`);
-      const session = (await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string };
-      const s = await connect(url, session.accessToken);
+      const s = await connect(url, await interpreterSession(server, admin, `chatbench${i}`, `chat-bench-password-${i}`));
       sockets.push(s);
       sessionsByStaff.set(s, []);
       s.on('chat:message', onMessage);
@@ -120,15 +75,11 @@ async function main(): Promise<void> {
     };
     // Each sender ticks at RATE per second, spread evenly over the tick.
     const warmup = 2_000;
-    const timers = senders.map((x, k) => {
-      const t = setInterval(() => send(x), 1000 / RATE);
-      void k;
-      return t;
-    });
+    const timers = senders.map((x) => setInterval(() => send(x), 1000 / RATE));
     await new Promise((r) => setTimeout(r, warmup));
     measuring = true;
     latencies.length = 0;
-    const pid = server.pid!;
+    const pid = server.pid;
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
@@ -144,9 +95,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const s of sockets) s.disconnect();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await pg.stop();
+    await server.stop();
   }
 }
 

@@ -6,70 +6,22 @@
  *
  *   npx tsx scripts/src/bench/queueFanout.ts        (CALLERS, INTERPRETERS, SECONDS to change the load)
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@sign-relay/shared';
-import { TokenService } from '../../../sfu-server/src/auth/tokens.ts';
-import { startPostgres } from '../test/services.ts';
+import { ack, connect, cpuSeconds, interpreterSession, startBenchServer, type Client } from './benchServer.ts';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const CALLERS = Number(process.env.CALLERS ?? 1000);
 const INTERPRETERS = Number(process.env.INTERPRETERS ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 20);
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-async function connect(url: string, token: string): Promise<Client> {
-  const s: Client = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-  return s;
-}
-
-async function ack<T>(s: Client, event: string, payload: unknown): Promise<T> {
-  const r = (await (s.timeout(20_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data: T; error?: { code: string } }> }).emitWithAck(event, payload));
-  if (!r.ok) throw new Error(`${event}: ${r.error?.code}`);
-  return r.data;
-}
-
 async function main(): Promise<void> {
-  const pg = await startPostgres();
-  const secret = randomBytes(32).toString('hex');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'sfu-server/src/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, JWT_SECRET: secret, MEDIASOUP_WORKERS: '1', WRAP_UP_SEC: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/[^/\s]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  const tokens = new TokenService({ secret, accessTtlSec: 3600, guestTtlSec: 3600 });
+  const server = await startBenchServer({ env: { WRAP_UP_SEC: '0' } });
+  const { url, tokens } = server;
   const clients: Client[] = [];
   try {
     const admin = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'admin', displayName: 'bench', gender: null }).token;
     const interpreters: Client[] = [];
-    for (let i = 0; i < INTERPRETERS; i++) {
-      const username = `bench${i}`;
-      const password = `bench-password-${i}`;
-      const created = await fetch(`${url}/api/admin/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ username, displayName: `Bench ${i}`, role: 'interpreter', password }) });
-      if (!created.ok) throw new Error(`create interpreter: ${created.status}`);
-      const session = (await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string };
-      interpreters.push(await connect(url, session.accessToken));
-    }
+    for (let i = 0; i < INTERPRETERS; i++) interpreters.push(await connect(url, await interpreterSession(server, admin, `bench${i}`, `bench-password-${i}`)));
     let updates = 0;
     for (let n = 0; n < CALLERS; n++) {
       const c = await connect(url, tokens.signGuest({ kind: 'guest', guestId: randomUUID(), channel: n % 4 ? 'web' : 'kiosk', kioskId: n % 4 ? null : 'K01' }).token);
@@ -92,7 +44,7 @@ async function main(): Promise<void> {
       });
     }
     await new Promise((r) => setTimeout(r, 2_000));
-    const pid = server.pid!;
+    const pid = server.pid;
     const cpu0 = cpuSeconds(pid);
     const updates0 = updates;
     const answered0 = answered;
@@ -109,9 +61,7 @@ async function main(): Promise<void> {
     console.log(`| ${CALLERS} | ${INTERPRETERS} | ${wall.toFixed(1)} | ${calls} | ${((updates - updates0) / wall).toFixed(0)} | ${((cpu / wall) * 100).toFixed(0)} % |`);
   } finally {
     for (const c of clients) c.disconnect();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await pg.stop();
+    await server.stop();
   }
 }
 

@@ -5,7 +5,8 @@ import type { CallService } from '../calls/CallService.ts';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { estimateWaitSec } from '../queue/estimate.ts';
+import { countStaffing, estimateWaitSec } from '../queue/estimate.ts';
+import { MatchLoop } from '../queue/MatchLoop.ts';
 import type { QueueEvent, QueueStore } from '../queue/model.ts';
 import type { GuestRef, Notifier, StaffRef } from '../queue/QueueService.ts';
 import { TokenBucket } from '../signaling/Session.ts';
@@ -44,8 +45,7 @@ export class ChatService {
   private readonly buckets = new Map<string, TokenBucket>();
   private timer: NodeJS.Timeout | undefined;
   private statusTimer: NodeJS.Timeout | undefined;
-  private routing: Promise<void> | undefined;
-  private routeAgain = false;
+  private readonly matcher: MatchLoop;
   private readonly inFlight = new Set<Promise<void>>();
   /**
    * Answered sessions by id: who the parties are no longer changes once a chat is answered, so sending does
@@ -56,6 +56,7 @@ export class ChatService {
   constructor(private readonly d: ChatServiceDeps) {
     this.now = d.now ?? Date.now;
     this.log = d.logger.child({ component: 'chat' });
+    this.matcher = new MatchLoop(d.store, this.now, (events) => this.handle(events));
     d.calls.on('closed', (c) => {
       for (const [id, row] of this.sessions) if (row.callId === c.callId) this.sessions.delete(id);
       this.track(d.repo.endForCall(c.callId, new Date(this.now())));
@@ -75,7 +76,7 @@ export class ChatService {
     if (this.timer) clearInterval(this.timer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.timer = undefined;
-    while (this.inFlight.size > 0 || this.routing) await Promise.allSettled([...this.inFlight, this.routing]);
+    while (this.inFlight.size > 0 || this.matcher.busy) await Promise.allSettled([...this.inFlight, this.matcher.busy]);
   }
 
   async tick(): Promise<void> {
@@ -101,7 +102,7 @@ export class ChatService {
   async status(sessionId: string): Promise<ChatQueueStatus> {
     const [place, snap] = await Promise.all([this.d.store.place(sessionId), this.d.store.snapshot()]);
     if (!place) throw new AppError('NOT_FOUND', 'This chat is not waiting.');
-    const { staffed, available } = this.seatsStaffed(snap.interpreters);
+    const { staffed, available } = countStaffing(snap.interpreters);
     return {
       sessionId,
       position: place.position,
@@ -271,26 +272,8 @@ export class ChatService {
     this.inFlight.add(w);
   }
 
-  private async route(): Promise<void> {
-    if (this.routing) {
-      this.routeAgain = true;
-      return this.routing;
-    }
-    this.routing = (async () => {
-      try {
-        do {
-          this.routeAgain = false;
-          for (let n = 0; n < 100; n++) {
-            const events = await this.d.store.matchOne(this.now());
-            if (events.length === 0) break;
-            await this.handle(events);
-          }
-        } while (this.routeAgain);
-      } finally {
-        this.routing = undefined;
-      }
-    })();
-    return this.routing;
+  private route(): Promise<void> {
+    return this.matcher.run();
   }
 
   private async handle(events: QueueEvent[]): Promise<void> {
@@ -339,7 +322,7 @@ export class ChatService {
       this.track(
         (async () => {
           const [places, snap] = await Promise.all([this.d.store.places(), this.d.store.snapshot()]);
-          const { staffed, available } = this.seatsStaffed(snap.interpreters);
+          const { staffed, available } = countStaffing(snap.interpreters);
           for (const p of places) {
             this.d.notifier.toGuest(p.entry.guestId, 'chat:status', {
               sessionId: p.entry.id,
@@ -352,17 +335,6 @@ export class ChatService {
         })(),
       );
     }, 100);
-  }
-
-  private seatsStaffed(seats: { state: string }[]): { staffed: number; available: number } {
-    let staffed = 0;
-    let available = 0;
-    for (const s of seats) {
-      if (s.state === 'offline' || s.state === 'break') continue;
-      staffed++;
-      if (s.state === 'available') available++;
-    }
-    return { staffed, available };
   }
 
   private async seatHolding(userId: string, sessionId: string, state?: 'offered' | 'in-call'): Promise<string | undefined> {

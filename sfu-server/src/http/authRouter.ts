@@ -6,6 +6,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import { TokenBucket } from '../signaling/Session.ts';
 import { route } from './auth.ts';
+import { parseOrThrow } from './parse.ts';
 
 const login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
 const refresh = z.object({ refreshToken: z.string().min(10).max(300) }).strict();
@@ -18,11 +19,6 @@ const guest = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('BAD_REQUEST', `Invalid request: ${r.error.issues[0]?.path.join('.') || 'body'}: ${r.error.issues[0]?.message ?? ''}`.slice(0, 300));
-  return r.data;
-}
 
 /** Sign in, refresh, sign out; guest tokens for callers (no account, rate-limited per address). */
 export function authRouter(deps: { auth: AuthService; tokens: TokenService }): Router {
@@ -30,16 +26,16 @@ export function authRouter(deps: { auth: AuthService; tokens: TokenService }): R
   const guestBuckets = new Map<string, TokenBucket>();
 
   r.post('/api/auth/login', route(async (req, res) => {
-    const p = parse(login, req.body);
+    const p = parseOrThrow(login, req.body);
     res.json(await deps.auth.login(p.username, p.password));
   }));
 
   r.post('/api/auth/refresh', route(async (req, res) => {
-    res.json(await deps.auth.refresh(parse(refresh, req.body).refreshToken));
+    res.json(await deps.auth.refresh(parseOrThrow(refresh, req.body).refreshToken));
   }));
 
   r.post('/api/auth/logout', route(async (req, res) => {
-    await deps.auth.logout(parse(refresh, req.body).refreshToken);
+    await deps.auth.logout(parseOrThrow(refresh, req.body).refreshToken);
     res.status(204).end();
   }));
 
@@ -52,7 +48,7 @@ export function authRouter(deps: { auth: AuthService; tokens: TokenService }): R
       guestBuckets.set(ip, bucket);
     }
     if (!bucket.take()) throw new AppError('RATE_LIMITED', 'Too many requests; wait a minute and try again.');
-    const p = parse(guest, req.body ?? {});
+    const p = parseOrThrow(guest, req.body ?? {});
     if (p.channel === 'kiosk' && !p.kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
     let previousGuestId: string | undefined;
     if (p.previousToken) {

@@ -6,6 +6,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { CallbackRepository } from '../store/repositories/callbackRepository.ts';
 import { principalOf, requireRoles, route } from './auth.ts';
+import { parseOrThrow } from './parse.ts';
 
 const request = z
   .object({
@@ -24,20 +25,18 @@ export function callbackRouter(deps: { tokens: TokenService; callbacks: Callback
   r.post('/api/callbacks', requireRoles(deps.tokens, ['guest']), route(async (req, res) => {
     const me = principalOf(res);
     if (me.kind !== 'guest') throw new AppError('FORBIDDEN', 'Only callers can do that.');
-    const p = request.safeParse(req.body);
-    if (!p.success) throw new AppError('BAD_REQUEST', `Invalid request: ${p.error.issues[0]?.path.join('.') || 'body'}: ${p.error.issues[0]?.message ?? ''}`.slice(0, 300));
+    const p = parseOrThrow(request, req.body);
     const id = randomUUID();
-    await deps.callbacks.create({ id, guestId: me.guestId, channel: me.channel, kioskId: me.kioskId, topic: p.data.topic ?? null, name: p.data.name, phone: p.data.phone ?? null, email: p.data.email ?? null, note: p.data.note ?? null });
+    await deps.callbacks.create({ id, guestId: me.guestId, channel: me.channel, kioskId: me.kioskId, topic: p.topic ?? null, name: p.name, phone: p.phone ?? null, email: p.email ?? null, note: p.note ?? null });
     res.status(201).json({ id });
   }));
   r.get('/api/callbacks', requireRoles(deps.tokens, ['supervisor', 'admin']), route(async (_req, res) => {
     res.json(await deps.callbacks.open());
   }));
   r.post('/api/callbacks/:id/done', requireRoles(deps.tokens, ['interpreter', 'supervisor', 'admin']), route(async (req, res) => {
-    const id = z.string().uuid().safeParse(req.params.id);
-    if (!id.success) throw new AppError('BAD_REQUEST', 'id must be an id.');
+    const { id } = parseOrThrow(z.object({ id: z.string().uuid() }), req.params);
     const me = principalOf(res);
-    if (me.kind !== 'staff' || !(await deps.callbacks.markDone(id.data, me.userId))) throw new AppError('NOT_FOUND', 'There is no such open request.');
+    if (me.kind !== 'staff' || !(await deps.callbacks.markDone(id, me.userId))) throw new AppError('NOT_FOUND', 'There is no such open request.');
     res.status(204).end();
   }));
   return r;

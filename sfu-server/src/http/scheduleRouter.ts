@@ -4,6 +4,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { HoursSnapshot, ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { principalOf, requireRoles, route } from './auth.ts';
+import { parseOrThrow } from './parse.ts';
 
 /** The save envelope; the hours themselves are validated by the service (one readable message). */
 const putHours = z
@@ -13,11 +14,6 @@ const putHours = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('BAD_REQUEST', `Invalid request: ${r.error.issues[0]?.path.join('.') || 'body'}: ${r.error.issues[0]?.message ?? ''}`.slice(0, 300));
-  return r.data;
-}
 
 const editable = (s: HoursSnapshot) => ({ hours: s.hours, version: s.version, updatedAt: s.updatedAt?.toISOString() ?? null, updatedBy: s.updatedBy });
 
@@ -44,7 +40,7 @@ export function scheduleRouter(deps: { tokens: TokenService; hours: ServiceHours
   r.put('/api/admin/service-hours', admin, route(async (req, res) => {
     const me = principalOf(res);
     if (me.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff can do that.');
-    const body = parse(putHours, req.body);
+    const body = parseOrThrow(putHours, req.body);
     res.json(editable(await deps.hours.update(body.hours, body.version, me.userId)));
   }));
 

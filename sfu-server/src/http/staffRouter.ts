@@ -8,6 +8,7 @@ import { taipeiDayStart, type QueueService } from '../queue/QueueService.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository, UserRow } from '../store/repositories/userRepository.ts';
 import { principalOf, requireRoles, route } from './auth.ts';
+import { parseOrThrow } from './parse.ts';
 
 const newUser = z
   .object({
@@ -29,11 +30,6 @@ const patchUser = z
   .strict();
 const idParam = z.object({ id: z.string().uuid() });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('BAD_REQUEST', `Invalid request: ${r.error.issues[0]?.path.join('.') || 'body'}: ${r.error.issues[0]?.message ?? ''}`.slice(0, 300));
-  return r.data;
-}
 
 const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, gender: u.gender, disabled: u.disabled, createdAt: u.createdAt });
 
@@ -72,12 +68,12 @@ export function staffRouter(deps: { tokens: TokenService; auth: AuthService; use
   }));
 
   r.post('/api/admin/users', admin, route(async (req, res) => {
-    res.status(201).json(publicUser(await deps.auth.createUser(parse(newUser, req.body))));
+    res.status(201).json(publicUser(await deps.auth.createUser(parseOrThrow(newUser, req.body))));
   }));
 
   r.patch('/api/admin/users/:id', admin, route(async (req, res) => {
-    const { id } = parse(idParam, req.params);
-    res.json(publicUser(await deps.auth.updateUser(id, parse(patchUser, req.body))));
+    const { id } = parseOrThrow(idParam, req.params);
+    res.json(publicUser(await deps.auth.updateUser(id, parseOrThrow(patchUser, req.body))));
   }));
 
   return r;

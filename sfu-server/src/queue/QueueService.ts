@@ -21,7 +21,8 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { CallbackContact, CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository } from '../store/repositories/userRepository.ts';
-import { averageHandleSec, estimateWaitSec } from './estimate.ts';
+import { averageHandleSec, countStaffing, estimateWaitSec } from './estimate.ts';
+import { MatchLoop } from './MatchLoop.ts';
 import type { Interpreter, Place, QueueEvent, QueueStore } from './model.ts';
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
@@ -71,8 +72,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   private readonly now: () => number;
   private readonly log: Logger;
   private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> | undefined;
-  private drainAgain = false;
+  private readonly matcher: MatchLoop;
   private handleCache: { at: number; aht: number } = { at: 0, aht: 300 };
   private readonly names = new Map<string, { name: string; role: StaffRole }>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -81,6 +81,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     super();
     this.now = d.now ?? Date.now;
     this.log = d.logger.child({ component: 'queue' });
+    this.matcher = new MatchLoop(d.store, this.now, (events) => this.handle(events));
     d.calls.on('closed', (c) => {
       const work = this.onCallClosed(c)
         .catch((err: unknown) => this.log.error({ err, callId: c.callId }, 'call close handling failed'))
@@ -105,7 +106,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   /** Resolves once routing and call-close handling in flight have finished (for shutdown). */
   async idle(): Promise<void> {
-    while (this.draining || this.inFlight.size > 0) await Promise.allSettled([this.draining, ...this.inFlight]);
+    while (this.matcher.busy || this.inFlight.size > 0) await Promise.allSettled([this.matcher.busy, ...this.inFlight]);
   }
 
   async tick(): Promise<void> {
@@ -158,13 +159,13 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   async status(entryId: string): Promise<QueueStatus> {
     const [place, snap] = await Promise.all([this.d.store.place(entryId), this.d.store.snapshot()]);
     if (!place) throw new AppError('NOT_FOUND', 'You are not in the queue.');
-    return this.statusOf(place, this.staffing(snap.interpreters), await this.averageHandle());
+    return this.statusOf(place, countStaffing(snap.interpreters), await this.averageHandle());
   }
 
   /** Every waiting caller's status, for the live position broadcast. */
   async statuses(): Promise<Map<string, { guestId: string; status: QueueStatus }>> {
     const [places, snap] = await Promise.all([this.d.store.places(), this.d.store.snapshot()]);
-    const staffing = this.staffing(snap.interpreters);
+    const staffing = countStaffing(snap.interpreters);
     const aht = await this.averageHandle();
     return new Map(places.map((p) => [p.entry.id, { guestId: p.entry.guestId, status: this.statusOf(p, staffing, aht) }]));
   }
@@ -297,27 +298,9 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   // ---- internals ----------------------------------------------------------------------------------------
 
-  /** Routes callers to interpreters until nobody more can be matched (one pass at a time per process). */
-  async route(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.drainAgain = false;
-          for (let n = 0; n < 100; n++) {
-            const events = await this.d.store.matchOne(this.now());
-            if (events.length === 0) break;
-            await this.handle(events);
-          }
-        } while (this.drainAgain);
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
+  /** Routes callers to interpreters until nobody more can be matched. */
+  route(): Promise<void> {
+    return this.matcher.run();
   }
 
   private async onCallClosed(c: CallClosed): Promise<void> {
@@ -390,17 +373,6 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
         this.emit('changed');
         return;
     }
-  }
-
-  private staffing(interpreters: Interpreter[]): { staffed: number; available: number } {
-    let staffed = 0;
-    let available = 0;
-    for (const i of interpreters) {
-      if (i.state === 'offline' || i.state === 'break') continue;
-      staffed++;
-      if (i.state === 'available') available++;
-    }
-    return { staffed, available };
   }
 
   private statusOf(place: Place, staffing: { staffed: number; available: number }, aht: number): QueueStatus {

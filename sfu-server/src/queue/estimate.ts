@@ -17,3 +17,15 @@ export function averageHandleSec(recentSec: readonly number[], fallbackSec = 300
   if (recentSec.length === 0) return fallbackSec;
   return recentSec.reduce((a, b) => a + b, 0) / recentSec.length;
 }
+
+/** Interpreters (or chat seats) on duty — not offline, not on break — and how many of them are free now. */
+export function countStaffing(interpreters: readonly { state: string }[]): { staffed: number; available: number } {
+  let staffed = 0;
+  let available = 0;
+  for (const i of interpreters) {
+    if (i.state === 'offline' || i.state === 'break') continue;
+    staffed++;
+    if (i.state === 'available') available++;
+  }
+  return { staffed, available };
+}
