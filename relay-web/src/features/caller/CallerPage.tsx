@@ -11,11 +11,10 @@ import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
-import { useNow } from '../../hooks/useNow.ts';
 import { AfterCall } from './AfterCall.tsx';
 import { callerReducer, initialStep, storedEntryOf } from './callerFlow.ts';
 import type { CallerStep, StoredEntry } from './callerFlow.ts';
-import { CONNECTED_ALERT_MS, ConnectedAlert } from './ConnectedAlert.tsx';
+import { ConnectedAlert } from './ConnectedAlert.tsx';
 import { PreferencesScreen } from './PreferencesScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { TopicScreen } from './TopicScreen.tsx';
@@ -158,7 +157,6 @@ export function CallerPage(): ReactElement {
 
   const onEnded = useCallback((reason: SessionEndReason) => dispatch({ type: 'call-ended', reason }), []);
   const onFailed = useCallback((failure: SessionFailure) => dispatch({ type: 'call-failed', failure }), []);
-  const now = useNow(500, step.step === 'in-call');
 
   switch (step.step) {
     case 'start':
@@ -216,7 +214,7 @@ export function CallerPage(): ReactElement {
     case 'in-call':
       return (
         <>
-          {now - step.connectedAt < CONNECTED_ALERT_MS && <ConnectedAlert />}
+          <ConnectedAlert since={step.connectedAt} />
           {socket ? (
             <Suspense fallback={<ConnectionStatus state="joining" />}>
               <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -12,11 +12,16 @@ export const CONNECTED_ALERT_MS = 4_000;
  * once a second, far below the flash threshold), a banner says it in words, and the phone vibrates.
  * Clicks pass through to the call underneath.
  */
-export function ConnectedAlert(): ReactElement {
+export function ConnectedAlert({ since }: { since: number }): ReactElement | null {
   const { t } = useTranslation();
+  const [shown, setShown] = useState(() => Date.now() - since < CONNECTED_ALERT_MS);
   useEffect(() => {
+    if (!shown) return;
     vibrate(VIBRATION.answered);
-  }, []);
+    const timer = setTimeout(() => setShown(false), Math.max(0, since + CONNECTED_ALERT_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [shown, since]);
+  if (!shown) return null;
   return (
     <div className="answered" data-testid="queue-connected-alert" role="alert">
       <div className="answered__banner">
