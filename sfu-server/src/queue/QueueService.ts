@@ -313,8 +313,10 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
       await this.route();
       return;
     }
-    await this.handle(await this.d.store.endCall(entry.interpreterId, this.d.wrapUpMs, now));
+    const events = await this.d.store.endCall(entry.interpreterId, this.d.wrapUpMs, now);
+    // The record first: whoever hears the call ended (the desk's wrap-up) can already read it.
     await this.d.records.ended(entry.id, { at: new Date(now), reason: c.reason });
+    await this.handle(events);
   }
 
   /** Announces and records what the store reports. Never throws: a failed notification must not undo a step. */

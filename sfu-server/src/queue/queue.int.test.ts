@@ -157,7 +157,9 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     await wrap;
     await ok(interp.socket, 'call:leave', {});
     expect(await server.calls.mediaStats(callId)).toMatchObject({ active: true });
+    const supWrap = nextEvent(sup.socket, 'desk:state', 5_000, (d) => d.state === 'wrap-up');
     await ok(sup.socket, 'call:hangup', {});
+    await supWrap;
     expect(await server.records.byId(st.entryId)).toMatchObject({ interpreterId: sup.userId, transferredFrom: interp.userId, endReason: 'hangup' });
   });
 });
