@@ -10,6 +10,9 @@ import { CallerPage } from './features/caller/CallerPage.tsx';
 // Staff screens are loaded on demand: callers on phones never download them.
 const DeskPage = lazy(() => import('./features/desk/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
 const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
+const AdminHoursPage = lazy(() => import('./features/admin/AdminHoursPage.tsx').then((m) => ({ default: m.AdminHoursPage })));
+// The text chat is a screen of its own (a reload comes back to it), loaded when a caller chooses it.
+const CallerChatPage = lazy(() => import('./features/chat/CallerChatPage.tsx').then((m) => ({ default: m.CallerChatPage })));
 
 /** The frame every screen shares (name, language switch) and the routes. Calls start only from the queue. */
 export function App(): ReactElement {
@@ -35,6 +38,9 @@ export function App(): ReactElement {
             <Route path="/" element={<CallerPage />} />
             <Route path="/desk" element={<DeskPage />} />
             <Route path="/wallboard" element={<WallboardPage />} />
+            <Route path="/chat" element={<CallerChatPage />} />
+            <Route path="/admin/hours" element={<AdminHoursPage />} />
+            <Route path="/admin" element={<Navigate to="/admin/hours" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -41,7 +41,7 @@ function codeOf(body: unknown, status: number): ErrorCode {
 /** Sends a request and resolves with the JSON answer (`undefined` for 204), or rejects with a coded error. */
 export async function apiRequest<T>(
   path: string,
-  init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown; token?: string | null; fetchFn?: FetchLike } = {},
+  init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT'; body?: unknown; token?: string | null; fetchFn?: FetchLike } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';

@@ -31,8 +31,11 @@ function useStateSignals(state: ConnectionState, title: string): void {
   }, [title]);
 }
 
-/** The call screen for either role: the other person large, ourselves small, the controls below. */
-export function CallView({ snapshot, controls, aside }: { snapshot: CallSnapshot; controls: Controls; aside?: ReactNode }): ReactElement {
+/**
+ * The call screen for either role: the other person large, ourselves small, the controls below; beside the
+ * picture the call's text chat (`chat`) and whatever else the role needs (`aside`).
+ */
+export function CallView({ snapshot, controls, aside, chat }: { snapshot: CallSnapshot; controls: Controls; aside?: ReactNode; chat?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const { connectionState, remote, camera, mic, phase } = snapshot;
   useStateSignals(connectionState, `${t(`state.${connectionState}`)} · ${t('app.name')}`);
@@ -109,7 +112,12 @@ export function CallView({ snapshot, controls, aside }: { snapshot: CallSnapshot
             </figcaption>
           </figure>
         </div>
-        {aside && <aside className="call__aside">{aside}</aside>}
+        {(aside || chat) && (
+          <aside className="call__aside">
+            {chat}
+            {aside}
+          </aside>
+        )}
       </div>
       <RemoteAudio track={remote.audio?.track ?? null} />
       <CallControls

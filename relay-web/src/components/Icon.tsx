@@ -39,7 +39,14 @@ export type IconName =
   | 'dispatch'
   | 'female'
   | 'male'
-  | 'person';
+  | 'person'
+  | 'chat'
+  | 'send'
+  | 'phone'
+  | 'mail'
+  | 'plus'
+  | 'trash'
+  | 'calendar';
 
 /** Line drawings share one stroke style. */
 function Lines({ children }: { children: ReactNode }): ReactElement {
@@ -190,6 +197,44 @@ const PATHS: Record<IconName, ReactElement> = {
     <Lines>
       <circle cx="12" cy="7.5" r="3.5" />
       <path d="M5 21a7 7 0 0 1 14 0" />
+    </Lines>
+  ),
+  chat: (
+    <Lines>
+      <path d="M4 4.5h16v11H11l-4.5 4v-4H4z" />
+      <path d="M8 9h8M8 12h5" />
+    </Lines>
+  ),
+  send: (
+    <Lines>
+      <path d="M3 11.5L21 3l-6.5 18-3-7.5zM11.5 13.5L21 3" />
+    </Lines>
+  ),
+  phone: (
+    <Lines>
+      <path d="M5 3.5h3.5l1.8 4.5-2.3 1.5a11 11 0 0 0 6.5 6.5l1.5-2.3 4.5 1.8V19a1.5 1.5 0 0 1-1.5 1.5A16.5 16.5 0 0 1 3.5 5 1.5 1.5 0 0 1 5 3.5z" />
+    </Lines>
+  ),
+  mail: (
+    <Lines>
+      <rect x="3" y="5" width="18" height="14" rx="1.5" />
+      <path d="M3.5 6l8.5 7 8.5-7" />
+    </Lines>
+  ),
+  plus: (
+    <Lines>
+      <path d="M12 5v14M5 12h14" />
+    </Lines>
+  ),
+  trash: (
+    <Lines>
+      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+    </Lines>
+  ),
+  calendar: (
+    <Lines>
+      <rect x="3" y="5" width="18" height="16" rx="1.5" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
     </Lines>
   ),
 };

@@ -11,6 +11,11 @@ type Missing = Exclude<ServiceTopic, (typeof TOPIC_ORDER)[number]>;
 const allTopicsListed: [Missing] extends [never] ? true : Missing = true;
 void allTopicsListed;
 
+/** A topic as the server stores it on a chat (a plain string) back as one of the four, or null. */
+export function asServiceTopic(value: string | null | undefined): ServiceTopic | null {
+  return TOPIC_ORDER.find((t) => t === value) ?? null;
+}
+
 /** The pictogram of one of the four 1999 services; always shown next to its word. */
 export function TopicPictogram({ topic, className }: { topic: ServiceTopic | null; className?: string }): ReactElement {
   return <Icon name={topic ?? 'hands'} {...(className ? { className } : {})} />;

@@ -6,6 +6,8 @@ export const VIBRATION = {
   answered: [400, 150, 400, 150, 400],
   /** A call rings on an interpreter's desk (repeated while it rings). */
   ring: [250, 250, 250],
+  /** A chat message from the other side. */
+  message: [120, 80, 120],
 } as const satisfies Record<string, readonly number[]>;
 
 /** What `vibrate` needs from `navigator` (so tests can pass a stand-in). */

@@ -6,6 +6,7 @@ import { CallView } from '../../components/CallView.tsx';
 import { useCallSession } from '../../hooks/useCallSession.ts';
 import type { SessionEndReason, SessionFailure } from '../../media/CallSession.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
+import { CallChat } from '../chat/CallChat.tsx';
 
 interface Props {
   socket: SignalingSocket;
@@ -28,7 +29,7 @@ export function CallerCall({ socket, callId, onEnded, onFailed }: Props): ReactE
   return (
     <>
       <h1 className="visually-hidden">{t('caller.title')}</h1>
-      <CallView snapshot={snapshot} controls={controls} />
+      <CallView snapshot={snapshot} controls={controls} chat={<CallChat socket={socket} callId={callId} me="guest" />} />
     </>
   );
 }

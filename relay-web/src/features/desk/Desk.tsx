@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
+import { DeskChatPanel } from '../chat/DeskChatPanel.tsx';
 import { elapsedSec, remainingSec } from '../../util/time.ts';
 import { DeskStateBadge } from './DeskStateBadge.tsx';
 import { deskView, wrapUpDeadline } from './deskView.ts';
@@ -142,6 +143,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         )}
       </div>
       {view.panel === 'offered' && statusSwitch}
+      <DeskChatPanel socket={socket} connected={connected} />
       <TodayCalls auth={auth} version={todayVersion} />
     </div>
   );

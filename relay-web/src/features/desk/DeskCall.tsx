@@ -7,6 +7,7 @@ import { CallView } from '../../components/CallView.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { useCallSession } from '../../hooks/useCallSession.ts';
+import { CallChat } from '../chat/CallChat.tsx';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { NO_TRANSFER, TransferPanel } from './TransferPanel.tsx';
@@ -124,7 +125,7 @@ export const DeskCall = memo(function DeskCall({ socket, call, desk, onOver }: P
 
   return (
     <div ref={top} className="desk-call">
-      <CallView snapshot={snapshot} controls={controls} aside={aside} />
+      <CallView snapshot={snapshot} controls={controls} aside={aside} chat={<CallChat socket={socket} callId={call.callId} me="staff" />} />
     </div>
   );
 });

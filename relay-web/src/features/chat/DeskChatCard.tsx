@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon.tsx';
+import { asServiceTopic, TopicPictogram } from '../../components/TopicPictogram.tsx';
+import type { SignalingSocket } from '../../signaling/socket.ts';
+import { elapsedSec, formatDuration } from '../../util/time.ts';
+import { lastSeq, unreadCount, waitingSince } from './chatMessages.ts';
+import { ChatThread } from './ChatThread.tsx';
+import type { DeskChatTab } from './deskChats.ts';
+import { useChatSession } from './useChatSession.ts';
+
+interface Props {
+  socket: SignalingSocket;
+  tab: DeskChatTab;
+  /** 1, 2, 3: how the interpreter tells the chats apart. */
+  number: number;
+  now: number;
+  onClose: () => void;
+}
+
+/** A caller waiting this long for an answer turns the clock urgent. */
+export const WAITING_URGENT_SEC = 60;
+
+/**
+ * One chat in progress on the desk: how long the caller has waited for an answer (ticking), messages that
+ * arrived since the interpreter last looked at this chat, the caller typing, and the chat itself.
+ */
+export function DeskChatCard({ socket, tab, number, now, onClose }: Props): ReactElement {
+  const { t } = useTranslation();
+  const card = useRef<HTMLElement>(null);
+  const chat = useChatSession({ socket, source: { kind: 'session', sessionId: tab.sessionId }, me: 'staff', ...(tab.session ? { initial: { session: tab.session, messages: tab.messages } } : {}) });
+  const latest = lastSeq(chat.messages);
+  // What was there when the chat opened here counts as seen; later messages are unread until the interpreter looks.
+  const [seenSeq, setSeenSeq] = useState<number | null>(tab.session ? lastSeq(tab.messages) : null);
+  useEffect(() => {
+    if (seenSeq === null && chat.session) setSeenSeq(latest);
+  }, [seenSeq, chat.session, latest]);
+  useEffect(() => {
+    if (card.current?.contains(document.activeElement)) setSeenSeq(latest);
+  }, [latest]);
+  const markSeen = (): void => setSeenSeq(latest);
+  const unread = seenSeq === null ? 0 : unreadCount(chat.messages, 'staff', seenSeq);
+
+  const since = chat.ended ? null : waitingSince(chat.messages);
+  const waited = since === null ? null : elapsedSec(since, now);
+  const topic = asServiceTopic(chat.session?.topic);
+  const titleId = `desk-chat-${tab.sessionId}`;
+
+  return (
+    <article
+      ref={card}
+      className={`desk-chat${chat.ended ? ' desk-chat--ended' : ''}${unread > 0 ? ' desk-chat--unread' : ''}`}
+      data-testid="chat-tab"
+      data-session-id={tab.sessionId}
+      data-state={chat.ended ? 'ended' : 'active'}
+      aria-labelledby={titleId}
+      onFocus={markSeen}
+      onPointerDown={markSeen}
+    >
+      <header className="desk-chat__head">
+        <h3 id={titleId} className="desk-chat__title">
+          <span className="desk-chat__number">{number}</span>
+          <TopicPictogram topic={topic} />
+          <span>{topic ? t(`topics.${topic}.name`) : t('offer.noTopic')}</span>
+        </h3>
+        <p className="desk-chat__facts">
+          <span
+            className={`pill ${waited === null ? 'pill--ok' : waited >= WAITING_URGENT_SEC ? 'pill--error' : 'pill--waiting'}`}
+            data-testid="chat-waiting"
+            data-seconds={waited ?? ''}
+          >
+            <Icon name={waited === null ? 'check' : 'hourglass'} />
+            <span>{waited === null ? t('deskChat.answered') : t('deskChat.waiting', { time: formatDuration(waited) })}</span>
+          </span>
+          {unread > 0 && (
+            <span className="pill pill--info" data-testid="chat-unread" data-count={unread}>
+              <Icon name="bell" />
+              <span>{t('chat.unread', { count: unread })}</span>
+            </span>
+          )}
+          {chat.otherTyping && !chat.ended && (
+            <span className="pill pill--neutral">
+              <Icon name="pen" />
+              <span>{t('deskChat.callerTyping')}</span>
+            </span>
+          )}
+        </p>
+      </header>
+      <ChatThread chat={chat} label={t('deskChat.chatLabel', { n: number })} otherName={t('role.caller')} onEnd={chat.end} compact>
+        {chat.ended && (
+          <button type="button" className="button button--secondary desk-chat__close" data-testid="chat-close" onClick={onClose}>
+            <Icon name="check" />
+            <span>{t('deskChat.close')}</span>
+          </button>
+        )}
+      </ChatThread>
+    </article>
+  );
+}

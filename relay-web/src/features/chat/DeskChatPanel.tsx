@@ -1,0 +1,103 @@
+import { memo, useId } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon.tsx';
+import { useNow } from '../../hooks/useNow.ts';
+import type { SignalingSocket } from '../../signaling/socket.ts';
+import { ChatOfferCard, chatOfferLeft } from './ChatOfferCard.tsx';
+import { DeskChatCard } from './DeskChatCard.tsx';
+import type { DeskChatNotice } from './deskChats.ts';
+import { useDeskChats } from './useDeskChats.ts';
+import './chat.css';
+
+function Notice({ notice }: { notice: DeskChatNotice }): ReactElement {
+  const { t } = useTranslation();
+  if (notice.kind === 'missed') {
+    return (
+      <div className="notice notice--alarm" data-testid="chat-missed" role="alert">
+        <Icon name="warning" className="notice__icon" />
+        <span>{t('deskChat.missed', { count: notice.count })}</span>
+      </div>
+    );
+  }
+  return (
+    <p className="notice notice--warn" data-testid="chat-offer-ended" data-why={notice.why} role="status">
+      <Icon name="bell" className="notice__icon" />
+      <span>{t(`deskChat.offerEnded.${notice.why}`)}</span>
+    </p>
+  );
+}
+
+/**
+ * The desk's text chats: the switch that opens this interpreter's chat seats, chats ringing (with a small
+ * flashing tile that stays in view wherever the desk is scrolled, e.g. during a video call), and up to three
+ * chats in progress side by side.
+ */
+export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: { socket: SignalingSocket | null; connected: boolean }): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const desk = useDeskChats(socket);
+  const ringing = desk.offers.length > 0;
+  const now = useNow(ringing ? 250 : 1000);
+  const available = desk.chosen === 'available';
+  const active = desk.tabs.length;
+  const first = desk.offers[0];
+
+  return (
+    <section className={`panel desk-chats${ringing ? ' desk-chats--ringing' : ''}`} aria-labelledby={`${id}-title`} data-testid="desk-chats">
+      <div className="desk-chats__head">
+        <h2 id={`${id}-title`}>
+          <Icon name="chat" /> {t('deskChat.title')}
+        </h2>
+        <button
+          type="button"
+          className="switch switch--available desk-chats__switch"
+          data-testid="chat-availability"
+          aria-pressed={available}
+          disabled={!socket || !connected || desk.busy === 'status'}
+          aria-busy={desk.busy === 'status'}
+          onClick={desk.toggle}
+        >
+          <Icon name={available ? 'check' : 'power'} />
+          <span>{t('deskChat.availability')}</span>
+          <span className="switch__state">{available ? t('deskChat.on') : t('deskChat.off')}</span>
+        </button>
+        {desk.seats !== null && (
+          <span className="desk-chats__seats" data-testid="chat-seats" data-active={active} data-seats={desk.seats}>
+            <Icon name="users" />
+            <span>{t('deskChat.seats', { active, seats: desk.seats })}</span>
+          </span>
+        )}
+      </div>
+      {desk.error && (
+        <p className="notice notice--error" role="alert" data-testid="chat-desk-error" data-error={desk.error}>
+          <Icon name="warning" className="notice__icon" />
+          <span>{t(`errors.${desk.error}`)}</span>
+        </p>
+      )}
+      {desk.notice && <Notice notice={desk.notice} />}
+      {desk.offers.map((o) => (
+        <ChatOfferCard key={o.offer.sessionId} ringing={o} now={now} busy={desk.busy !== null} onAccept={() => desk.accept(o.offer.sessionId)} onDecline={() => desk.decline(o.offer.sessionId)} />
+      ))}
+      {first && (
+        <a className="chat-ring" href={`#chat-offer-${first.offer.sessionId}`} data-testid="chat-ring">
+          <Icon name="bell" className="chat-ring__icon" />
+          <span>
+            {t('deskChat.offerTitle')} {t('offer.seconds', { count: chatOfferLeft(first, now) })}
+          </span>
+        </a>
+      )}
+      {active === 0 ? (
+        <p className="hint desk-chats__empty">{available ? t('deskChat.emptyOn') : t('deskChat.emptyOff')}</p>
+      ) : (
+        socket && (
+          <div className="desk-chats__cards">
+            {desk.tabs.map((tab, n) => (
+              <DeskChatCard key={tab.sessionId} socket={socket} tab={tab} number={n + 1} now={now} onClose={() => desk.close(tab.sessionId)} />
+            ))}
+          </div>
+        )
+      )}
+    </section>
+  );
+});

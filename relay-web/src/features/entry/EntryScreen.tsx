@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { PublicMessage } from '@sign-relay/shared';
+import { Icon } from '../../components/Icon.tsx';
+import { useNow } from '../../hooks/useNow.ts';
+import { storedChatSession } from '../chat/chatStorage.ts';
+import { CallbackForm } from './CallbackForm.tsx';
+import { ServiceStatusPanel, useServiceTimeWords } from './ServiceStatusPanel.tsx';
+import { serverNow, useServiceStatus } from './useServiceStatus.ts';
+import './entry.css';
+
+/**
+ * The caller's first screen: what is open now. Video open: the big "start a video call". Video closed: when
+ * it opens again (Taipei time) and why, text chat now, and a call-back request. Text chat whenever it is
+ * open. When the status cannot be had, both ways are offered and the server decides.
+ */
+export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const service = useServiceStatus();
+  const now = serverNow(service, useNow(30_000));
+  const words = useServiceTimeWords();
+  const [callback, setCallback] = useState(false);
+  const { status } = service;
+  const failed = status === null && service.error !== null;
+  const videoOpen = status ? status.video.open : failed;
+  const textOpen = status ? status.text.open : failed;
+  const chatWaiting = storedChatSession() !== null;
+  const lang: keyof PublicMessage = (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'zh-TW';
+
+  const messages = [...new Set([status?.video.message?.[lang], status?.text.message?.[lang]].filter((m): m is string => !!m))];
+  const startText = (): void => void navigate('/chat', { state: { start: !chatWaiting } });
+
+  return (
+    <div className="home entry">
+      <h1 className="home__title">{t('home.title')}</h1>
+      <ServiceStatusPanel status={status} now={now} failed={failed} />
+      {messages.length > 0 && (
+        <div className="notice notice--warn notice--big entry__message" data-testid="service-message" role="note">
+          <Icon name="bell" className="notice__icon" />
+          <div className="notice__body">
+            <p className="notice__title">{t('entry.messageTitle')}</p>
+            {messages.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        </div>
+      )}
+
+      {videoOpen && (
+        <button type="button" className="big-action" data-testid="start-video-call" onClick={onStartVideo} aria-describedby="start-hint">
+          <span className="big-action__pictogram" aria-hidden="true">
+            <Icon name="video" />
+            <Icon name="hands" />
+          </span>
+          <span className="big-action__label">{t('home.start')}</span>
+          <span className="big-action__hint" id="start-hint">
+            {t('home.startHint')}
+          </span>
+        </button>
+      )}
+      {status && !status.video.open && (
+        <section className="entry-closed" data-testid="video-closed" aria-labelledby="video-closed-title">
+          <Icon name="video-off" className="entry-closed__icon" />
+          <h2 id="video-closed-title">{t('entry.videoClosedTitle')}</h2>
+          <p className="entry-closed__when" data-testid="video-reopens">
+            <Icon name="clock" />
+            <span>{words.opens(status.video, status, now)}</span>
+          </p>
+          {textOpen && <p className="entry-closed__instead">{t('entry.insteadNow')}</p>}
+        </section>
+      )}
+
+      {textOpen ? (
+        <button
+          type="button"
+          className={videoOpen ? 'button button--secondary button--large entry__text' : 'big-action big-action--text'}
+          data-testid="start-text-chat"
+          onClick={startText}
+          aria-describedby="text-hint"
+        >
+          <span className={videoOpen ? 'entry__text-icon' : 'big-action__pictogram'} aria-hidden="true">
+            <Icon name="chat" />
+          </span>
+          <span className={videoOpen ? undefined : 'big-action__label'}>{chatWaiting ? t('entry.resumeText') : t('entry.startText')}</span>
+          <span className={videoOpen ? 'entry__text-hint' : 'big-action__hint'} id="text-hint">
+            {t('entry.startTextHint')}
+          </span>
+        </button>
+      ) : (
+        status && (
+          <p className="notice notice--neutral" data-testid="text-closed">
+            <Icon name="chat" className="notice__icon" />
+            <span>
+              {t('entry.textClosedTitle')} {words.opens(status.text, status, now)}
+            </span>
+          </p>
+        )
+      )}
+
+      {status && !status.video.open && (
+        <section className="entry-callback" aria-labelledby={callback ? undefined : 'callback-title'}>
+          {callback ? (
+            <CallbackForm onCancel={() => setCallback(false)} />
+          ) : (
+            <>
+              <h2 id="callback-title">
+                <Icon name="phone" /> {t('entry.callbackTitle')}
+              </h2>
+              <p>{t('entry.callbackHint')}</p>
+              <button type="button" className="button button--secondary button--large" data-testid="callback-open" onClick={() => setCallback(true)}>
+                <Icon name="pen" />
+                <span>{t('entry.callbackOpen')}</span>
+              </button>
+            </>
+          )}
+        </section>
+      )}
+
+      <ul className="home__hours" aria-label={t('entry.usualHours')}>
+        <li>
+          <Icon name="video" />
+          <span>{t('home.hours')}</span>
+        </li>
+        <li>
+          <Icon name="clock" />
+          <span>{t('home.textHours')}</span>
+        </li>
+      </ul>
+      <nav className="home__staff" aria-label={t('home.staffLinks')}>
+        <Link to="/desk" className="button button--quiet" data-testid="desk-link">
+          <Icon name="headset" />
+          <span>{t('home.forInterpreters')}</span>
+        </Link>
+        <Link to="/wallboard" className="button button--quiet" data-testid="wallboard-link">
+          <Icon name="chart" />
+          <span>{t('home.forSupervisors')}</span>
+        </Link>
+        <Link to="/admin/hours" className="button button--quiet" data-testid="admin-hours-link">
+          <Icon name="calendar" />
+          <span>{t('home.forAdmins')}</span>
+        </Link>
+      </nav>
+    </div>
+  );
+}
