@@ -1,0 +1,219 @@
+/**
+ * Service hours and text chat in real browsers against the real server: the first screen at night (text
+ * only, when video reopens, a call-back request), a text chat from the line to its end with a reload in the
+ * middle, and the chat beside a video call.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
+import { chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
+import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
+
+const NIGHT = '2026-12-01T22:00:00+08:00';
+
+function useBrowser(): { browser: () => Browser; page: (url: string, lang?: string) => Promise<Page> } {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const closing = contexts.splice(0);
+    const errors = closing.flatMap((c) => pageErrors(c));
+    for (const c of closing) await c.close().catch(() => undefined);
+    expect(errors, 'script errors in the pages').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser,
+    page: async (url, lang = 'zh-TW') => {
+      const context = await newCallContext(browser, url, lang);
+      contexts.push(context);
+      await context.addInitScript(`try { localStorage.setItem('sign-relay.language', '${lang}'); } catch {}`);
+      return context.newPage();
+    },
+  };
+}
+
+describe('at 22:00 Taipei time: video closed, text chat open', () => {
+  let server: TestServer;
+  const b = useBrowser();
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: NIGHT } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('(a) the first screen offers text only, says video reopens at 09:00, and takes a call-back request', async () => {
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.locator('[data-testid="service-status"][data-video-open="false"]').waitFor({ timeout: 10_000 });
+    expect(await caller.locator('[data-testid="service-status"]').getAttribute('data-text-open')).toBe('true');
+    // No way into video: the button is not there at all.
+    expect(await caller.getByTestId('start-video-call').count()).toBe(0);
+    const reopens = (await caller.getByTestId('video-reopens').textContent()) ?? '';
+    expect(reopens).toContain('09:00');
+    expect(reopens).toContain('明天');
+    await expect(caller.getByTestId('start-text-chat').isEnabled()).resolves.toBe(true);
+
+    // The same in English.
+    await caller.getByTestId('lang-switch').click();
+    await caller.getByTestId('video-reopens').filter({ hasText: 'Opens tomorrow at 09:00' }).waitFor();
+
+    // A call-back request: refused without a way to reach the caller, then sent.
+    await caller.getByTestId('callback-open').click();
+    await caller.getByTestId('callback-name').fill('陳小明');
+    await caller.getByTestId('callback-submit').click();
+    await expect(caller.getByTestId('callback-phone').getAttribute('aria-invalid')).resolves.toBe('true');
+    await caller.getByTestId('callback-phone').fill('0912-345-678');
+    await caller.getByTestId('callback-submit').click();
+    await caller.getByTestId('callback-done').waitFor({ timeout: 10_000 });
+    const stored = await server.db.pool.query<{ name: string; phone: string }>('SELECT name, phone FROM callback_requests');
+    expect(stored.rows).toEqual([{ name: '陳小明', phone: '0912-345-678' }]);
+  });
+
+  it('(b) a text chat end to end: the line, the visual offer, messages and typing both ways, a reload, the end', async () => {
+    const who = await server.staff('interpreter', { name: '林美華' });
+    const desk = await b.page(server.url);
+    await signIn(desk, '/desk', who);
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.getByTestId('start-text-chat').click();
+
+    // Nobody takes chats yet: the caller waits first in line, and can already write.
+    await caller.locator('[data-testid="chat-position"][data-position="1"]').waitFor({ timeout: 10_000 });
+    const thread = caller.getByTestId('chat-thread');
+    const sessionId = await thread.getAttribute('data-session-id');
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    await sendByEnter(caller, '請問垃圾車幾點來？');
+    await seeMessage(caller, '請問垃圾車幾點來？', 'guest');
+    expect(await caller.getByTestId('start-video-call').count()).toBe(0);
+    expect(await caller.getByTestId('chat-to-video').count()).toBe(0);
+
+    // The interpreter opens their chat seats: the chat rings visually with a countdown, and is answered.
+    await setChatAvailability(desk, true);
+    const offer = desk.locator(`[data-testid="chat-offer"][data-session-id="${sessionId}"]`);
+    await offer.waitFor({ timeout: 10_000 });
+    const left = Number(await offer.getByTestId('chat-offer-countdown').getAttribute('data-seconds'));
+    expect(left).toBeGreaterThan(10);
+    expect(left).toBeLessThanOrEqual(20);
+    await desk.getByTestId('chat-ring').waitFor();
+    await offer.getByTestId('chat-offer-accept').click();
+    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
+    await tab.waitFor({ timeout: 10_000 });
+    await caller.getByTestId('chat-connected-alert').waitFor({ timeout: 10_000 });
+    await seeMessage(tab, '請問垃圾車幾點來？', 'guest');
+
+    // The caller's question is unanswered: the desk counts the wait, and it ticks.
+    const waiting = tab.getByTestId('chat-waiting');
+    const first = Number(await waiting.getAttribute('data-seconds'));
+    await desk.waitForTimeout(2_100);
+    expect(Number(await waiting.getAttribute('data-seconds'))).toBeGreaterThanOrEqual(first + 2);
+
+    // Typing shows on the other side, then the message arrives; both ways.
+    await tab.getByTestId('chat-input').fill('您好，');
+    await caller.getByTestId('chat-typing').waitFor({ timeout: 5_000 });
+    await tab.getByTestId('chat-input').fill('您好，請問您住哪一區？');
+    await tab.getByTestId('chat-input').press('Enter');
+    await seeMessage(caller, '您好，請問您住哪一區？', 'staff');
+    await expect(waiting.getAttribute('data-seconds')).resolves.toBe('');
+    await caller.getByTestId('chat-typing').waitFor({ state: 'detached', timeout: 5_000 });
+    await caller.getByTestId('chat-input').fill('信義區');
+    await tab.getByTestId('chat-typing').waitFor({ timeout: 5_000 });
+    await caller.getByTestId('chat-send').click();
+    await seeMessage(tab, '信義區', 'guest');
+
+    // Shift+Enter is a new line, not a send.
+    await caller.getByTestId('chat-input').fill('市府路');
+    await caller.getByTestId('chat-input').press('Shift+Enter');
+    await caller.getByTestId('chat-input').pressSequentially('1 號');
+    await caller.getByTestId('chat-input').press('Enter');
+    await seeMessage(tab, '1 號', 'guest');
+
+    // A reload: the whole history, each message once, in order.
+    await caller.reload();
+    await caller.locator(`[data-testid="chat-thread"][data-session-id="${sessionId}"]`).waitFor({ timeout: 10_000 });
+    await seeMessage(caller, '信義區', 'guest');
+    const rows = await chatRows(caller);
+    expect(rows.map((r) => r.body)).toEqual(['請問垃圾車幾點來？', '您好，請問您住哪一區？', '信義區', '市府路\n1 號']);
+    expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4']);
+    expect(rows.every((r) => r.state === 'sent')).toBe(true);
+
+    // More messages after the reload, both ways.
+    await sendByEnter(tab, '星期一、三、五晚上 7 點半。');
+    await seeMessage(caller, '星期一、三、五晚上 7 點半。', 'staff');
+    await sendByEnter(caller, '謝謝！');
+    await seeMessage(tab, '謝謝！', 'guest');
+    expect((await chatRows(tab)).map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect((await chatRows(caller)).map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    // The interpreter ends the chat; the caller sees it ended and can start another.
+    await tab.getByTestId('chat-end').click();
+    await caller.locator('[data-testid="chat-ended"][data-by="staff"]').waitFor({ timeout: 10_000 });
+    await tab.getByTestId('chat-ended').waitFor();
+    await caller.getByTestId('chat-new').waitFor();
+    expect(await caller.getByTestId('chat-input').count()).toBe(0);
+    await tab.getByTestId('chat-close').click();
+    await tab.waitFor({ state: 'detached' });
+    await setChatAvailability(desk, false);
+  });
+});
+
+describe('at 10:00 Taipei time: the chat beside a video call', () => {
+  let server: TestServer;
+  const b = useBrowser();
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1, env: { WRAP_UP_SEC: '2' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('(c) caller and interpreter write to each other during the call', async () => {
+    const who = await server.staff('interpreter', { name: '翻譯員 陳' });
+    const desk = await b.page(server.url);
+    await signIn(desk, '/desk', who);
+    await goAvailable(desk);
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
+    await callerJoins(caller, { topic: 'dispatch' });
+    await waitForOffer(desk);
+    await desk.getByTestId('offer-accept').click();
+    await Promise.all([connected(caller), connected(desk)]);
+
+    // The interpreter writes while the caller's chat is closed: the caller's toggle counts it.
+    const deskToggle = desk.getByTestId('call-chat-open');
+    await deskToggle.click();
+    await expect(deskToggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The desk has no text chats here: its only thread is the call's.
+    const deskThread = desk.locator('[data-testid="chat-thread"]:not([data-session-id=""])');
+    await deskThread.waitFor({ timeout: 10_000 });
+    await sendByEnter(deskThread, '請把地址打給我');
+    await seeMessage(deskThread, '請把地址打給我', 'staff');
+    await caller.locator('[data-testid="call-chat-open"][data-unread="1"]').waitFor({ timeout: 10_000 });
+    await caller.getByTestId('call-chat-open').click();
+    const callerThread = caller.getByTestId('chat-thread');
+    await seeMessage(callerThread, '請把地址打給我', 'staff');
+    await expect(caller.locator('[data-testid="call-chat-open"]').getAttribute('data-unread')).resolves.toBe('0');
+
+    // And back, with the typing indicator on the way.
+    await callerThread.getByTestId('chat-input').fill('台北市信義區');
+    await deskThread.getByTestId('chat-typing').waitFor({ timeout: 5_000 });
+    await callerThread.getByTestId('chat-input').fill('台北市信義區市府路1號');
+    await callerThread.getByTestId('chat-send').click();
+    await seeMessage(deskThread, '台北市信義區市府路1號', 'guest');
+    expect((await chatRows(callerThread)).map((r) => [r.seq, r.from])).toEqual([
+      ['1', 'staff'],
+      ['2', 'guest'],
+    ]);
+    // The call's chat ends with the call: there is no "end chat" in it.
+    expect(await callerThread.getByTestId('chat-end').count()).toBe(0);
+    await caller.getByTestId('hangup').click();
+    await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
+  });
+});

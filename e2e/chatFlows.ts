@@ -1,0 +1,44 @@
+/**
+ * Text-chat steps as the e2e specs drive them: the desk taking chats, the thread's rows as data, writing and
+ * sending. Only data-testids, never CSS classes.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export interface ChatRow {
+  seq: string;
+  from: string;
+  state: string;
+  body: string;
+}
+
+/** Every message row of the first chat thread within `scope`, in screen order. */
+export async function chatRows(scope: Page | Locator): Promise<ChatRow[]> {
+  return scope.getByTestId('chat-message').evaluateAll((rows) =>
+    rows.map((r) => ({
+      seq: r.getAttribute('data-seq') ?? '',
+      from: r.getAttribute('data-from') ?? '',
+      state: r.getAttribute('data-state') ?? '',
+      body: r.querySelector('.chat-msg__body')?.textContent ?? '',
+    })),
+  );
+}
+
+/** Waits until a stored message (a seq, state sent) with exactly `body` is on screen in `scope`. */
+export async function seeMessage(scope: Page | Locator, body: string, from?: 'guest' | 'staff', timeout = 10_000): Promise<void> {
+  const row = scope.locator(`[data-testid="chat-message"][data-state="sent"]${from ? `[data-from="${from}"]` : ''}`).filter({ hasText: body });
+  await row.first().waitFor({ timeout });
+}
+
+/** Types into the thread's field and sends with Enter. */
+export async function sendByEnter(scope: Page | Locator, body: string): Promise<void> {
+  const input = scope.getByTestId('chat-input');
+  await input.fill(body);
+  await input.press('Enter');
+}
+
+/** Turns the desk's "take text chats" switch on (or off) and waits for it to say so. */
+export async function setChatAvailability(desk: Page, on: boolean): Promise<void> {
+  const toggle = desk.getByTestId('chat-availability');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  await desk.locator(`[data-testid="chat-availability"][aria-pressed="${on}"]:not([disabled])`).waitFor({ timeout: 10_000 });
+}
