@@ -168,7 +168,8 @@ describe('the call queue in real browsers: two callers, one interpreter, a super
     if (process.env.SCREENSHOT_DIR) await desk.screenshot({ path: `${process.env.SCREENSHOT_DIR}/desk-missed-offers.png`, fullPage: true });
     await deskState(desk, 'break');
     await expect(desk.getByTestId('missed-offers-notice').getAttribute('role')).resolves.toBe('alert');
-    await expect(caller.getByTestId('queue-state').getAttribute('data-state')).resolves.toBe('waiting');
+    // The caller is not rung meanwhile (their screen follows within a live update).
+    await caller.locator('[data-testid="queue-state"][data-state="waiting"]').waitFor({ timeout: 5_000 });
     // Back to available from the notice itself: the caller rings again at once.
     await desk.getByTestId('missed-offers-available').click();
     await waitForOffer(desk);
