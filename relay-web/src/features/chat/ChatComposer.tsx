@@ -34,7 +34,7 @@ export function ChatComposer({ onSend, onTyped, disabled, hint }: Props): ReactE
 
   const submit = (): void => {
     if (disabled) return;
-    const refused = onSend(text);
+    const refused = blank ? 'empty' : over ? 'too-long' : onSend(text);
     setProblem(refused);
     if (!refused) setText('');
     field.current?.focus();

@@ -249,8 +249,8 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
   useEffect(() => {
     if (!socket) return;
     const mine = (sessionId: string): boolean => ref.current.sessionId === sessionId;
-    const sync = (sessionId: string): void => {
-      request(socket, 'chat:sync', { sessionId, afterSeq: lastSeq(ref.current.messages) }).then(
+    const sync = (sessionId: string, afterSeq: number): void => {
+      request(socket, 'chat:sync', { sessionId, afterSeq }).then(
         (missed) => update((m) => (m.sessionId === sessionId ? { ...m, messages: mergeMessages(m.messages, missed), outbox: settle(m.outbox, missed, me) } : m)),
         () => undefined,
       );
@@ -261,7 +261,8 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         return;
       }
       if (!mine(msg.sessionId)) return;
-      const gap = leavesGap(ref.current.messages, msg);
+      // What was held before this message: the gap is asked for from there.
+      const gap = leavesGap(ref.current.messages, msg) ? lastSeq(ref.current.messages) : null;
       const fromOther = msg.from !== me && msg.from !== 'system';
       const isNew = !ref.current.messages.some((m) => m.id === msg.id);
       update((m) => ({ ...m, messages: mergeMessages(m.messages, [msg]), outbox: settle(m.outbox, [msg], me) }));
@@ -269,7 +270,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         showTyping(false);
         if (isNew) vibrate(VIBRATION.message);
       }
-      if (gap) sync(msg.sessionId);
+      if (gap !== null) sync(msg.sessionId, gap);
     };
     const onTyping = (p: { sessionId: string; from: 'guest' | 'staff'; typing: boolean }): void => {
       if (mine(p.sessionId) && p.from !== me) showTyping(p.typing);
