@@ -128,3 +128,138 @@ describe('accessibility of the caller, desk and wallboard screens', () => {
     }
   }
 });
+
+describe('accessibility of the entry at night, the text chat, the call-back request, the chat in a call and the hours editor', () => {
+  let night: TestServer;
+  let day: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [night, day] = await Promise.all([
+      startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: '2026-12-01T22:00:00+08:00' } }),
+      startTestServer({ workers: 1, env: { WRAP_UP_SEC: '60' } }),
+    ]);
+    browser = await launchBrowser();
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  });
+  afterEach(async () => {
+    const closing = contexts.splice(0);
+    const errors = closing.flatMap((c) => pageErrors(c));
+    for (const c of closing) await c.close().catch(() => undefined);
+    expect(errors, 'script errors in the pages').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([night?.close(), day?.close()]);
+  });
+
+  async function page(url: string, lang: Lang, viewport: Viewport): Promise<Page> {
+    const context = await newCallContext(browser, url, lang);
+    contexts.push(context);
+    await context.addInitScript(`try { localStorage.setItem('sign-relay.language', '${lang}'); } catch {}`);
+    const p = await context.newPage();
+    await p.setViewportSize(VIEWPORTS[viewport]);
+    return p;
+  }
+
+  async function screen(p: Page, name: string, lang: Lang, viewport: Viewport, fullPage = true): Promise<void> {
+    await p.waitForTimeout(300);
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, `${name}.${lang}.${viewport}.png`), fullPage });
+    await checkA11y(p, `${name} (${lang}, ${viewport})`);
+  }
+
+  for (const lang of ['zh-TW', 'en'] as const) {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      it(`every new screen passes axe (${lang}, ${viewport})`, async () => {
+        const caller = await page(night.url, lang, viewport);
+        const desk = await page(night.url, lang, viewport);
+        const interpreter = await night.staff('interpreter', { name: lang === 'en' ? 'Lin Mei-hua' : '林美華', gender: 'female' });
+
+        // At night: the entry says when video reopens; the call-back form, with its checks, and its receipt.
+        await caller.goto('/');
+        await caller.locator('[data-testid="service-status"][data-video-open="false"]').waitFor({ timeout: 10_000 });
+        await screen(caller, 'entry-night', lang, viewport);
+        await caller.getByTestId('callback-open').click();
+        await caller.getByTestId('callback-submit').click();
+        await screen(caller, 'callback-form', lang, viewport);
+        await caller.getByTestId('callback-name').fill(lang === 'en' ? 'Chen Hsiao-ming' : '陳小明');
+        await caller.getByTestId('callback-email').fill('chen@example.tw');
+        await caller.getByTestId('callback-submit').click();
+        await caller.getByTestId('callback-done').waitFor({ timeout: 10_000 });
+        await screen(caller, 'callback-done', lang, viewport);
+
+        // A text chat: waiting (with a message written), the desk's ring, both sides talking, the end.
+        await caller.getByTestId('start-text-chat').click();
+        await caller.locator('[data-testid="chat-position"][data-position="1"]').waitFor({ timeout: 10_000 });
+        await caller.getByTestId('chat-input').fill(lang === 'en' ? 'When does the rubbish truck come?' : '請問垃圾車幾點來？');
+        await caller.getByTestId('chat-input').press('Enter');
+        await caller.locator('[data-testid="chat-message"][data-state="sent"]').waitFor({ timeout: 10_000 });
+        await screen(caller, 'chat-waiting', lang, viewport);
+        await signIn(desk, '/desk', interpreter);
+        await desk.getByTestId('chat-availability').click();
+        await desk.getByTestId('chat-offer').waitFor({ timeout: 10_000 });
+        await screen(desk, 'desk-chat-offer', lang, viewport);
+        await desk.getByTestId('chat-offer-accept').click();
+        const tab = desk.getByTestId('chat-tab');
+        await tab.waitFor({ timeout: 10_000 });
+        await caller.getByTestId('chat-connected-alert').waitFor({ state: 'detached', timeout: 10_000 });
+        await tab.getByTestId('chat-input').fill(lang === 'en' ? 'Hello! Which district are you in?' : '您好！請問您住哪一區？');
+        await tab.getByTestId('chat-input').press('Enter');
+        await caller.locator('[data-testid="chat-message"][data-from="staff"]').waitFor({ timeout: 10_000 });
+        await caller.getByTestId('chat-input').fill(lang === 'en' ? 'Xinyi' : '信義區');
+        await tab.getByTestId('chat-typing').waitFor({ timeout: 5_000 });
+        await screen(desk, 'desk-chat', lang, viewport);
+        await caller.getByTestId('chat-input').press('Enter');
+        await tab.locator('[data-testid="chat-message"][data-from="guest"]').nth(1).waitFor({ timeout: 10_000 });
+        await tab.getByTestId('chat-input').fill('…');
+        await caller.getByTestId('chat-typing').waitFor({ timeout: 5_000 });
+        await screen(caller, 'chat-active', lang, viewport);
+        await tab.getByTestId('chat-end').click();
+        await caller.getByTestId('chat-ended').waitFor({ timeout: 10_000 });
+        await screen(caller, 'chat-ended', lang, viewport);
+        await screen(desk, 'desk-chat-ended', lang, viewport);
+
+        // The hours editor: sign-in, the editor with a special date, its checks.
+        const admin = await page(night.url, lang, viewport);
+        const who = await night.staff('admin', { name: lang === 'en' ? 'Admin Wu' : '吳管理員' });
+        await admin.goto('/admin/hours');
+        await screen(admin, 'hours-signin', lang, viewport);
+        await admin.getByTestId('login-username').fill(who.username);
+        await admin.getByTestId('login-password').fill(who.password);
+        await admin.getByTestId('login-submit').click();
+        await admin.getByTestId('hours-save').waitFor({ timeout: 10_000 });
+        await admin.getByTestId('hours-exception-add').click();
+        await admin.getByTestId('hours-save').click();
+        await admin.getByTestId('hours-error').waitFor();
+        await screen(admin, 'hours-editor', lang, viewport);
+
+        // In a video call (at 10:00), the chat beside the picture on both sides.
+        const dayCaller = await page(day.url, lang, viewport);
+        const dayDesk = await page(day.url, lang, viewport);
+        await signIn(dayDesk, '/desk', await day.staff('interpreter', { name: lang === 'en' ? 'Chen' : '陳翻譯員' }));
+        await dayDesk.getByTestId('status-available').click();
+        await deskState(dayDesk, 'available');
+        await dayCaller.goto('/');
+        await dayCaller.getByTestId('start-video-call').click();
+        await dayCaller.getByTestId('topic-skip').click();
+        await dayCaller.getByTestId('queue-join').click();
+        await waitForOffer(dayDesk);
+        await dayDesk.getByTestId('offer-accept').click();
+        await Promise.all([connected(dayCaller), connected(dayDesk)]);
+        await dayCaller.getByTestId('queue-connected-alert').waitFor({ state: 'detached', timeout: 10_000 });
+        await dayDesk.getByTestId('call-chat-open').click();
+        await dayDesk.getByTestId('chat-input').fill(lang === 'en' ? 'Please type the address.' : '請把地址打給我。');
+        await dayDesk.getByTestId('chat-input').press('Enter');
+        await dayCaller.locator('[data-testid="call-chat-open"][data-unread="1"]').waitFor({ timeout: 10_000 });
+        await screen(dayCaller, 'call-chat-unread', lang, viewport, false);
+        await dayCaller.getByTestId('call-chat-open').click();
+        await dayCaller.locator('[data-testid="chat-message"][data-from="staff"]').waitFor();
+        await screen(dayCaller, 'call-chat-caller', lang, viewport);
+        await screen(dayDesk, 'call-chat-desk', lang, viewport);
+        await dayCaller.getByTestId('hangup').click();
+        await dayCaller.getByTestId('call-again').waitFor({ timeout: 10_000 });
+      });
+    }
+  }
+});

@@ -101,7 +101,6 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     const left = Number(await offer.getByTestId('chat-offer-countdown').getAttribute('data-seconds'));
     expect(left).toBeGreaterThan(10);
     expect(left).toBeLessThanOrEqual(20);
-    await desk.getByTestId('chat-ring').waitFor();
     await offer.getByTestId('chat-offer-accept').click();
     const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
     await tab.waitFor({ timeout: 10_000 });
@@ -215,5 +214,72 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
     expect(await callerThread.getByTestId('chat-end').count()).toBe(0);
     await caller.getByTestId('hangup').click();
     await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
+  });
+});
+
+describe('the hours editor', () => {
+  let server: TestServer;
+  const b = useBrowser();
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function adminPage(who: { username: string; password: string }): Promise<Page> {
+    const p = await b.page(server.url);
+    await p.goto('/admin/hours');
+    await p.getByTestId('login-username').fill(who.username);
+    await p.getByTestId('login-password').fill(who.password);
+    await p.getByTestId('login-submit').click();
+    await p.getByTestId('hours-save').waitFor({ timeout: 10_000 });
+    return p;
+  }
+
+  it('(d) an admin closes video for today with a notice: the public status says so within 5 s; a stale save is refused', async () => {
+    const who = await server.staff('admin', { name: '吳管理員' });
+    const admin = await adminPage(who);
+    const other = await adminPage(who);
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
+
+    // A special date with nothing filled in is pointed at before anything is sent.
+    await admin.getByTestId('hours-exception-add').click();
+    const exception = admin.getByTestId('hours-exception');
+    await exception.getByTestId('hours-exception-date').fill('2026-12-01');
+    await admin.getByTestId('hours-save').click();
+    await admin.locator('[data-testid="hours-error"][data-kind="problems"]').waitFor();
+    await exception.getByTestId('hours-exception-message-zh').fill('颱風停班，今天視訊暫停。');
+    await exception.getByTestId('hours-exception-message-en').fill('Typhoon: no video today.');
+    await admin.getByTestId('hours-save').click();
+    await admin.locator('[data-testid="hours-saved"][data-version="1"]').waitFor({ timeout: 10_000 });
+    expect(await admin.getByTestId('hours-error').count()).toBe(0);
+
+    // The public status (what every caller's first screen reads) changes within 5 s.
+    const savedAt = Date.now();
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/service/status`)).json()) as { video: { open: boolean } }).video.open, { timeout: 5_000, interval: 250 })
+      .toBe(false);
+    expect(Date.now() - savedAt).toBeLessThan(5_000);
+    await caller.reload();
+    await caller.locator('[data-testid="service-status"][data-video-open="false"]').waitFor({ timeout: 10_000 });
+    await expect(caller.getByTestId('service-message').textContent()).resolves.toContain('颱風停班，今天視訊暫停。');
+    await expect(caller.getByTestId('video-reopens').textContent()).resolves.toContain('09:00');
+    expect(await caller.getByTestId('start-video-call').count()).toBe(0);
+
+    // The second tab still holds the version before the change: its save is refused, in words.
+    await other.getByTestId('hours-exception-add').click();
+    await other.getByTestId('hours-save').click();
+    await other.locator('[data-testid="hours-error"][data-kind="problems"]').waitFor();
+    await other.getByTestId('hours-exception-remove').click();
+    await other.getByTestId('hours-copy-monday-video').click();
+    await other.locator('[data-testid="hours-day-video-1"] [data-testid="hours-range-close"]').fill('17:00');
+    await other.getByTestId('hours-save').click();
+    await other.locator('[data-testid="hours-error"][data-kind="conflict"]').waitFor({ timeout: 10_000 });
+    await other.getByTestId('hours-reload').click();
+    await other.locator('[data-testid="hours-version"][data-version="1"]').waitFor({ timeout: 10_000 });
+    await expect(other.getByTestId('hours-exception').count()).resolves.toBe(1);
   });
 });

@@ -418,7 +418,6 @@ export const en: Catalogue = {
     chatLabel: 'Text chat {{n}}',
     waiting: 'Waiting for reply {{time}}',
     answered: 'Answered',
-    callerTyping: 'Caller is typing',
     close: 'Close this chat',
   },
   hours: {

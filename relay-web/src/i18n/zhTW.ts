@@ -422,7 +422,6 @@ export const zhTW = {
     chatLabel: '文字對話 {{n}}',
     waiting: '等回覆 {{time}}',
     answered: '已回覆',
-    callerTyping: '來電者正在打字',
     close: '關閉這個對話',
   },
   hours: {

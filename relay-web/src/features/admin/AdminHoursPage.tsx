@@ -40,8 +40,8 @@ function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): React
 
   return (
     <div className="admin-hours">
-      <header className="desk__head admin-hours__head">
-        <h1 ref={heading} tabIndex={-1} className="desk__title">
+      <header className="admin-hours__head">
+        <h1 ref={heading} tabIndex={-1} className="admin-hours__title">
           <Icon name="calendar" /> {t('hours.title')}
         </h1>
         <span className="staff-user" data-testid="admin-user">
@@ -78,7 +78,7 @@ function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): React
             {doc.updatedAt && <span>{t('hours.updatedAt', { time: `${doc.updatedAt.slice(0, 10)} ${clockTime(Date.parse(doc.updatedAt), lang)}` })}</span>}
           </p>
           <p className="hint">{t('hours.timeHint')}</p>
-          <HoursEditor key={hours.generation} doc={doc} onSave={hours.save} onSaved={onSaved} onReload={hours.reload} />
+          <HoursEditor key={hours.generation} now={() => serverNow(service)} doc={doc} onSave={hours.save} onSaved={onSaved} onReload={hours.reload} />
         </>
       )}
     </div>

@@ -15,6 +15,8 @@ interface Props {
   onSave: (hours: ServiceHours, version: number | null) => Promise<HoursDocument>;
   onSaved: () => void;
   onReload: () => void;
+  /** The server's clock (the service's "today"), for the date a new special date starts with. */
+  now: () => number;
 }
 
 type SaveError = { kind: 'conflict' } | { kind: 'server'; message: string } | { kind: 'code'; code: ReturnType<typeof errorCodeOf> };
@@ -75,7 +77,7 @@ function WeekEditor({ hours, service, problems, onChange }: { hours: ServiceHour
 }
 
 /** The whole editor: weekly video and text hours, the special dates, and saving with the version read. */
-export function HoursEditor({ doc, onSave, onSaved, onReload }: Props): ReactElement {
+export function HoursEditor({ doc, onSave, onSaved, onReload, now }: Props): ReactElement {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ServiceHours>(doc.hours);
   const [version, setVersion] = useState(doc.version);
@@ -138,7 +140,7 @@ export function HoursEditor({ doc, onSave, onSaved, onReload }: Props): ReactEle
         {draft.exceptions.map((e, i) => (
           <ExceptionEditor key={e.id} exception={e} index={i} problems={problems} onChange={(patch) => change(updateException(draft, i, patch))} onRemove={() => change(removeException(draft, i))} />
         ))}
-        <button type="button" className="button button--secondary" data-testid="hours-exception-add" onClick={() => change(addException(draft, dateInZone(Date.now(), draft.timeZone, 1)))}>
+        <button type="button" className="button button--secondary" data-testid="hours-exception-add" onClick={() => change(addException(draft, dateInZone(now(), draft.timeZone, 1)))}>
           <Icon name="plus" />
           <span>{t('hours.exceptionAdd')}</span>
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -31,6 +31,11 @@ export function CallChat({ socket, callId, me }: Props): ReactElement {
   }, [open, latest]);
   const unread = open ? 0 : unreadCount(chat.messages, me, seenSeq);
   const otherName = me === 'guest' ? t('role.interpreter') : t('role.caller');
+  // Opened on a phone, the chat is below the picture: bring it into view.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
 
   return (
     <section className={`call-chat${open ? ' call-chat--open' : ''}`} aria-labelledby={`${id}-title`}>
@@ -60,7 +65,7 @@ export function CallChat({ socket, callId, me }: Props): ReactElement {
           </span>
         )}
       </button>
-      <div id={`${id}-panel`} className="call-chat__panel" hidden={!open}>
+      <div ref={panel} id={`${id}-panel`} className="call-chat__panel" hidden={!open}>
         {open && <ChatThread chat={chat} label={t('chat.inCallTitle')} otherName={otherName} compact />}
       </div>
     </section>

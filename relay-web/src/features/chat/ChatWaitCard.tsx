@@ -18,7 +18,7 @@ export function ChatWaitCard({ status, leaving, onLeave }: Props): ReactElement 
   const waitWords = estimate.kind === 'unknown' ? t('chat.waitUnknown') : estimate.kind === 'under-minute' ? t('queue.waitUnderMinute') : t('queue.waitMinutes', { count: estimate.minutes });
   return (
     <section className={`chat-wait${offered ? ' chat-wait--offered' : ''}`} aria-labelledby="chat-wait-title" data-testid="chat-waiting">
-      <h2 id="chat-wait-title" className="chat-wait__title">
+      <h2 id="chat-wait-title" className="visually-hidden">
         {t('chat.waitingTitle')}
       </h2>
       <p className="waiting__place">

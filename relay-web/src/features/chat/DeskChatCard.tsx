@@ -79,12 +79,6 @@ export function DeskChatCard({ socket, tab, number, now, onClose }: Props): Reac
               <span>{t('chat.unread', { count: unread })}</span>
             </span>
           )}
-          {chat.otherTyping && !chat.ended && (
-            <span className="pill pill--neutral">
-              <Icon name="pen" />
-              <span>{t('deskChat.callerTyping')}</span>
-            </span>
-          )}
         </p>
       </header>
       <ChatThread chat={chat} label={t('deskChat.chatLabel', { n: number })} otherName={t('role.caller')} onEnd={chat.end} compact>

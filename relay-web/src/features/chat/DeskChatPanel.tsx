@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -42,6 +42,26 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
   const available = desk.chosen === 'available';
   const active = desk.tabs.length;
   const first = desk.offers[0];
+  const firstId = first?.offer.sessionId;
+
+  // The small ringing tile shows only while the offer itself is out of view (scrolled past, e.g. in a call).
+  const [offerInView, setOfferInView] = useState(true);
+  useEffect(() => {
+    if (!firstId) return;
+    const el = document.getElementById(`chat-offer-${firstId}`);
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setOfferInView(false);
+      return;
+    }
+    const observer = new IntersectionObserver(([entry]) => setOfferInView(entry?.isIntersecting ?? false), { threshold: 0.5 });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [firstId]);
+  const showOffer = (): void => {
+    const el = firstId ? document.getElementById(`chat-offer-${firstId}`) : null;
+    el?.scrollIntoView({ block: 'center' });
+    el?.querySelector<HTMLButtonElement>('[data-testid="chat-offer-accept"]')?.focus();
+  };
 
   return (
     <section className={`panel desk-chats${ringing ? ' desk-chats--ringing' : ''}`} aria-labelledby={`${id}-title`} data-testid="desk-chats">
@@ -79,13 +99,13 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
       {desk.offers.map((o) => (
         <ChatOfferCard key={o.offer.sessionId} ringing={o} now={now} busy={desk.busy !== null} onAccept={() => desk.accept(o.offer.sessionId)} onDecline={() => desk.decline(o.offer.sessionId)} />
       ))}
-      {first && (
-        <a className="chat-ring" href={`#chat-offer-${first.offer.sessionId}`} data-testid="chat-ring">
+      {first && !offerInView && (
+        <button type="button" className="chat-ring" data-testid="chat-ring" onClick={showOffer}>
           <Icon name="bell" className="chat-ring__icon" />
           <span>
             {t('deskChat.offerTitle')} {t('offer.seconds', { count: chatOfferLeft(first, now) })}
           </span>
-        </a>
+        </button>
       )}
       {active === 0 ? (
         <p className="hint desk-chats__empty">{available ? t('deskChat.emptyOn') : t('deskChat.emptyOff')}</p>

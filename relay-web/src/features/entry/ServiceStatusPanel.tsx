@@ -31,12 +31,16 @@ function Row({ icon, name, open, words, testId }: { icon: IconName; name: string
   return (
     <li className={`service-row service-row--${open ? 'open' : 'closed'}`} data-testid={testId} data-open={open}>
       <Icon name={icon} className="service-row__icon" />
-      <span className="service-row__name">{name}</span>
-      <span className={`pill pill--${open ? 'ok' : 'neutral'} service-row__state`}>
-        <Icon name={open ? 'check' : 'clock'} />
-        <span>{open ? t('entry.open') : t('entry.closed')}</span>
+      <span className="service-row__main">
+        <span className="service-row__line">
+          <span className="service-row__name">{name}</span>
+          <span className={`pill pill--${open ? 'ok' : 'neutral'} service-row__state`}>
+            <Icon name={open ? 'check' : 'clock'} />
+            <span>{open ? t('entry.open') : t('entry.closed')}</span>
+          </span>
+        </span>
+        <span className="service-row__words">{words}</span>
       </span>
-      <span className="service-row__words">{words}</span>
     </li>
   );
 }
