@@ -160,6 +160,60 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     await tab.waitFor({ state: 'detached' });
     await setChatAvailability(desk, false);
   });
+  it('(e) a dropped connection and reloads: messages written offline go out once when it is back; the desk comes back with its chats', async () => {
+    const who = await server.staff('interpreter', { name: '王' });
+    const desk = await b.page(server.url);
+    await signIn(desk, '/desk', who);
+    await setChatAvailability(desk, true);
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.getByTestId('start-text-chat').click();
+    const offer = desk.getByTestId('chat-offer');
+    await offer.waitFor({ timeout: 10_000 });
+    const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
+    await offer.getByTestId('chat-offer-accept').click();
+    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
+    await tab.waitFor({ timeout: 10_000 });
+    await caller.getByTestId('chat-connected-alert').waitFor({ timeout: 10_000 });
+
+    // The caller's connection drops (and stays down): what they write waits, marked as not sent.
+    await caller.context().setOffline(true);
+    for (const s of server.app.io.sockets.sockets.values()) if (s.data.session?.principal.kind === 'guest') s.conn.close();
+    await caller.getByTestId('chat-offline').waitFor({ timeout: 10_000 });
+    await sendByEnter(caller, '第一則');
+    await sendByEnter(caller, '第二則');
+    await caller.locator('[data-testid="chat-message"][data-state="failed"]').nth(1).waitFor({ timeout: 5_000 });
+    expect((await chatRows(caller)).map((r) => [r.body, r.state, r.seq])).toEqual([
+      ['第一則', 'failed', ''],
+      ['第二則', 'failed', ''],
+    ]);
+    await sendByEnter(tab, '還在嗎？');
+
+    // Back online: the history first (with the interpreter's message), then both, once each, in order.
+    await caller.context().setOffline(false);
+    await caller.getByTestId('chat-offline').waitFor({ state: 'detached', timeout: 20_000 });
+    await seeMessage(tab, '第二則', 'guest');
+    await seeMessage(caller, '還在嗎？', 'staff');
+    await caller.locator('[data-testid="chat-message"]:not([data-state="sent"])').waitFor({ state: 'detached', timeout: 10_000 });
+    const expected = [
+      ['1', '還在嗎？'],
+      ['2', '第一則'],
+      ['3', '第二則'],
+    ];
+    expect((await chatRows(caller)).map((r) => [r.seq, r.body])).toEqual(expected);
+    expect((await chatRows(tab)).map((r) => [r.seq, r.body])).toEqual(expected);
+
+    // The desk reloads: its switch and its chat come back, history and all.
+    await desk.reload();
+    await desk.locator('[data-testid="chat-availability"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
+    await seeMessage(tab, '第二則', 'guest');
+    expect((await chatRows(tab)).map((r) => [r.seq, r.body])).toEqual(expected);
+    await sendByEnter(tab, '收到。');
+    await seeMessage(caller, '收到。', 'staff');
+    await caller.getByTestId('chat-end').click();
+    await tab.locator('[data-testid="chat-ended"][data-by="guest"]').waitFor({ timeout: 10_000 });
+    await setChatAvailability(desk, false);
+  });
 });
 
 describe('at 10:00 Taipei time: the chat beside a video call', () => {
