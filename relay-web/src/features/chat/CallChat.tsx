@@ -34,7 +34,7 @@ export function CallChat({ socket, callId, me }: Props): ReactElement {
   // Opened on a phone, the chat is below the picture: bring it into view.
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (open) panel.current?.scrollIntoView({ block: 'nearest' });
+    if (open) panel.current?.querySelector('.chat-composer')?.scrollIntoView({ block: 'nearest' });
   }, [open]);
 
   return (

@@ -24,8 +24,8 @@ describe('DeskChatCard', () => {
     const server = new FakeChatServer();
     const asked = server.store('guest', 'k-question-1', '請問？'); // at 1 000
     server.store('guest', 'k-question-2', '在嗎？'); // at 2 000
-    const tab = { sessionId: 's1', session: SESSION, messages: [...server.messages] };
-    const render = (now: number) => m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={1} now={now} onClose={() => undefined} />);
+    const tab = { sessionId: 's1', session: SESSION, messages: [...server.messages], ended: false };
+    const render = (now: number) => m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={1} now={now} onClose={() => undefined} onEnded={() => undefined} />);
     render(asked.at + 5_000);
     await settle();
     const waiting = () => m.byTestId('chat-waiting');
@@ -44,8 +44,8 @@ describe('DeskChatCard', () => {
 
   it('counts messages that arrive while the interpreter looks elsewhere, until they look', async () => {
     const server = new FakeChatServer();
-    const tab = { sessionId: 's1', session: SESSION, messages: [] };
-    m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={2} now={10_000} onClose={() => undefined} />);
+    const tab = { sessionId: 's1', session: SESSION, messages: [], ended: false };
+    m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={2} now={10_000} onClose={() => undefined} onEnded={() => undefined} />);
     await settle();
     expect(m.byTestId('chat-unread')).toBeNull();
     act(() => {

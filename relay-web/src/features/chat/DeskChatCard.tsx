@@ -17,6 +17,7 @@ interface Props {
   number: number;
   now: number;
   onClose: () => void;
+  onEnded: () => void;
 }
 
 /** A caller waiting this long for an answer turns the clock urgent. */
@@ -26,7 +27,7 @@ export const WAITING_URGENT_SEC = 60;
  * One chat in progress on the desk: how long the caller has waited for an answer (ticking), messages that
  * arrived since the interpreter last looked at this chat, the caller typing, and the chat itself.
  */
-export function DeskChatCard({ socket, tab, number, now, onClose }: Props): ReactElement {
+export function DeskChatCard({ socket, tab, number, now, onClose, onEnded }: Props): ReactElement {
   const { t } = useTranslation();
   const card = useRef<HTMLElement>(null);
   const chat = useChatSession({ socket, source: { kind: 'session', sessionId: tab.sessionId }, me: 'staff', ...(tab.session ? { initial: { session: tab.session, messages: tab.messages } } : {}) });
@@ -40,6 +41,10 @@ export function DeskChatCard({ socket, tab, number, now, onClose }: Props): Reac
     if (card.current?.contains(document.activeElement)) setSeenSeq(latest);
   }, [latest]);
   const markSeen = (): void => setSeenSeq(latest);
+  const over = chat.ended !== null;
+  useEffect(() => {
+    if (over) onEnded();
+  }, [over, onEnded]);
   const unread = seenSeq === null ? 0 : unreadCount(chat.messages, 'staff', seenSeq);
 
   const since = chat.ended ? null : waitingSince(chat.messages);

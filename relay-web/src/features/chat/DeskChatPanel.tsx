@@ -40,7 +40,7 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
   const ringing = desk.offers.length > 0;
   const now = useNow(ringing ? 250 : 1000);
   const available = desk.chosen === 'available';
-  const active = desk.tabs.length;
+  const active = desk.tabs.filter((tab) => !tab.ended).length;
   const first = desk.offers[0];
   const firstId = first?.offer.sessionId;
 
@@ -107,13 +107,13 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
           </span>
         </button>
       )}
-      {active === 0 ? (
+      {desk.tabs.length === 0 ? (
         <p className="hint desk-chats__empty">{available ? t('deskChat.emptyOn') : t('deskChat.emptyOff')}</p>
       ) : (
         socket && (
           <div className="desk-chats__cards">
             {desk.tabs.map((tab, n) => (
-              <DeskChatCard key={tab.sessionId} socket={socket} tab={tab} number={n + 1} now={now} onClose={() => desk.close(tab.sessionId)} />
+              <DeskChatCard key={tab.sessionId} socket={socket} tab={tab} number={n + 1} now={now} onClose={() => desk.close(tab.sessionId)} onEnded={() => desk.ended(tab.sessionId)} />
             ))}
           </div>
         )

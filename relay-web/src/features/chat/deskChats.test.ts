@@ -64,3 +64,16 @@ describe('the desk’s text chats', () => {
     expect(s.tabs.map((t) => t.sessionId)).toEqual(['a', 'c']);
   });
 });
+
+describe('ended chats', () => {
+  it('stay as tabs until closed, but no longer count as in progress', () => {
+    let s = run([{ type: 'accepted', session: info('a'), messages: [] }, { type: 'accepted', session: info('b'), messages: [] }, { type: 'ended', sessionId: 'a' }]);
+    expect(s.tabs.map((t) => [t.sessionId, t.ended])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    expect(run([{ type: 'ended', sessionId: 'a' }], s)).toBe(s);
+    s = run([{ type: 'close', sessionId: 'a' }], s);
+    expect(s.tabs.map((t) => t.sessionId)).toEqual(['b']);
+  });
+});

@@ -20,6 +20,8 @@ export interface DeskChatTab {
   /** What accepting (or restoring) said about the chat; the tab loads the rest itself. */
   session: ChatSessionInfo | null;
   messages: readonly ChatMessage[];
+  /** The chat is over (the tab stays until the interpreter closes it; its seat is free). */
+  ended: boolean;
 }
 
 export type DeskChatNotice = { kind: 'offer-ended'; why: 'timeout' | 'withdrawn' | 'declined' } | { kind: 'missed'; count: number };
@@ -47,6 +49,7 @@ export type DeskChatsEvent =
   | { type: 'accepted'; session: ChatSessionInfo; messages: readonly ChatMessage[] }
   | { type: 'declined'; sessionId: string }
   | { type: 'restored'; sessions: readonly ChatSessionInfo[] }
+  | { type: 'ended'; sessionId: string }
   | { type: 'close'; sessionId: string };
 
 export function initialDeskChats(chosen: ChatAvailability): DeskChatsState {
@@ -77,7 +80,7 @@ export function deskChatsReducer(s: DeskChatsState, e: DeskChatsEvent): DeskChat
       return { ...s, offers, missedInRow, notice: { kind: 'offer-ended', why: 'timeout' } };
     }
     case 'accepted': {
-      const tab: DeskChatTab = { sessionId: e.session.sessionId, session: e.session, messages: e.messages };
+      const tab: DeskChatTab = { sessionId: e.session.sessionId, session: e.session, messages: e.messages, ended: false };
       const tabs = s.tabs.some((t) => t.sessionId === tab.sessionId) ? s.tabs.map((t) => (t.sessionId === tab.sessionId ? tab : t)) : [...s.tabs, tab];
       return { ...s, busy: null, offers: withoutOffer(s.offers, e.session.sessionId), tabs, missedInRow: 0, notice: null };
     }
@@ -85,9 +88,11 @@ export function deskChatsReducer(s: DeskChatsState, e: DeskChatsEvent): DeskChat
       return { ...s, busy: null, offers: withoutOffer(s.offers, e.sessionId), missedInRow: 0, notice: { kind: 'offer-ended', why: 'declined' } };
     case 'restored': {
       const known = new Set(s.tabs.map((t) => t.sessionId));
-      const added = e.sessions.filter((x) => !known.has(x.sessionId)).map((x): DeskChatTab => ({ sessionId: x.sessionId, session: x, messages: [] }));
+      const added = e.sessions.filter((x) => !known.has(x.sessionId)).map((x): DeskChatTab => ({ sessionId: x.sessionId, session: x, messages: [], ended: false }));
       return added.length === 0 ? s : { ...s, tabs: [...s.tabs, ...added] };
     }
+    case 'ended':
+      return s.tabs.some((t) => t.sessionId === e.sessionId && !t.ended) ? { ...s, tabs: s.tabs.map((t) => (t.sessionId === e.sessionId ? { ...t, ended: true } : t)) } : s;
     case 'close':
       return { ...s, tabs: s.tabs.filter((t) => t.sessionId !== e.sessionId) };
   }

@@ -20,6 +20,8 @@ export interface DeskChats extends DeskChatsState {
   accept(sessionId: string): void;
   decline(sessionId: string): void;
   close(sessionId: string): void;
+  /** A chat's card saw it end. */
+  ended(sessionId: string): void;
 }
 
 export function useDeskChats(socket: SignalingSocket | null): DeskChats {
@@ -101,6 +103,7 @@ export function useDeskChats(socket: SignalingSocket | null): DeskChats {
 
   const toggle = useCallback(() => setStatus(stateRef.current.chosen === 'available' ? 'offline' : 'available'), [setStatus]);
   const close = useCallback((sessionId: string) => dispatch({ type: 'close', sessionId }), []);
+  const ended = useCallback((sessionId: string) => dispatch({ type: 'ended', sessionId }), []);
 
-  return { ...state, toggle, accept, decline, close };
+  return { ...state, toggle, accept, decline, close, ended };
 }
