@@ -208,6 +208,8 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     await desk.locator('[data-testid="chat-availability"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
     await seeMessage(tab, '第二則', 'guest');
     expect((await chatRows(tab)).map((r) => [r.seq, r.body])).toEqual(expected);
+    // What the reload brought back counts as seen.
+    expect(await tab.getByTestId('chat-unread').count()).toBe(0);
     await sendByEnter(tab, '收到。');
     await seeMessage(caller, '收到。', 'staff');
     await caller.getByTestId('chat-end').click();
@@ -266,6 +268,40 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
     ]);
     // The call's chat ends with the call: there is no "end chat" in it.
     expect(await callerThread.getByTestId('chat-end').count()).toBe(0);
+    await caller.getByTestId('hangup').click();
+    await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
+  });
+
+  it('(f) from a text chat to a video call: the chat stays in view while waiting, then the call takes over', async () => {
+    const who = await server.staff('interpreter', { name: '翻譯員 黃' });
+    const desk = await b.page(server.url);
+    await signIn(desk, '/desk', who);
+    await setChatAvailability(desk, true);
+    const caller = await b.page(server.url);
+    await caller.goto('/');
+    await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
+    await caller.getByTestId('start-text-chat').click();
+    const offer = desk.getByTestId('chat-offer');
+    await offer.waitFor({ timeout: 10_000 });
+    await offer.getByTestId('chat-offer-accept').click();
+    const tab = desk.getByTestId('chat-tab');
+    await tab.waitFor({ timeout: 10_000 });
+    await sendByEnter(caller, '可以改用視訊嗎？');
+    await seeMessage(tab, '可以改用視訊嗎？', 'guest');
+
+    // Into the video line from the chat: the place in line and the chat side by side.
+    await goAvailable(desk);
+    await caller.getByTestId('chat-to-video').click();
+    await caller.getByTestId('queue-waiting').waitFor({ timeout: 10_000 });
+    await sendByEnter(tab, '好，請稍候視訊。');
+    await seeMessage(caller, '好，請稍候視訊。', 'staff');
+
+    // An interpreter answers: the call page takes over, and the text chat ends (its interpreter sees that).
+    await waitForOffer(desk);
+    await desk.getByTestId('offer-accept').click();
+    await Promise.all([connected(caller), connected(desk)]);
+    expect(new URL(caller.url()).pathname).toBe('/');
+    await tab.locator('[data-testid="chat-ended"][data-by="guest"]').waitFor({ timeout: 10_000 });
     await caller.getByTestId('hangup').click();
     await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
   });

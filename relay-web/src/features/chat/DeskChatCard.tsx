@@ -32,11 +32,12 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded }: Pro
   const card = useRef<HTMLElement>(null);
   const chat = useChatSession({ socket, source: { kind: 'session', sessionId: tab.sessionId }, me: 'staff', ...(tab.session ? { initial: { session: tab.session, messages: tab.messages } } : {}) });
   const latest = lastSeq(chat.messages);
-  // What was there when the chat opened here counts as seen; later messages are unread until the interpreter looks.
-  const [seenSeq, setSeenSeq] = useState<number | null>(tab.session ? lastSeq(tab.messages) : null);
+  // What the first load brings (on accepting, or after a reload) counts as seen; later messages are unread
+  // until the interpreter looks at this chat.
+  const [seenSeq, setSeenSeq] = useState<number | null>(null);
   useEffect(() => {
-    if (seenSeq === null && chat.session) setSeenSeq(latest);
-  }, [seenSeq, chat.session, latest]);
+    if (seenSeq === null && chat.loaded) setSeenSeq(latest);
+  }, [seenSeq, chat.loaded, latest]);
   useEffect(() => {
     if (card.current?.contains(document.activeElement)) setSeenSeq(latest);
   }, [latest]);

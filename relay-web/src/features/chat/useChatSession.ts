@@ -49,6 +49,8 @@ export interface ChatModel {
   answeredAt: number | null;
   ending: boolean;
   connected: boolean;
+  /** The session and its history have been loaded from the server at least once. */
+  loaded: boolean;
 }
 
 export interface ChatSession extends ChatModel {
@@ -98,6 +100,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
       answeredAt: null,
       ending: false,
       connected: socket?.connected ?? false,
+      loaded: false,
     };
   });
   const ref = useRef(model);
@@ -226,7 +229,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
           let outbox = settle(known ? m.outbox : loadOutbox(storage, info.sessionId), messages, me);
           const ended = info.state === 'ended' ? (m.ended ?? { by: 'system', reason: 'ended' }) : m.ended;
           if (ended) outbox = endedByServer(outbox);
-          return { ...m, sessionId: info.sessionId, session: info, status: info.state === 'waiting' ? (status ?? m.status) : null, messages, outbox, ended, loadError: null };
+          return { ...m, sessionId: info.sessionId, session: info, status: info.state === 'waiting' ? (status ?? m.status) : null, messages, outbox, ended, loadError: null, loaded: true };
         });
         pump();
       } catch (error) {
