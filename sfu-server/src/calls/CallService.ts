@@ -138,10 +138,12 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     room.close('hangup');
   }
 
-  /** Leaving (after handing the call over) keeps the call going while two people remain in it. */
+  /**
+   * Leaving (after handing the call over) keeps the call going. The colleague may not have joined yet, so a
+   * caller left alone gets the same grace period as after a dropped connection.
+   */
   leave(room: CallRoom, peer: Peer): void {
-    room.leave(peer);
-    if (!room.closed && room.size < 2) room.close('peer-left');
+    this.lost(room, peer);
   }
 
   /**
