@@ -16,6 +16,7 @@ import { useGuestSignaling } from '../caller/useGuestSignaling.ts';
 import { CallerChat } from './CallerChat.tsx';
 import { storedChatSession, storeChatSession } from './chatStorage.ts';
 import './chat.css';
+import './callerChat.css';
 
 function ChatStart({ busy, error, onStart }: { busy: boolean; error: RequestErrorCode | null; onStart: () => void }): ReactElement {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import { DeskChatCard } from './DeskChatCard.tsx';
 import type { DeskChatNotice } from './deskChats.ts';
 import { useDeskChats } from './useDeskChats.ts';
 import './chat.css';
+import './deskChat.css';
 
 function Notice({ notice }: { notice: DeskChatNotice }): ReactElement {
   const { t } = useTranslation();
