@@ -17,6 +17,20 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     return { socket: s, ...st };
   };
 
+  /** A caller routed to a fresh interpreter, answered, and both in the call. */
+  const connectedCall = async () => {
+    const interp = await staff('interpreter');
+    await ok(interp.socket, 'desk:setStatus', { status: 'available' });
+    const caller = await guest();
+    const offer = nextEvent(interp.socket, 'desk:offer');
+    const st = await ok(caller.socket, 'queue:join', {});
+    await offer;
+    const { callId } = await ok(interp.socket, 'desk:accept', { entryId: st.entryId });
+    await ok(caller.socket, 'call:join', { callId });
+    await ok(interp.socket, 'call:join', { callId });
+    return { interp, caller, st, callId };
+  };
+
   beforeAll(async () => {
     server = await startTestServer({ reconnectGraceMs: 1_500 });
   });
@@ -94,15 +108,7 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
   });
 
   it('sends the caller back to the head of the line when the interpreter drops mid-call, and says so', async () => {
-    const interp = await staff('interpreter');
-    await ok(interp.socket, 'desk:setStatus', { status: 'available' });
-    const caller = await guest();
-    const offer = nextEvent(interp.socket, 'desk:offer');
-    const st = await ok(caller.socket, 'queue:join', {});
-    await offer;
-    const { callId } = await ok(interp.socket, 'desk:accept', { entryId: st.entryId });
-    await ok(caller.socket, 'call:join', { callId });
-    await ok(interp.socket, 'call:join', { callId });
+    const { interp, caller, st, callId } = await connectedCall();
     const later = await guest();
     await ok(later.socket, 'queue:join', {});
 
@@ -133,16 +139,8 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
   });
 
   it('transfers a call to a supervisor, who joins while the first interpreter leaves into wrap-up', async () => {
-    const interp = await staff('interpreter');
+    const { interp, caller, st, callId } = await connectedCall();
     const sup = await staff('supervisor');
-    await ok(interp.socket, 'desk:setStatus', { status: 'available' });
-    const caller = await guest();
-    const offer = nextEvent(interp.socket, 'desk:offer');
-    const st = await ok(caller.socket, 'queue:join', {});
-    await offer;
-    const { callId } = await ok(interp.socket, 'desk:accept', { entryId: st.entryId });
-    await ok(caller.socket, 'call:join', { callId });
-    await ok(interp.socket, 'call:join', { callId });
 
     await ok(sup.socket, 'desk:setStatus', { status: 'available' });
     const colleagues = await ok(interp.socket, 'desk:colleagues', {});
