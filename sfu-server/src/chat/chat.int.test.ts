@@ -17,6 +17,20 @@ describe('text chat over real sockets and Postgres', () => {
     return s;
   };
 
+  /** A fresh interpreter taking chats, and a caller whose chat that interpreter has answered. */
+  const answeredChat = async () => {
+    const interp = await server.staff('interpreter');
+    const desk = track(await connectClient(server.url, interp.token));
+    await ok(desk, 'desk:chatStatus', { status: 'available' });
+    const g = await server.guestToken();
+    const s = track(await connectClient(server.url, g.token));
+    const offer = nextEvent(desk, 'desk:chatOffer');
+    const { sessionId } = await ok(s, 'chat:start', {});
+    await offer;
+    await ok(desk, 'desk:chatAccept', { sessionId });
+    return { interp, desk, g, s, sessionId };
+  };
+
   beforeAll(async () => {
     db = await freshDatabase();
     server = await start();
@@ -81,15 +95,7 @@ describe('text chat over real sockets and Postgres', () => {
   });
 
   it('refuses empty, oversized and control-character messages with a coded error, and floods are rate-limited', async () => {
-    const interp = await server.staff('interpreter');
-    const desk = track(await connectClient(server.url, interp.token));
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const g = await server.guestToken();
-    const s = track(await connectClient(server.url, g.token));
-    const offer = nextEvent(desk, 'desk:chatOffer');
-    const { sessionId } = await ok(s, 'chat:start', {});
-    await offer;
-    await ok(desk, 'desk:chatAccept', { sessionId });
+    const { desk, s, sessionId } = await answeredChat();
     for (const body of ['', '   \n ', 'x'.repeat(2001), 'bell\u0007', 'nul\u0000', '\u001b[31mred']) {
       const r = await request(s, 'chat:send', { sessionId, clientKey: key(), body });
       expect(r, JSON.stringify(body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -105,15 +111,9 @@ describe('text chat over real sockets and Postgres', () => {
   });
 
   it('a client that drops mid-send and resends after reconnecting: the other side sees each message exactly once, in order', async () => {
-    const interp = await server.staff('interpreter');
-    const desk = track(await connectClient(server.url, interp.token));
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const g = await server.guestToken();
-    let s = track(await connectClient(server.url, g.token));
-    const offer = nextEvent(desk, 'desk:chatOffer');
-    const { sessionId } = await ok(s, 'chat:start', {});
-    await offer;
-    await ok(desk, 'desk:chatAccept', { sessionId });
+    const answered = await answeredChat();
+    const { desk, g, sessionId } = answered;
+    let s = answered.s;
     const received: ChatMessage[] = [];
     desk.on('chat:message', (m) => received.push(m));
 
@@ -150,15 +150,9 @@ describe('text chat over real sockets and Postgres', () => {
   });
 
   it('a server restart in the middle loses no acknowledged message, and the chat goes on', async () => {
-    const interp = await server.staff('interpreter');
-    let desk = track(await connectClient(server.url, interp.token));
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const g = await server.guestToken();
-    let s = track(await connectClient(server.url, g.token));
-    const offer = nextEvent(desk, 'desk:chatOffer');
-    const { sessionId } = await ok(s, 'chat:start', {});
-    await offer;
-    await ok(desk, 'desk:chatAccept', { sessionId });
+    const answered = await answeredChat();
+    const { interp, g, sessionId } = answered;
+    let { desk, s } = answered;
 
     const acked: string[] = [];
     const sending = (async () => {
