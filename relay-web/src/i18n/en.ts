@@ -6,6 +6,8 @@ export const en: Catalogue = {
     name: 'Sign Relay',
     service: 'Taipei 1999 sign-language video service',
     skipToContent: 'Skip to main content',
+    partFailed: 'This screen could not be loaded. Check the connection and try again.',
+    retry: 'Try again',
   },
   lang: {
     switchTo: '中文',

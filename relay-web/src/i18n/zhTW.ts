@@ -8,6 +8,8 @@ export const zhTW = {
     name: 'Sign Relay 手語視訊',
     service: '臺北市 1999 手語視訊服務',
     skipToContent: '跳到主要內容',
+    partFailed: '畫面載入失敗。請檢查網路，再試一次。',
+    retry: '再試一次',
   },
   lang: {
     /** Shown on the switch: the name of the language it switches TO, in that language. */

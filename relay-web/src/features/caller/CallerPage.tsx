@@ -2,7 +2,7 @@
  * `/`: the caller's whole way, driven by {@link callerReducer}. The signaling connection opens when the
  * caller joins the line (or comes back to a stored place after a reload) and stays for the page's life.
  */
-import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallId, QueueStatus } from '@sign-relay/shared';
@@ -19,13 +19,14 @@ import { PreferencesScreen } from './PreferencesScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { TopicScreen } from './TopicScreen.tsx';
 import { useGuestSignaling } from './useGuestSignaling.ts';
+import { preload } from '../../util/preload.ts';
+import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
 // The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
 // It is fetched while the caller waits in line, so an answered call starts without waiting for it.
-const loadCallerCall = () => import('./CallerCall.tsx');
-const CallerCall = lazy(() => loadCallerCall().then((m) => ({ default: m.CallerCall })));
+const callerCall = preload(() => import('./CallerCall.tsx'));
 
 export const QUEUE_ENTRY_KEY = 'sign-relay.queueEntry';
 
@@ -152,7 +153,7 @@ export function CallerPage(): ReactElement {
 
   const inLine = step.step === 'waiting';
   useEffect(() => {
-    if (inLine) void loadCallerCall();
+    if (inLine) callerCall.load().catch(() => undefined); // a failure shows (with a retry) when the call comes
   }, [inLine]);
 
   const onEnded = useCallback((reason: SessionEndReason) => dispatch({ type: 'call-ended', reason }), []);
@@ -216,9 +217,9 @@ export function CallerPage(): ReactElement {
         <>
           <ConnectedAlert since={step.connectedAt} />
           {socket ? (
-            <Suspense fallback={<ConnectionStatus state="joining" />}>
-              <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} />
-            </Suspense>
+            <WhenLoaded source={callerCall}>
+              {({ CallerCall }) => <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} />}
+            </WhenLoaded>
           ) : (
             <ConnectionStatus state="joining" />
           )}

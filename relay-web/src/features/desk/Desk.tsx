@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_RULES } from '@sign-relay/shared';
@@ -17,11 +17,12 @@ import { TodayCalls } from './TodayCalls.tsx';
 import { useDesk } from './useDesk.ts';
 import type { LastCall } from './useDesk.ts';
 import { WrapUp } from './WrapUp.tsx';
+import { preload } from '../../util/preload.ts';
+import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import './desk.css';
 
 // The call carries the WebRTC code: fetched once the desk is open, so accepting a call never waits for it.
-const loadDeskCall = () => import('./DeskCall.tsx');
-const DeskCall = lazy(() => loadDeskCall().then((m) => ({ default: m.DeskCall })));
+const deskCall = preload(() => import('./DeskCall.tsx'));
 
 function LastCallNotice({ last }: { last: LastCall }): ReactElement {
   const { t } = useTranslation();
@@ -41,13 +42,14 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const { t } = useTranslation();
   const { socket, connected } = useSignaling(auth);
   const desk = useDesk(socket);
-  const view = deskView(desk.desk, desk.offer !== null, desk.call !== null);
+  const { call } = desk;
+  const view = deskView(desk.desk, desk.offer !== null, call !== null);
   const fast = view.panel === 'offered' || view.panel === 'wrap-up';
   const now = useNow(fast ? 250 : 1000);
   const [todayVersion, setTodayVersion] = useState(0);
 
   useEffect(() => {
-    void loadDeskCall();
+    deskCall.load().catch(() => undefined); // a failure shows (with a retry) when a call comes
   }, []);
 
   // Today's list changes when a call ends (wrap-up follows every call this desk took).
@@ -128,10 +130,10 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         {view.panel === 'offered' && desk.offer && (
           <OfferCard offer={desk.offer.offer} receivedAt={desk.offer.receivedAt} now={now} busy={desk.busy} onAccept={desk.accept} onDecline={desk.decline} />
         )}
-        {view.panel === 'in-call' && desk.call && socket && (
-          <Suspense fallback={<ConnectionStatus state="joining" />}>
-            <DeskCall key={desk.call.callId} socket={socket} call={desk.call} desk={desk.desk} onOver={desk.callOver} />
-          </Suspense>
+        {view.panel === 'in-call' && call && socket && (
+          <WhenLoaded source={deskCall}>
+            {({ DeskCall }) => <DeskCall key={call.callId} socket={socket} call={call} desk={desk.desk} onOver={desk.callOver} />}
+          </WhenLoaded>
         )}
         {view.panel === 'wrap-up' && <WrapUp leftSec={wrapDeadline === null ? null : remainingSec(wrapDeadline, now)} busy={desk.busy} onReady={() => desk.setStatus('available')} />}
         {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && (
