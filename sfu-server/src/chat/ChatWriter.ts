@@ -11,7 +11,9 @@ interface Pending {
 
 /**
  * Group commit for chat messages: messages that arrive while a commit is in flight are written together in
- * the next transaction, so a durable Postgres pays one disk flush per batch instead of one per message.
+ * the next transaction — one statement for the whole batch — so a durable Postgres pays one disk flush and
+ * one round trip per batch instead of per message. A batch first locks its sessions' rows in a fixed order,
+ * so concurrent batches (here or in another process) wait for each other instead of deadlocking.
  * Every message is still committed before its sender is answered; nothing is acknowledged from memory.
  */
 export class ChatWriter {
@@ -22,7 +24,7 @@ export class ChatWriter {
     private readonly pool: pg.Pool,
     private readonly repo: ChatRepository,
     private readonly logger: Logger,
-    private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 64, maxConcurrent: 3 },
+    private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 256, maxConcurrent: 2 },
   ) {}
 
   append(m: NewChatMessage): Promise<{ message: ChatMessage; duplicate: boolean } | undefined> {
@@ -42,13 +44,13 @@ export class ChatWriter {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    let inserted: (ChatMessage | undefined)[] | undefined;
+    let inserted: Map<string, ChatMessage> | undefined;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const tx = new ChatRepository(client);
-      inserted = [];
-      for (const p of batch) inserted.push(await tx.insert(p.m));
+      await tx.lockSessions(batch.map((p) => p.m.sessionId));
+      inserted = await tx.insertMany(batch.map((p) => p.m));
       await client.query('COMMIT');
     } catch (err) {
       inserted = undefined;
@@ -58,8 +60,8 @@ export class ChatWriter {
       client.release();
     }
     // Outside the transaction (the embedded database has a single connection): resends and fallbacks.
-    for (const [k, p] of batch.entries()) {
-      const message = inserted?.[k];
+    for (const p of batch) {
+      const message = inserted?.get(p.m.id);
       if (message) {
         p.resolve({ message, duplicate: false });
         continue;

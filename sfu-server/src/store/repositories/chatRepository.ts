@@ -147,6 +147,58 @@ export class ChatRepository {
   }
 
   /**
+   * Stores a batch of messages in one statement, each with its session's next sequence number, in the order
+   * given. Returns the stored rows by message id; a message is missing from the result when a message with its
+   * client key is already stored (or comes earlier in the batch), or when its session has ended. Run it inside
+   * a transaction that first took {@link lockSessions} for the batch's sessions.
+   */
+  async insertMany(batch: readonly NewChatMessage[]): Promise<Map<string, ChatMessage>> {
+    const r = await this.db.query<MessageRow>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+           AS t(id, session_id, sender_kind, sender_id, sender_name, client_key, body, ord)
+       ),
+       fresh AS (
+         SELECT DISTINCT ON (i.session_id, i.sender_kind, i.client_key) i.*
+         FROM input i JOIN chat_sessions s ON s.id = i.session_id AND s.ended_at IS NULL
+         WHERE NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.session_id = i.session_id AND m.sender_kind = i.sender_kind AND m.client_key = i.client_key)
+         ORDER BY i.session_id, i.sender_kind, i.client_key, i.ord
+       ),
+       numbered AS (SELECT f.*, row_number() OVER (PARTITION BY f.session_id ORDER BY f.ord) AS n FROM fresh f),
+       bumped AS (
+         UPDATE chat_sessions s SET last_seq = s.last_seq + c.count
+         FROM (SELECT session_id, count(*)::int AS count FROM numbered GROUP BY session_id) c
+         WHERE s.id = c.session_id
+         RETURNING s.id, s.last_seq - c.count AS base
+       )
+       INSERT INTO chat_messages (id, session_id, seq, sender_kind, sender_id, sender_name, client_key, body)
+       SELECT n.id, n.session_id, b.base + n.n, n.sender_kind, n.sender_id, n.sender_name, n.client_key, n.body
+       FROM numbered n JOIN bumped b ON b.id = n.session_id
+       ORDER BY n.ord
+       ON CONFLICT (session_id, sender_kind, client_key) DO NOTHING
+       RETURNING ${MESSAGE}`,
+      [
+        batch.map((m) => m.id),
+        batch.map((m) => m.sessionId),
+        batch.map((m) => m.from),
+        batch.map((m) => m.senderId),
+        batch.map((m) => m.senderName),
+        batch.map((m) => m.clientKey),
+        batch.map((m) => m.body),
+      ],
+    );
+    return new Map(r.rows.map((row) => [row.id, toMessage(row)]));
+  }
+
+  /**
+   * Locks the sessions' rows in one fixed order (by id) until the transaction ends. Writers that lock before
+   * they write queue behind each other instead of deadlocking, whichever process they run in.
+   */
+  async lockSessions(sessionIds: readonly string[]): Promise<void> {
+    await this.db.query(`SELECT 1 FROM chat_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(sessionIds)]]);
+  }
+
+  /**
    * Stores a message (one round trip when it is new). A message whose client key was already stored is not
    * stored again: the stored one is returned (`duplicate: true`). Undefined when the session has ended.
    */
