@@ -41,6 +41,16 @@ describe('GuestAuth', () => {
     auth.dispose();
   });
 
+  it('on a kiosk asks for a token of that kiosk', async () => {
+    const { fetchFn, sent } = scriptedFetch(() => [200, { guestToken: tokenFor(NOW / 1000 + 3600), guestId: 'g', expiresIn: 3600 }]);
+    const storage = memoryStorage();
+    const auth = new GuestAuth({ surface: { kind: 'kiosk', kioskId: 'DA-01' }, fetchFn, storage, now: () => NOW });
+    await auth.ensure();
+    expect(sent).toEqual([{ path: '/api/auth/guest', body: { channel: 'kiosk', kioskId: 'DA-01' } }]);
+    expect(storage.data.has(GUEST_TOKEN_KEY)).toBe(true);
+    auth.dispose();
+  });
+
   it('fails with the server code (rate limit), and renew() says null instead of throwing', async () => {
     const { fetchFn } = scriptedFetch(() => [429, { error: { code: 'RATE_LIMITED', message: 'slow down' } }]);
     const auth = new GuestAuth({ fetchFn, storage: memoryStorage(), now: () => NOW });

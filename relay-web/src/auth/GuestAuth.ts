@@ -1,13 +1,16 @@
 /**
  * A caller's guest token: no account, just an identity bound to this browser. The token is kept in
  * localStorage and sent back as `previousToken`, so the server keeps the same guest id; a token still
- * valid for a while is reused without asking (the server rate-limits guest tokens per address).
+ * valid for a while is reused without asking (the server rate-limits guest tokens per address). On a kiosk
+ * the identity lasts one visit: the token is kept in sessionStorage, which the kiosk clears between visitors.
  */
 import type { GuestSession } from '@sign-relay/shared';
 import { apiRequest } from './http.ts';
 import type { FetchLike } from './http.ts';
 import { renewDelayMs, tokenExpiresAt } from './jwt.ts';
-import { local } from './TokenSource.ts';
+import { local, session } from './TokenSource.ts';
+import { WEB } from '../surface/surface.ts';
+import type { Surface } from '../surface/surface.ts';
 import type { SafeStorage, TokenSource } from './TokenSource.ts';
 
 export const GUEST_TOKEN_KEY = 'sign-relay.guestToken';
@@ -15,6 +18,8 @@ export const GUEST_TOKEN_KEY = 'sign-relay.guestToken';
 export const GUEST_RENEW_LEAD_MS = 10 * 60_000;
 
 export interface GuestAuthDeps {
+  /** A kiosk asks for tokens of its kiosk and keeps them for the visit only (sessionStorage). */
+  surface?: Surface;
   fetchFn?: FetchLike;
   storage?: SafeStorage;
   now?: () => number;
@@ -29,6 +34,7 @@ export function isFreshGuestToken(token: string | null, now: number): token is s
 
 export class GuestAuth implements TokenSource {
   private readonly fetchFn: FetchLike | undefined;
+  private readonly surface: Surface;
   private readonly storage: SafeStorage;
   private readonly now: () => number;
   private current: string | null;
@@ -39,7 +45,8 @@ export class GuestAuth implements TokenSource {
 
   constructor(deps: GuestAuthDeps = {}) {
     this.fetchFn = deps.fetchFn;
-    this.storage = deps.storage ?? local;
+    this.surface = deps.surface ?? WEB;
+    this.storage = deps.storage ?? (this.surface.kind === 'kiosk' ? session : local);
     this.now = deps.now ?? Date.now;
     this.current = this.storage.get(GUEST_TOKEN_KEY);
   }
@@ -78,7 +85,10 @@ export class GuestAuth implements TokenSource {
 
   private fetchToken(): Promise<string> {
     this.pending ??= apiRequest<GuestSession>('/api/auth/guest', {
-      body: { channel: 'web', ...(this.current ? { previousToken: this.current } : {}) },
+      body: {
+        ...(this.surface.kind === 'kiosk' ? { channel: 'kiosk', kioskId: this.surface.kioskId } : { channel: 'web' }),
+        ...(this.current ? { previousToken: this.current } : {}),
+      },
       ...(this.fetchFn ? { fetchFn: this.fetchFn } : {}),
     })
       .then((answer) => {

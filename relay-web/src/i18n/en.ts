@@ -27,6 +27,15 @@ export const en: Catalogue = {
   flow: {
     back: 'Back',
   },
+  kiosk: {
+    title: 'Sign Relay sign-language kiosk',
+    place: 'Kiosk {{id}}',
+    finish: 'Finish',
+    finishHint: 'Clears this visit for the next person',
+    setupTitle: 'This kiosk has no id yet',
+    setupBody: 'An administrator opens this address once with the kiosk’s id, for example:',
+    setupInvalid: 'That id cannot be used: letters, digits, “-” and “_” only, at most 40 characters.',
+  },
   topic: {
     title: 'What is it about?',
     hint: 'Pick one so the interpreter knows. Not sure? Skip.',

@@ -30,6 +30,15 @@ export const zhTW = {
   flow: {
     back: '上一步',
   },
+  kiosk: {
+    title: 'Sign Relay 手語視訊服務站',
+    place: '服務站 {{id}}',
+    finish: '結束使用',
+    finishHint: '清除這次的資料，給下一位使用',
+    setupTitle: '這台服務站還沒有編號',
+    setupBody: '請管理人員用服務站的編號開啟這個網址一次，例如：',
+    setupInvalid: '這個編號不能用：只能有英文字母、數字、「-」和「_」，最多 40 個字。',
+  },
   topic: {
     title: '要辦什麼事？',
     hint: '選一個，讓翻譯員先知道。不確定可以略過。',

@@ -21,6 +21,7 @@ import { TopicScreen } from './TopicScreen.tsx';
 import { useGuestSignaling } from './useGuestSignaling.ts';
 import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
+import { useVisitHold } from '../../surface/surface.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
@@ -48,6 +49,7 @@ export function CallerPage(): ReactElement {
   const { t } = useTranslation();
   const [step, dispatch] = useReducer(callerReducer, undefined, () => initialStep(readStoredEntry(), Date.now()));
   const signaling = useGuestSignaling(ONLINE_STEPS.has(step.step));
+  useVisitHold(ONLINE_STEPS.has(step.step));
   const { socket, connected } = signaling;
 
   // The place in line survives a reload of this tab.

@@ -7,6 +7,7 @@ import { GuestAuth } from '../../auth/GuestAuth.ts';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
+import { useSurface } from '../../surface/surface.ts';
 import type { Signaling } from '../../signaling/useSignaling.ts';
 
 export interface GuestSignaling extends Signaling {
@@ -16,6 +17,7 @@ export interface GuestSignaling extends Signaling {
 }
 
 export function useGuestSignaling(needed: boolean): GuestSignaling {
+  const surface = useSurface();
   const [auth, setAuth] = useState<GuestAuth | null>(null);
   const [tokenError, setTokenError] = useState<RequestErrorCode | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -23,7 +25,7 @@ export function useGuestSignaling(needed: boolean): GuestSignaling {
 
   useEffect(() => {
     if (!wanted || auth) return;
-    const candidate = new GuestAuth();
+    const candidate = new GuestAuth({ surface });
     let cancelled = false;
     setTokenError(null);
     candidate.ensure().then(
@@ -39,7 +41,7 @@ export function useGuestSignaling(needed: boolean): GuestSignaling {
     return () => {
       cancelled = true;
     };
-  }, [wanted, auth, attempt]);
+  }, [wanted, auth, attempt, surface]);
 
   useEffect(() => () => auth?.dispose(), [auth]);
 

@@ -10,6 +10,7 @@ import type { SignalingSocket } from '../../signaling/socket.ts';
 import { CONNECTED_ALERT_MS } from '../caller/ConnectedAlert.tsx';
 import { useServiceStatus } from '../entry/useServiceStatus.ts';
 import { storeChatSession } from './chatStorage.ts';
+import { useVisitHold } from '../../surface/surface.ts';
 import { ChatThread } from './ChatThread.tsx';
 import { ChatToVideo } from './ChatToVideo.tsx';
 import { ChatWaitCard } from './ChatWaitCard.tsx';
@@ -77,6 +78,7 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
       });
   };
 
+  useVisitHold(phase !== 'ended');
   const videoOpen = service.status?.video.open === true;
   return (
     <div className={`caller-chat caller-chat--${phase}`}>

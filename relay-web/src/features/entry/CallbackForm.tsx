@@ -7,14 +7,16 @@ import { apiRequest } from '../../auth/http.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { TOPIC_ORDER } from '../../components/TopicPictogram.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import { useSurface } from '../../surface/surface.ts';
+import type { Surface } from '../../surface/surface.ts';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { checkCallback, EMPTY_CALLBACK } from './callbackForm.ts';
 import type { CallbackFields, CallbackProblems, CallbackRequest } from './callbackForm.ts';
 
 /** POST /api/callbacks with this browser's guest token (a fresh one if the server refuses the stored one). */
-async function sendCallback(request: CallbackRequest): Promise<void> {
-  const auth = new GuestAuth();
+async function sendCallback(request: CallbackRequest, surface: Surface): Promise<void> {
+  const auth = new GuestAuth({ surface });
   try {
     const send = (token: string | null) => apiRequest<{ id: string }>('/api/callbacks', { body: request, token });
     try {
@@ -33,6 +35,7 @@ type Field = keyof CallbackProblems;
 /** "Contact me": a name and a phone number or e-mail address, optionally the topic and a note. */
 export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactElement {
   const { t } = useTranslation();
+  const surface = useSurface();
   const id = useId();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [fields, setFields] = useState<CallbackFields>(EMPTY_CALLBACK);
@@ -63,7 +66,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
     }
     setBusy(true);
     setFailure(null);
-    sendCallback(checked.request).then(
+    sendCallback(checked.request, surface).then(
       () => setDone(true),
       (error: unknown) => setFailure(errorCodeOf(error)),
     ).finally(() => setBusy(false));

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { PublicMessage } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
+import { useSurface } from '../../surface/surface.ts';
 import { storedChatSession } from '../chat/chatStorage.ts';
 import { CallbackForm } from './CallbackForm.tsx';
 import { ServiceStatusPanel, useServiceTimeWords } from './ServiceStatusPanel.tsx';
@@ -19,6 +20,8 @@ import './entry.css';
 export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): ReactElement {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  // A kiosk is a public device: no way from it into the staff screens.
+  const surface = useSurface();
   const service = useServiceStatus();
   const now = serverNow(service, useNow(30_000));
   const words = useServiceTimeWords();
@@ -129,20 +132,22 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
           <span>{t('home.textHours')}</span>
         </li>
       </ul>
-      <nav className="home__staff" aria-label={t('home.staffLinks')}>
-        <Link to="/desk" className="button button--quiet" data-testid="desk-link">
-          <Icon name="headset" />
-          <span>{t('home.forInterpreters')}</span>
-        </Link>
-        <Link to="/wallboard" className="button button--quiet" data-testid="wallboard-link">
-          <Icon name="chart" />
-          <span>{t('home.forSupervisors')}</span>
-        </Link>
-        <Link to="/admin/hours" className="button button--quiet" data-testid="admin-hours-link">
-          <Icon name="calendar" />
-          <span>{t('home.forAdmins')}</span>
-        </Link>
-      </nav>
+      {surface.kind === 'web' && (
+        <nav className="home__staff" aria-label={t('home.staffLinks')}>
+          <Link to="/desk" className="button button--quiet" data-testid="desk-link">
+            <Icon name="headset" />
+            <span>{t('home.forInterpreters')}</span>
+          </Link>
+          <Link to="/wallboard" className="button button--quiet" data-testid="wallboard-link">
+            <Icon name="chart" />
+            <span>{t('home.forSupervisors')}</span>
+          </Link>
+          <Link to="/admin/hours" className="button button--quiet" data-testid="admin-hours-link">
+            <Icon name="calendar" />
+            <span>{t('home.forAdmins')}</span>
+          </Link>
+        </nav>
+      )}
     </div>
   );
 }

@@ -1,0 +1,21 @@
+/**
+ * The end of a kiosk visit: nothing the visitor left may reach the next person. Everything of a visit lives
+ * in sessionStorage (guest token, place in line, chat, unsent messages) and in the page's memory (sockets,
+ * screens), so the visit ends by clearing sessionStorage and the language choice, then loading the kiosk
+ * afresh. The kiosk's own config (localStorage) stays.
+ */
+import { LANGUAGE_STORAGE_KEY } from '@sign-relay/relay-web/src/i18n/i18n.ts';
+
+export function endVisit(win: Pick<Window, 'sessionStorage' | 'localStorage' | 'location'> = window): void {
+  try {
+    win.sessionStorage.clear();
+  } catch {
+    // Blocked storage holds nothing to clear.
+  }
+  try {
+    win.localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    // As above.
+  }
+  win.location.replace('/kiosk/');
+}
