@@ -371,5 +371,18 @@ describe('the hours editor', () => {
     await other.getByTestId('hours-reload').click();
     await other.locator('[data-testid="hours-version"][data-version="1"]').waitFor({ timeout: 10_000 });
     await expect(other.getByTestId('hours-exception').count()).resolves.toBe(1);
+
+    // The usual week on the first screen comes from the saved hours, not from fixed words.
+    await expect(caller.getByTestId('usual-hours-video').textContent()).resolves.toBe('視訊：每天 09:00–18:00');
+    await expect(caller.getByTestId('usual-hours-text').textContent()).resolves.toBe('文字：24 小時');
+    for (const weekend of [6, 0]) await other.locator(`[data-testid="hours-day-video-${weekend}"] [data-testid="hours-range-remove"]`).click();
+    await other.getByTestId('hours-save').click();
+    await other.locator('[data-testid="hours-saved"][data-version="2"]').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => {
+        await caller.reload();
+        return caller.getByTestId('usual-hours-video').textContent({ timeout: 10_000 });
+      }, { timeout: 10_000, interval: 1_000 })
+      .toBe('視訊：星期一至星期五 09:00–18:00；星期六、星期日 休息');
   });
 });

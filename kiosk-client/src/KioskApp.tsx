@@ -64,13 +64,15 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
         </Link>
         <div className="kiosk__tools">
           {surface && !held && (
-            <button type="button" className="button button--quiet kiosk__finish" data-testid="kiosk-finish" onClick={onEndVisit} aria-describedby="kiosk-finish-hint">
-              <Icon name="home" />
-              <span>{t('kiosk.finish')}</span>
+            <>
+              <button type="button" className="button button--quiet kiosk__finish" data-testid="kiosk-finish" onClick={onEndVisit} aria-describedby="kiosk-finish-hint">
+                <Icon name="home" />
+                <span>{t('kiosk.finish')}</span>
+              </button>
               <span className="visually-hidden" id="kiosk-finish-hint">
                 {t('kiosk.finishHint')}
               </span>
-            </button>
+            </>
           )}
           <LangSwitch />
         </div>

@@ -9,6 +9,7 @@ import {
   nextOpening,
   serviceStatus,
   timeToMinutes,
+  weeklyGroups,
   type HoursException,
   type ServiceHours,
   type ServiceKind,
@@ -269,5 +270,31 @@ describe('hoursOn and time helpers', () => {
       expect(DEFAULT.text[d]).toEqual([{ open: '00:00', close: '24:00' }]);
     }
     expect(DEFAULT.exceptions).toEqual([]);
+  });
+});
+
+describe('weeklyGroups and the weekly hours in the status', () => {
+  const nine = [{ open: '09:00', close: '18:00' }];
+  it('makes one group of the default week, Monday first', () => {
+    expect(weeklyGroups(DEFAULT.video)).toEqual([{ days: [1, 2, 3, 4, 5, 6, 0], ranges: nine }]);
+  });
+
+  it('splits where the hours change, keeping closed days and split days as they are', () => {
+    const week = { 0: [], 1: nine, 2: nine, 3: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '18:00' }], 4: nine, 5: nine, 6: [] };
+    expect(weeklyGroups(week)).toEqual([
+      { days: [1, 2], ranges: nine },
+      { days: [3], ranges: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '18:00' }] },
+      { days: [4, 5], ranges: nine },
+      { days: [6, 0], ranges: [] },
+    ]);
+  });
+
+  it('carries the usual weekly hours in the status (exceptions aside), as a copy', () => {
+    const status = serviceStatus(ALL, tpe('2026-09-01T10:00'));
+    expect(status.video.open).toBe(false);
+    expect(status.video.weekly).toEqual(ALL.video);
+    expect(status.text.weekly).toEqual(ALL.text);
+    status.video.weekly[1].push({ open: '20:00', close: '21:00' });
+    expect(ALL.video[1]).toHaveLength(1);
   });
 });

@@ -81,6 +81,8 @@ export interface ServiceKindStatus {
   closesAt: number | null;
   /** Open: the message of today's exception for this service. Closed: the message of the exception that causes the closure. */
   message: PublicMessage | null;
+  /** The usual weekly hours (exceptions aside), for "video: daily 09:00–18:00" on the first screen. */
+  weekly: WeeklyHours;
 }
 
 /** What is open now, for the public status endpoint. */
@@ -395,7 +397,37 @@ function kindStatus(hours: ServiceHours, kind: ServiceKind, instant: number): Se
     opensAt: toInstant(a.opensAtWall, hours.timeZone),
     closesAt: a.open ? toInstant(a.closesAtWall, hours.timeZone) : null,
     message: message ? { 'zh-TW': message['zh-TW'], en: message.en } : null,
+    weekly: copyWeekly(hours[kind]),
   };
+}
+
+function copyWeekly(w: WeeklyHours): WeeklyHours {
+  const day = (d: Weekday) => (w[d] ?? []).map((r) => ({ open: r.open, close: r.close }));
+  return { 0: day(0), 1: day(1), 2: day(2), 3: day(3), 4: day(4), 5: day(5), 6: day(6) };
+}
+
+/** Days that share the same hours, consecutive in a Monday-first week (as Taiwan writes it). */
+export interface WeekdayGroup {
+  days: Weekday[];
+  ranges: TimeRange[];
+}
+
+const MONDAY_FIRST: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
+
+/**
+ * The week in as few lines as it takes: consecutive days (Monday first) with the same ranges form one group,
+ * so the default week is a single group of seven days and "weekdays 09:00–18:00, weekend closed" is two.
+ */
+export function weeklyGroups(weekly: WeeklyHours): WeekdayGroup[] {
+  const groups: WeekdayGroup[] = [];
+  const same = (a: readonly TimeRange[], b: readonly TimeRange[]) => a.length === b.length && a.every((r, i) => r.open === b[i]?.open && r.close === b[i]?.close);
+  for (const d of MONDAY_FIRST) {
+    const ranges = weekly[d] ?? [];
+    const last = groups[groups.length - 1];
+    if (last && same(last.ranges, ranges)) last.days.push(d);
+    else groups.push({ days: [d], ranges: ranges.map((r) => ({ ...r })) });
+  }
+  return groups;
 }
 
 /** What is open at `instant`, when video and text next open or close, and the public messages that apply. */

@@ -56,6 +56,7 @@ describe('ServiceHoursService on a real Postgres, two processes', () => {
       opensAt: tpe('2026-09-02T09:00'),
       closesAt: null,
       message: { 'zh-TW': '颱風停班，視訊暫停', en: 'Typhoon: video closed' },
+      weekly: typhoonHours().video,
     });
 
     // The other process, still on version 1, saves; this one's save over version 1 is then refused.

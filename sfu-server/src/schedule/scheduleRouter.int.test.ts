@@ -71,8 +71,8 @@ describe('schedule routes', () => {
     expect(status).toEqual({
       at: clock,
       timeZone: 'Asia/Taipei',
-      video: { open: true, opensAt: tpe('2026-09-02T09:00'), closesAt: tpe('2026-09-01T18:00'), message: null },
-      text: { open: true, opensAt: null, closesAt: null, message: null },
+      video: { open: true, opensAt: tpe('2026-09-02T09:00'), closesAt: tpe('2026-09-01T18:00'), message: null, weekly: DEFAULT_SERVICE_HOURS.video },
+      text: { open: true, opensAt: null, closesAt: null, message: null, weekly: DEFAULT_SERVICE_HOURS.text },
     });
   });
 
@@ -125,7 +125,7 @@ describe('schedule routes', () => {
     expect(typeof saved.body.updatedAt).toBe('string');
 
     const status = (await call('GET', '/api/service/status')).body as unknown as ServiceStatus;
-    expect(status.video).toEqual({ open: false, opensAt: tpe('2026-09-02T09:00'), closesAt: null, message: { 'zh-TW': '颱風停班，視訊暫停', en: 'Typhoon: video closed' } });
+    expect(status.video).toEqual({ open: false, opensAt: tpe('2026-09-02T09:00'), closesAt: null, message: { 'zh-TW': '颱風停班，視訊暫停', en: 'Typhoon: video closed' }, weekly: typhoonHours().video });
     expect(status.text.open).toBe(true);
 
     const read = await call('GET', '/api/admin/service-hours', { token: adminToken });

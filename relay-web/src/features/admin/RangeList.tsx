@@ -75,7 +75,7 @@ export function RangeList({ ranges, onChange, label, emptyText, problems, idPref
                   aria-describedby={mine.length > 0 ? errorId : undefined}
                   onChange={(e) => set(i, { close: e.target.value })}
                 />
-                <button type="button" className="button button--quiet ranges__remove" onClick={() => onChange(ranges.filter((_, n2) => n2 !== i))} aria-label={t('hours.removeRange', { label, n })}>
+                <button type="button" className="button button--quiet ranges__remove" data-testid="hours-range-remove" onClick={() => onChange(ranges.filter((_, n2) => n2 !== i))} aria-label={t('hours.removeRange', { label, n })}>
                   <Icon name="trash" />
                 </button>
                 {mine.length > 0 && (

@@ -8,6 +8,7 @@ import { useNow } from '../../hooks/useNow.ts';
 import { useSurface } from '../../surface/surface.ts';
 import { storedChatSession } from '../chat/chatStorage.ts';
 import { CallbackForm } from './CallbackForm.tsx';
+import { weeklyWords } from './weeklyWords.ts';
 import { ServiceStatusPanel, useServiceTimeWords } from './ServiceStatusPanel.tsx';
 import { serverNow, useServiceStatus } from './useServiceStatus.ts';
 import './entry.css';
@@ -122,16 +123,18 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
         </section>
       )}
 
-      <ul className="home__hours" aria-label={t('entry.usualHours')}>
-        <li>
-          <Icon name="video" />
-          <span>{t('home.hours')}</span>
-        </li>
-        <li>
-          <Icon name="clock" />
-          <span>{t('home.textHours')}</span>
-        </li>
-      </ul>
+      {status && (
+        <ul className="home__hours" aria-label={t('entry.usualHours')} data-testid="usual-hours">
+          <li data-testid="usual-hours-video">
+            <Icon name="video" />
+            <span>{t('entry.week.video', { hours: weeklyWords(status.video.weekly, t) })}</span>
+          </li>
+          <li data-testid="usual-hours-text">
+            <Icon name="clock" />
+            <span>{t('entry.week.text', { hours: weeklyWords(status.text.weekly, t) })}</span>
+          </li>
+        </ul>
+      )}
       {surface.kind === 'web' && (
         <nav className="home__staff" aria-label={t('home.staffLinks')}>
           <Link to="/desk" className="button button--quiet" data-testid="desk-link">
