@@ -302,6 +302,32 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
     await Promise.all([connected(caller), connected(desk)]);
     expect(new URL(caller.url()).pathname).toBe('/');
     await tab.locator('[data-testid="chat-ended"][data-by="guest"]').waitFor({ timeout: 10_000 });
+
+    // The call's chat shows what was written in the text chat, on both sides, above the call's own messages.
+    const earlier = ['可以改用視訊嗎？', '好，請稍候視訊。'];
+    for (const side of [caller, desk]) {
+      await side.getByTestId('call-chat-open').click();
+      const rows = side.getByTestId('chat-earlier-message');
+      await expect.poll(async () => rows.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining(earlier[0]!), expect.stringContaining(earlier[1]!)]);
+    }
+    await sendByEnter(caller, '我的地址是大安區');
+    await seeMessage(desk, '我的地址是大安區', 'guest');
+    expect(await desk.getByTestId('chat-earlier-message').count()).toBe(2);
+
+    await caller.getByTestId('hangup').click();
+    await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
+
+    // A call joined afresh from the first screen carries no earlier chat.
+    await caller.getByTestId('call-again').click();
+    await caller.getByTestId('topic-skip').click();
+    await caller.getByTestId('queue-join').click();
+    await desk.getByTestId('wrapup-end').click({ timeout: 10_000 });
+    await waitForOffer(desk);
+    await desk.getByTestId('offer-accept').click();
+    await Promise.all([connected(caller), connected(desk)]);
+    await caller.getByTestId('call-chat-open').click();
+    await caller.locator('[data-testid="chat-thread"][data-session-id]:not([data-session-id=""])').waitFor({ timeout: 10_000 });
+    expect(await caller.getByTestId('chat-earlier').count()).toBe(0);
     await caller.getByTestId('hangup').click();
     await caller.getByTestId('call-again').waitFor({ timeout: 10_000 });
   });

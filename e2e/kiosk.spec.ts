@@ -160,6 +160,10 @@ describe('a kiosk at 10:00: a video call', () => {
     expect(await kiosk.getByTestId('kiosk').getAttribute('data-visit-held')).toBe('true');
     const records = await server.db.pool.query<{ channel: string; kiosk_id: string }>('SELECT channel, kiosk_id FROM call_records');
     expect(records.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
+    // The chat beside the call is recorded as the kiosk's too.
+    await expect
+      .poll(async () => (await server.db.pool.query<{ channel: string; kiosk_id: string }>("SELECT channel, kiosk_id FROM chat_sessions WHERE kind = 'call'")).rows, { timeout: 10_000 })
+      .toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
 
     await kiosk.getByTestId('hangup').click();
     await kiosk.locator('[data-testid="call-ended"][data-reason="hangup"]').waitFor({ timeout: 10_000 });

@@ -82,7 +82,11 @@ export const clientSchemas = {
     })
     .strict(),
   'chat:resume': z.object({ sessionId: id }).strict(),
-  'chat:forCall': z.object({ callId: id }).strict(),
+  /**
+   * `fromChat`: the caller's own text chat that this call came from (the caller's side only). Its messages then
+   * show above the call's chat for both parties. A hint: one that is not the caller's own text chat is ignored.
+   */
+  'chat:forCall': z.object({ callId: id, fromChat: id.optional() }).strict(),
   'chat:send': z
     .object({
       sessionId: id,
@@ -258,7 +262,8 @@ export interface ClientResults {
   'wallboard:watch': WallboardSnapshot;
   'chat:start': ChatQueueStatus;
   'chat:resume': { session: ChatSessionInfo; messages: ChatMessage[]; status: ChatQueueStatus | null };
-  'chat:forCall': { session: ChatSessionInfo; messages: ChatMessage[] };
+  /** `earlier`: the messages of the text chat the call came from (empty when it did not come from one). */
+  'chat:forCall': { session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] };
   'chat:send': ChatMessage;
   'chat:sync': ChatMessage[];
   'chat:typing': Record<string, never>;
@@ -303,6 +308,8 @@ export interface ServerToClientEvents {
   'desk:offerEnded': (p: { entryId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
   'wallboard:update': (p: WallboardSnapshot) => void;
   'chat:message': (p: ChatMessage) => void;
+  /** The call's chat was linked to the text chat it came from: its messages, for the call's interpreters. */
+  'chat:earlier': (p: { sessionId: string; messages: ChatMessage[] }) => void;
   'chat:typing': (p: { sessionId: string; from: 'guest' | 'staff'; typing: boolean }) => void;
   'chat:status': (p: ChatQueueStatus) => void;
   'chat:connected': (p: { sessionId: string; interpreterName: string }) => void;

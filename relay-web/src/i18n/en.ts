@@ -358,6 +358,7 @@ export const en: Catalogue = {
     },
   },
   chat: {
+    earlierTitle: 'From the text chat before this call',
     title: 'Text chat',
     startLead: 'Type with a sign-language interpreter, 24 hours a day.',
     starting: 'Starting…',

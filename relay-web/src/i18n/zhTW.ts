@@ -362,6 +362,7 @@ export const zhTW = {
     },
   },
   chat: {
+    earlierTitle: '轉視訊前的文字對話',
     title: '文字對話',
     startLead: '用打字和手語翻譯員溝通，24 小時服務。',
     starting: '正在開始…',

@@ -34,6 +34,9 @@ const ENDED_MEMORY = 1000;
 export interface CallAccess {
   entryId: string;
   guestId: string;
+  /** Where the caller is (their call's chat is recorded with it). */
+  channel: 'web' | 'kiosk';
+  kioskId: string | null;
   staffIds: Set<string>;
 }
 

@@ -133,14 +133,30 @@ export class ChatService {
     return { session: sessionInfo(s), messages: await this.d.repo.messagesAfter(sessionId, 0, 5000), status };
   }
 
-  /** The chat beside a video call, for the call's caller and interpreters only. */
-  async forCall(who: Principal, callId: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[] }> {
+  /**
+   * The chat beside a video call, for the call's caller and interpreters only, with the messages of the text
+   * chat it came from (`fromChat`, the caller's own text chat; linked once, and the interpreters told).
+   */
+  async forCall(who: Principal, callId: string, fromChat?: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
     const access = this.d.calls.accessOf(callId as never);
     if (!access) throw new AppError('NOT_FOUND', 'There is no such call in progress.');
     const allowed = who.kind === 'guest' ? who.guestId === access.guestId : access.staffIds.has(who.userId);
     if (!allowed) throw new AppError('FORBIDDEN', 'This is not your call.');
-    const s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: 'web', kioskId: null });
-    return { session: sessionInfo(s), messages: await this.d.repo.messagesAfter(s.id, 0, 5000) };
+    let s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
+    if (who.kind === 'guest' && fromChat && !s.previousSessionId) {
+      const previous = await this.d.repo.byId(fromChat);
+      if (previous && previous.kind === 'text' && previous.guestId === who.guestId && (await this.d.repo.linkPrevious(s.id, fromChat))) {
+        s = { ...s, previousSessionId: fromChat };
+        this.sessions.delete(s.id);
+        const messages = await this.d.repo.messagesAfter(fromChat, 0, 5000);
+        for (const staffId of this.staffOf(s)) this.d.notifier.toStaff(staffId, 'chat:earlier', { sessionId: s.id, messages });
+      }
+    }
+    const [messages, earlier] = await Promise.all([
+      this.d.repo.messagesAfter(s.id, 0, 5000),
+      s.previousSessionId ? this.d.repo.messagesAfter(s.previousSessionId, 0, 5000) : Promise.resolve([]),
+    ]);
+    return { session: sessionInfo(s), messages, earlier };
   }
 
   /** Stores, then delivers. A resend with the same client key returns the stored message and is not delivered twice. */

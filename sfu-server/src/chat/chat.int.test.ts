@@ -214,6 +214,43 @@ describe('text chat over real sockets and Postgres', () => {
     void randomUUID;
   });
 
+  it('a text chat turned into a video call: the chat of the call carries what was written before, for both parties', async () => {
+    const { desk: chatDesk, s, sessionId } = await answeredChat();
+    await ok(s, 'chat:send', { sessionId, clientKey: key(), body: '我住大安區復興南路一段 390 號' });
+    await ok(chatDesk, 'chat:send', { sessionId, clientKey: key(), body: '好，幫您轉視訊' });
+    // Someone else's text chat, to try to pull in.
+    const stranger = track(await connectClient(server.url, (await server.guestToken()).token));
+    const { sessionId: strangersChat } = await ok(stranger, 'chat:start', {});
+
+    const interp = await server.staff('interpreter');
+    const desk = track(await connectClient(server.url, interp.token));
+    await ok(desk, 'desk:setStatus', { status: 'available' });
+    const offer = nextEvent(desk, 'desk:offer');
+    const st = await ok(s, 'queue:join', {});
+    await offer;
+    const { callId } = await ok(desk, 'desk:accept', { entryId: st.entryId });
+    expect((await ok(desk, 'chat:forCall', { callId })).earlier).toEqual([]);
+
+    // Not the caller's own text chat: ignored, nothing linked.
+    expect((await ok(s, 'chat:forCall', { callId, fromChat: strangersChat })).earlier).toEqual([]);
+    expect(await request(s, 'chat:forCall', { callId, fromChat: 'not-an-id' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+
+    const told = nextEvent(desk, 'chat:earlier');
+    const mine = await ok(s, 'chat:forCall', { callId, fromChat: sessionId });
+    expect(mine.earlier.map((m) => [m.from, m.body])).toEqual([
+      ['guest', '我住大安區復興南路一段 390 號'],
+      ['staff', '好，幫您轉視訊'],
+    ]);
+    expect(mine.messages).toEqual([]);
+    const pushed = await told;
+    expect(pushed).toEqual({ sessionId: mine.session.sessionId, messages: mine.earlier });
+    expect((await ok(desk, 'chat:forCall', { callId })).earlier).toEqual(mine.earlier);
+    // Linked once: a later, different hint changes nothing.
+    expect((await ok(s, 'chat:forCall', { callId, fromChat: strangersChat })).earlier).toEqual(mine.earlier);
+    await ok(desk, 'call:join', { callId });
+    await ok(desk, 'call:hangup', {});
+  });
+
   it('purges transcripts older than the retention', async () => {
     const g = await server.guestToken();
     const s = track(await connectClient(server.url, g.token));

@@ -197,7 +197,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
       callId = existing;
     } else {
       try {
-        callId = await this.d.calls.create({ entryId, guestId: answered.entry.guestId, staffIds: new Set([staff.userId]) });
+        callId = await this.d.calls.create({ entryId, guestId: answered.entry.guestId, channel: answered.entry.channel, kioskId: answered.entry.kioskId, staffIds: new Set([staff.userId]) });
       } catch (err) {
         // No media server: the caller goes back to the head of the line rather than being dropped.
         await this.handle(await this.d.store.requeueCaller(staff.userId, this.now()));

@@ -8,7 +8,7 @@ import { migrate } from './migrate.ts';
 const logger = createLogger('silent');
 const TABLES = ['call_records', 'callback_requests', 'chat_messages', 'chat_sessions', 'pgmigrations', 'refresh_tokens', 'service_settings', 'users'];
 /** Every migration, in order: each must apply once and only once. */
-const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests'];
+const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests', '0006_chat_earlier'];
 
 async function tables(db: Database): Promise<string[]> {
   const { rows } = await db.pool.query<{ table_name: string }>(

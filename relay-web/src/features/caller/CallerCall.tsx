@@ -7,6 +7,7 @@ import { useCallSession } from '../../hooks/useCallSession.ts';
 import type { SessionEndReason, SessionFailure } from '../../media/CallSession.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { CallChat } from '../chat/CallChat.tsx';
+import { videoFromChat } from '../chat/chatStorage.ts';
 
 interface Props {
   socket: SignalingSocket;
@@ -29,7 +30,7 @@ export function CallerCall({ socket, callId, onEnded, onFailed }: Props): ReactE
   return (
     <>
       <h1 className="visually-hidden">{t('caller.title')}</h1>
-      <CallView snapshot={snapshot} controls={controls} chat={<CallChat socket={socket} callId={callId} me="guest" />} />
+      <CallView snapshot={snapshot} controls={controls} chat={<CallChat socket={socket} callId={callId} me="guest" fromChat={videoFromChat() ?? undefined} />} />
     </>
   );
 }

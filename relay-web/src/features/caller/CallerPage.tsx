@@ -22,6 +22,7 @@ import { useGuestSignaling } from './useGuestSignaling.ts';
 import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import { useVisitHold } from '../../surface/surface.ts';
+import { storeVideoFromChat } from '../chat/chatStorage.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
@@ -92,6 +93,8 @@ export function CallerPage(): ReactElement {
   useEffect(() => {
     if (step.step !== 'joining' || !socket || joinStarted.current === step) return;
     joinStarted.current = step;
+    // Joined from the first screen, not from a text chat: no earlier chat belongs with this call.
+    storeVideoFromChat(null);
     request(socket, 'queue:join', {
       ...(step.topic ? { topic: step.topic } : {}),
       ...(step.gender !== 'any' ? { preferredGender: step.gender } : {}),

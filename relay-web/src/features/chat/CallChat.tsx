@@ -13,16 +13,18 @@ interface Props {
   socket: SignalingSocket;
   callId: string;
   me: ChatParty;
+  /** The caller's text chat this call came from, shown above the call's chat for both sides. */
+  fromChat?: string | undefined;
 }
 
 /**
  * The text chat beside a video call (names, addresses, numbers), for the caller and the interpreter. Closed
  * by default so the picture keeps the room; the toggle counts messages that arrived while it was closed.
  */
-export function CallChat({ socket, callId, me }: Props): ReactElement {
+export function CallChat({ socket, callId, me, fromChat }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const chat = useChatSession({ socket, source: { kind: 'call', callId }, me });
+  const chat = useChatSession({ socket, source: { kind: 'call', callId, fromChat }, me });
   const [open, setOpen] = useState(false);
   const [seenSeq, setSeenSeq] = useState(0);
   const latest = lastSeq(chat.messages);

@@ -90,7 +90,7 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
         {(phase === 'waiting' || (phase === 'active' && videoOpen)) && (
           <div className="caller-chat__side">
             {phase === 'waiting' && <ChatWaitCard status={chat.status} leaving={chat.ending} onLeave={chat.end} />}
-            {videoOpen && <ChatToVideo socket={socket} topic={chat.session?.topic ?? null} onConnected={toVideo} />}
+            {videoOpen && <ChatToVideo socket={socket} sessionId={sessionId} topic={chat.session?.topic ?? null} onConnected={toVideo} />}
           </div>
         )}
         <ChatThread

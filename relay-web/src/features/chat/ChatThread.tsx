@@ -111,6 +111,25 @@ export function ChatThread({ chat, label, otherName, onEnd, composerHint, childr
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
         }}
       >
+        {chat.earlier.length > 0 && (
+          <section className="chat-earlier" data-testid="chat-earlier" aria-label={t('chat.earlierTitle')}>
+            <p className="chat-earlier__title">
+              <Icon name="chat" />
+              <span>{t('chat.earlierTitle')}</span>
+            </p>
+            <ol className="chat-log__list">
+              {chat.earlier.map((m) => (
+                <li key={m.id} className={`chat-msg chat-msg--earlier chat-msg--${m.from === chat.me ? 'own' : m.from === 'system' ? 'system' : 'other'}`} data-testid="chat-earlier-message" data-from={m.from}>
+                  <p className="chat-msg__who">{m.from === chat.me ? t('chat.me') : m.from === 'guest' ? t('role.caller') : m.senderName || t('role.interpreter')}</p>
+                  <p className="chat-msg__body">{m.body}</p>
+                  <p className="chat-msg__meta">
+                    <time dateTime={new Date(m.at).toISOString()}>{clockTime(m.at, lang)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
         {total === 0 ? (
           <p className="chat-log__empty">{loaded ? t('chat.empty') : t('chat.loading')}</p>
         ) : (

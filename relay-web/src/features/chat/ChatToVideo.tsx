@@ -9,6 +9,7 @@ import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
 import { QUEUE_ENTRY_KEY } from '../caller/CallerPage.tsx';
 import { WaitingScreen } from '../caller/WaitingScreen.tsx';
+import { storeVideoFromChat } from './chatStorage.ts';
 
 type State =
   | { kind: 'idle'; left: boolean }
@@ -28,6 +29,8 @@ function storedWait(): string | null {
 
 interface Props {
   socket: SignalingSocket;
+  /** This text chat: the video call shows what was written in it. */
+  sessionId: string;
   /** The chat's topic, carried into the video line. */
   topic: string | null;
   /** An interpreter answered the video call: the call page takes over (the place is stored for it). */
@@ -38,7 +41,7 @@ interface Props {
  * "Switch to a video call" from the text chat (while video is open): joins the video line from here, so the
  * chat stays in view while waiting; when an interpreter answers, the call page takes over.
  */
-export function ChatToVideo({ socket, topic, onConnected }: Props): ReactElement {
+export function ChatToVideo({ socket, sessionId, topic, onConnected }: Props): ReactElement {
   const { t } = useTranslation();
   const [state, setState] = useState<State>(() => {
     const entryId = storedWait();
@@ -95,7 +98,10 @@ export function ChatToVideo({ socket, topic, onConnected }: Props): ReactElement
     setState({ kind: 'joining' });
     const chosen = asServiceTopic(topic);
     request(socket, 'queue:join', chosen ? { topic: chosen } : {}).then(
-      (status) => setState({ kind: 'waiting', entryId: status.entryId, status, leaving: false }),
+      (status) => {
+        storeVideoFromChat(sessionId);
+        setState({ kind: 'waiting', entryId: status.entryId, status, leaving: false });
+      },
       (error: unknown) => setState({ kind: 'failed', code: errorCodeOf(error) }),
     );
   };

@@ -15,3 +15,18 @@ export function storeChatSession(sessionId: string | null): void {
   if (sessionId) session.set(CHAT_SESSION_KEY, sessionId);
   else session.remove(CHAT_SESSION_KEY);
 }
+
+/**
+ * The text chat a video call in this tab came from ("switch to video"), so the call's chat can show what was
+ * written before. Set when the chat joins the video line; cleared when the caller joins the line afresh.
+ */
+export const VIDEO_FROM_CHAT_KEY = 'sign-relay.videoFromChat';
+
+export function videoFromChat(): string | null {
+  return session.get(VIDEO_FROM_CHAT_KEY);
+}
+
+export function storeVideoFromChat(sessionId: string | null): void {
+  if (sessionId) session.set(VIDEO_FROM_CHAT_KEY, sessionId);
+  else session.remove(VIDEO_FROM_CHAT_KEY);
+}

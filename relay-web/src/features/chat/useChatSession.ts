@@ -22,7 +22,8 @@ import { TYPING_SHOW_MS, TypingNotifier } from './typing.ts';
 export type ChatParty = 'guest' | 'staff';
 
 /** Where the chat comes from: a session by id (text chats), or the chat of a video call. */
-export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: string };
+/** A text chat by id, or the chat of a video call (`fromChat`: the caller's text chat the call came from). */
+export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: string; fromChat?: string | undefined };
 
 export interface ChatEnd {
   by: 'guest' | 'staff' | 'system';
@@ -38,6 +39,8 @@ export interface ChatModel {
   /** The caller's place in the chat line while waiting. */
   status: ChatQueueStatus | null;
   messages: readonly ChatMessage[];
+  /** A call's chat: the messages of the text chat the call came from (read-only, shown above). */
+  earlier: readonly ChatMessage[];
   outbox: Outbox;
   otherTyping: boolean;
   ended: ChatEnd | null;
@@ -92,6 +95,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
       session: initial?.session ?? null,
       status: initial?.status ?? null,
       messages: mergeMessages([], initial?.messages ?? []),
+      earlier: [],
       outbox: sessionId ? loadOutbox(storage, sessionId) : [],
       otherTyping: false,
       ended: initial?.session?.state === 'ended' ? { by: 'system', reason: 'ended' } : null,
@@ -214,11 +218,12 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         let info: ChatSessionInfo;
         let history: ChatMessage[];
         let status: ChatQueueStatus | null = null;
+        let earlier: readonly ChatMessage[] | null = null;
         if (source.kind === 'session') {
           const r = await request(socket, 'chat:resume', { sessionId: source.sessionId });
           ({ session: info, messages: history, status } = r);
         } else {
-          ({ session: info, messages: history } = await request(socket, 'chat:forCall', { callId: source.callId }));
+          ({ session: info, messages: history, earlier } = await request(socket, 'chat:forCall', { callId: source.callId, ...(source.fromChat ? { fromChat: source.fromChat } : {}) }));
         }
         if (cancelled) return;
         const found = early.current.filter((m) => m.sessionId === info.sessionId);
@@ -229,7 +234,8 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
           let outbox = settle(known ? m.outbox : loadOutbox(storage, info.sessionId), messages, me);
           const ended = info.state === 'ended' ? (m.ended ?? { by: 'system', reason: 'ended' }) : m.ended;
           if (ended) outbox = endedByServer(outbox);
-          return { ...m, sessionId: info.sessionId, session: info, status: info.state === 'waiting' ? (status ?? m.status) : null, messages, outbox, ended, loadError: null, loaded: true };
+          const kept = earlier && earlier.length > 0 ? earlier : known ? m.earlier : [];
+          return { ...m, sessionId: info.sessionId, session: info, status: info.state === 'waiting' ? (status ?? m.status) : null, messages, earlier: kept, outbox, ended, loadError: null, loaded: true };
         });
         pump();
       } catch (error) {
@@ -305,13 +311,18 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         outbox: endedByServer(m.outbox),
       }));
     };
+    const onEarlier = (p: { sessionId: string; messages: ChatMessage[] }): void => {
+      if (mine(p.sessionId)) update((m) => ({ ...m, earlier: mergeMessages([], p.messages) }));
+    };
     socket.on('chat:message', onMessage);
+    socket.on('chat:earlier', onEarlier);
     socket.on('chat:typing', onTyping);
     socket.on('chat:status', onStatus);
     socket.on('chat:connected', onConnected);
     socket.on('chat:ended', onEnded);
     return () => {
       socket.off('chat:message', onMessage);
+      socket.off('chat:earlier', onEarlier);
       socket.off('chat:typing', onTyping);
       socket.off('chat:status', onStatus);
       socket.off('chat:connected', onConnected);

@@ -26,7 +26,7 @@ export const chatHandlers: HandlerMap<ChatEvent> = {
     return r;
   },
   async 'chat:forCall'(ctx, p) {
-    return ctx.chat.forCall(ctx.session.principal, p.callId);
+    return ctx.chat.forCall(ctx.session.principal, p.callId, p.fromChat);
   },
   async 'chat:send'(ctx, p) {
     const who = ctx.session.principal;

@@ -12,6 +12,8 @@ export interface ChatSessionRow {
   callRecordId: string | null;
   interpreterId: string | null;
   interpreterName: string | null;
+  /** The text chat a call's chat came from (chat → video). */
+  previousSessionId: string | null;
   callbackName: string | null;
   callbackPhone: string | null;
   callbackEmail: string | null;
@@ -21,7 +23,7 @@ export interface ChatSessionRow {
 }
 
 const SESSION = `s.id, s.kind, s.guest_id AS "guestId", s.channel, s.kiosk_id AS "kioskId", s.topic, s.call_id AS "callId",
-  s.call_record_id AS "callRecordId", s.interpreter_id AS "interpreterId", u.display_name AS "interpreterName",
+  s.call_record_id AS "callRecordId", s.interpreter_id AS "interpreterId", u.display_name AS "interpreterName", s.previous_session_id AS "previousSessionId",
   s.callback_name AS "callbackName", s.callback_phone AS "callbackPhone", s.callback_email AS "callbackEmail",
   s.created_at AS "createdAt", s.answered_at AS "answeredAt", s.ended_at AS "endedAt"`;
 
@@ -83,6 +85,12 @@ export class ChatRepository {
     );
     const row = await this.db.query<ChatSessionRow>(`SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id WHERE s.call_id = $1`, [r.callId]);
     return row.rows[0]!;
+  }
+
+  /** Links a call's chat to the text chat it came from, once; true when this call linked it. */
+  async linkPrevious(id: string, previousId: string): Promise<boolean> {
+    const r = await this.db.query(`UPDATE chat_sessions SET previous_session_id = $2 WHERE id = $1 AND kind = 'call' AND previous_session_id IS NULL`, [id, previousId]);
+    return r.rowCount === 1;
   }
 
   async byId(id: string): Promise<ChatSessionRow | undefined> {
