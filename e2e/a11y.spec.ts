@@ -5,25 +5,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
 import { connected, deskState, signIn, waitForOffer } from './flows.ts';
+import { checkA11y } from './pages.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 type Lang = 'zh-TW' | 'en';
 type Viewport = keyof typeof VIEWPORTS;
-
-/** Runs axe on the page as it is; fails on serious or critical violations, listing them readably. */
-async function checkA11y(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
-  expect(report, `${screen}: axe violations`).toBe('');
-}
 
 describe('accessibility of the caller, desk and wallboard screens', () => {
   let server: TestServer;

@@ -3,44 +3,18 @@
  * only, when video reopens, a call-back request), a text chat from the line to its end with a reload in the
  * middle, and the chat beside a video call.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
 import { chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
+import { usePages } from './pages.ts';
 
 const NIGHT = '2026-12-01T22:00:00+08:00';
 
-function useBrowser(): { browser: () => Browser; page: (url: string, lang?: string) => Promise<Page> } {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const closing = contexts.splice(0);
-    const errors = closing.flatMap((c) => pageErrors(c));
-    for (const c of closing) await c.close().catch(() => undefined);
-    expect(errors, 'script errors in the pages').toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return {
-    browser: () => browser,
-    page: async (url, lang = 'zh-TW') => {
-      const context = await newCallContext(browser, url, lang);
-      contexts.push(context);
-      await context.addInitScript(`try { localStorage.setItem('sign-relay.language', '${lang}'); } catch {}`);
-      return context.newPage();
-    },
-  };
-}
-
 describe('at 22:00 Taipei time: video closed, text chat open', () => {
   let server: TestServer;
-  const b = useBrowser();
+  const page = usePages();
   beforeAll(async () => {
     server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: NIGHT } });
   });
@@ -49,7 +23,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
   });
 
   it('(a) the first screen offers text only, says video reopens at 09:00, and takes a call-back request', async () => {
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.locator('[data-testid="service-status"][data-video-open="false"]').waitFor({ timeout: 10_000 });
     expect(await caller.locator('[data-testid="service-status"]').getAttribute('data-text-open')).toBe('true');
@@ -78,9 +52,9 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
 
   it('(b) a text chat end to end: the line, the visual offer, messages and typing both ways, a reload, the end', async () => {
     const who = await server.staff('interpreter', { name: '林美華' });
-    const desk = await b.page(server.url);
+    const desk = await page(server.url);
     await signIn(desk, '/desk', who);
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.getByTestId('start-text-chat').click();
 
@@ -162,10 +136,10 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
   });
   it('(e) a dropped connection and reloads: messages written offline go out once when it is back; the desk comes back with its chats', async () => {
     const who = await server.staff('interpreter', { name: '王' });
-    const desk = await b.page(server.url);
+    const desk = await page(server.url);
     await signIn(desk, '/desk', who);
     await setChatAvailability(desk, true);
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.getByTestId('start-text-chat').click();
     const offer = desk.getByTestId('chat-offer');
@@ -220,7 +194,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
 
 describe('at 10:00 Taipei time: the chat beside a video call', () => {
   let server: TestServer;
-  const b = useBrowser();
+  const page = usePages();
   beforeAll(async () => {
     server = await startTestServer({ workers: 1, env: { WRAP_UP_SEC: '2' } });
   });
@@ -230,10 +204,10 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
 
   it('(c) caller and interpreter write to each other during the call', async () => {
     const who = await server.staff('interpreter', { name: '翻譯員 陳' });
-    const desk = await b.page(server.url);
+    const desk = await page(server.url);
     await signIn(desk, '/desk', who);
     await goAvailable(desk);
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
     await callerJoins(caller, { topic: 'dispatch' });
@@ -274,10 +248,10 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
 
   it('(f) from a text chat to a video call: the chat stays in view while waiting, then the call takes over', async () => {
     const who = await server.staff('interpreter', { name: '翻譯員 黃' });
-    const desk = await b.page(server.url);
+    const desk = await page(server.url);
     await signIn(desk, '/desk', who);
     await setChatAvailability(desk, true);
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
     await caller.getByTestId('start-text-chat').click();
@@ -335,7 +309,7 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
 
 describe('the hours editor', () => {
   let server: TestServer;
-  const b = useBrowser();
+  const page = usePages();
   beforeAll(async () => {
     server = await startTestServer({ workers: 1 });
   });
@@ -344,7 +318,7 @@ describe('the hours editor', () => {
   });
 
   async function adminPage(who: { username: string; password: string }): Promise<Page> {
-    const p = await b.page(server.url);
+    const p = await page(server.url);
     await p.goto('/admin/hours');
     await p.getByTestId('login-username').fill(who.username);
     await p.getByTestId('login-password').fill(who.password);
@@ -357,7 +331,7 @@ describe('the hours editor', () => {
     const who = await server.staff('admin', { name: '吳管理員' });
     const admin = await adminPage(who);
     const other = await adminPage(who);
-    const caller = await b.page(server.url);
+    const caller = await page(server.url);
     await caller.goto('/');
     await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
 

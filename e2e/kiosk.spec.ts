@@ -4,45 +4,16 @@
  * which kiosk it is, a video call from the kiosk by day, and the end of a visit (nothing left for the next
  * person). The kiosk runs the web app's caller screens; their details are covered by chat.spec and queue.spec.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
 import { seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { connected, goAvailable, signIn, waitForOffer } from './flows.ts';
+import { checkA11y, usePages } from './pages.ts';
 
 const NIGHT = '2026-12-01T22:00:00+08:00';
 const DAY = '2026-12-01T10:00:00+08:00';
 const KIOSK = 'DA-01';
-
-function useBrowser(): (baseUrl: string) => Promise<Page> {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const closing = contexts.splice(0);
-    const errors = closing.flatMap((c) => pageErrors(c));
-    for (const c of closing) await c.close().catch(() => undefined);
-    expect(errors, 'script errors in the pages').toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return async (baseUrl) => {
-    const context = await newCallContext(browser, baseUrl);
-    contexts.push(context);
-    return context.newPage();
-  };
-}
-
-async function axe(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n'), `${screen}: axe violations`).toBe('');
-}
 
 /** Every visible button and link on the page is at least `min` px in both directions. */
 async function smallTargets(page: Page, min: number): Promise<string[]> {
@@ -57,7 +28,7 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
 
 describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees the kiosk', () => {
   let server: TestServer;
-  const page = useBrowser();
+  const page = usePages();
   beforeAll(async () => {
     server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: NIGHT } });
   });
@@ -83,10 +54,10 @@ describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees t
     expect(await kiosk.getByTestId('video-reopens').textContent()).toContain('09:00');
     for (const staffLink of ['desk-link', 'wallboard-link', 'admin-hours-link']) expect(await kiosk.getByTestId(staffLink).count()).toBe(0);
     expect(await smallTargets(kiosk, 72)).toEqual([]);
-    await axe(kiosk, 'kiosk entry (zh-TW, night)');
+    await checkA11y(kiosk, 'kiosk entry (zh-TW, night)');
     await kiosk.getByTestId('lang-switch').click();
     await kiosk.getByTestId('video-reopens').filter({ hasText: 'Opens tomorrow at 09:00' }).waitFor();
-    await axe(kiosk, 'kiosk entry (en, night)');
+    await checkA11y(kiosk, 'kiosk entry (en, night)');
     await kiosk.getByTestId('lang-switch').click();
 
     // A text chat from the kiosk; the desk sees which kiosk it comes from.
@@ -130,7 +101,7 @@ describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees t
 
 describe('a kiosk at 10:00: a video call', () => {
   let server: TestServer;
-  const page = useBrowser();
+  const page = usePages();
   beforeAll(async () => {
     server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: DAY } });
   });
