@@ -109,6 +109,8 @@ export const clientSchemas = {
   'desk:chats': z.object({}).strict(),
   'media:createTransport': z.object({ direction: z.enum(['send', 'recv']) }).strict(),
   'media:connectTransport': z.object({ transportId: id, dtlsParameters }).strict(),
+  /** The connection failed (a network change, a NAT timeout): new ICE credentials, the transport reconnects. */
+  'media:restartIce': z.object({ transportId: id }).strict(),
   'media:produce': z
     .object({ transportId: id, kind: z.enum(['audio', 'video']), rtpParameters, source: z.enum(MEDIA_SOURCES) })
     .strict(),
@@ -219,6 +221,7 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'media:produce': CALL_PARTIES,
   'media:consume': CALL_PARTIES,
   'media:resumeConsumer': CALL_PARTIES,
+  'media:restartIce': CALL_PARTIES,
   'media:pauseProducer': CALL_PARTIES,
   'media:resumeProducer': CALL_PARTIES,
   'auth:renew': ['guest', 'interpreter', 'supervisor', 'admin'],
@@ -274,6 +277,7 @@ export interface ClientResults {
   'desk:chats': ChatSessionInfo[];
   'media:createTransport': TransportOptions;
   'media:connectTransport': Record<string, never>;
+  'media:restartIce': { iceParameters: unknown };
   'media:produce': { producerId: ProducerId };
   'media:consume': ConsumerOptions;
   'media:resumeConsumer': Record<string, never>;

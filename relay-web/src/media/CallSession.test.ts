@@ -86,6 +86,8 @@ function fakeServer(opts: { peers?: PeerInfo[]; producers?: ProducerInfo[]; join
         } satisfies ClientResults['call:join'];
       case 'media:createTransport':
         return testFakeParameters.generateTransportRemoteParameters();
+      case 'media:restartIce':
+        return { iceParameters: testFakeParameters.generateTransportRemoteParameters().iceParameters };
       case 'media:produce':
         producers += 1;
         return { producerId: `own-${producers}` };
@@ -197,6 +199,34 @@ describe('CallSession', () => {
     await session.toggleCamera();
     expect(video?.enabled).toBe(true);
     expect(server.sent.at(-1)).toEqual({ event: 'media:resumeProducer', payload: { producerId: 'own-1' } });
+  });
+
+  it('restarts ICE on a transport whose connection failed, showing the trouble meanwhile', async () => {
+    const socket = new FakeSocket();
+    const server = fakeServer({ peers: [interpreter], producers: [interpVideo] });
+    const transports: { id: string; direction: string; handler: unknown }[] = [];
+    const session = new CallSession(
+      { callId: CALL_ID, role: 'caller' },
+      {
+        socket: socket.asSocket(),
+        request: server.request,
+        getUserMedia: null,
+        createDevice: () => {
+          const device = fakeDevice();
+          device.observer.on('newtransport', (t: { id: string; direction: string; handler: unknown }) => transports.push(t));
+          return device;
+        },
+      },
+    );
+    await session.start();
+    await settle();
+    const recv = transports.find((t) => t.direction === 'recv');
+    expect(recv).toBeDefined();
+    (recv!.handler as FakeHandler).setConnectionState('failed');
+    await settle();
+    expect(session.getSnapshot().transports.recv).toBe('failed');
+    expect(server.sent.filter((x) => x.event === 'media:restartIce').map((x) => x.payload)).toEqual([{ transportId: recv!.id }]);
+    session.close();
   });
 
   it('follows the other side: new producers, pause and resume, leaving', async () => {

@@ -11,6 +11,7 @@ import type { ConsumerId, MediaSource, ProducerId, TransportId } from '@sign-rel
 import type { Requester } from '../signaling/requester.ts';
 import { consumerOptions, routerCapabilities, transportOptions } from './fromServer.ts';
 import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
+import { IceRecovery } from './iceRecovery.ts';
 import type { ProducerAppData } from './produceOptions.ts';
 
 export interface MediaConnectionListener {
@@ -32,6 +33,7 @@ export class MediaConnection {
     private readonly sendTransport: ms.Transport,
     private readonly recvTransport: ms.Transport,
     private listener: MediaConnectionListener | undefined,
+    private readonly ice: IceRecovery,
   ) {}
 
   /** Loads a device with the router's capabilities and creates both transports. */
@@ -49,12 +51,16 @@ export class MediaConnection {
     ]);
     const sendTransport = device.createSendTransport(transportOptions(send));
     const recvTransport = device.createRecvTransport(transportOptions(recv));
+    const ice = new IceRecovery((transportId) => request('media:restartIce', { transportId: transportId as TransportId }).then((r) => r.iceParameters));
     for (const transport of [sendTransport, recvTransport]) {
       const transportId = transport.id as TransportId;
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         request('media:connectTransport', { transportId, dtlsParameters }).then(() => callback(), errback);
       });
-      transport.on('connectionstatechange', (state) => listener.transportState(transport.direction, state));
+      transport.on('connectionstatechange', (state) => {
+        listener.transportState(transport.direction, state);
+        ice.onState(transport, state);
+      });
     }
     sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = (appData as ProducerAppData).source;
@@ -63,7 +69,7 @@ export class MediaConnection {
         errback,
       );
     });
-    return new MediaConnection(request, device, sendTransport, recvTransport, listener);
+    return new MediaConnection(request, device, sendTransport, recvTransport, listener, ice);
   }
 
   /** What the server needs to create consumers this browser can decode. */
@@ -158,6 +164,7 @@ export class MediaConnection {
     if (this.closed) return;
     this.closed = true;
     this.listener = undefined;
+    this.ice.stop();
     for (const consumer of this.consumers.values()) consumer.close();
     for (const producer of this.producers.values()) producer.close();
     this.consumers.clear();

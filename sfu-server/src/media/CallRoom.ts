@@ -153,6 +153,14 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     await media('connect the transport', () => transport.connect({ dtlsParameters: p.dtlsParameters as types.DtlsParameters }));
   }
 
+  /** New ICE credentials for one of the peer's transports, after its connection failed. */
+  async restartIce(peer: Peer, transportId: string): Promise<types.IceParameters> {
+    const transport = this.ownTransport(peer, transportId);
+    const iceParameters = await media('restart the connection', () => transport.restartIce());
+    this.log.info({ peerId: peer.id, transportId }, 'ice restarted');
+    return iceParameters;
+  }
+
   async produce(peer: Peer, p: ClientPayload<'media:produce'>): Promise<ProducerId> {
     const transport = this.ownTransport(peer, p.transportId);
     if ((transport.appData as TransportAppData).direction !== 'send') throw new AppError('BAD_REQUEST', 'Media can only be sent on a send transport.');

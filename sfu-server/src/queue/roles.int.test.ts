@@ -25,6 +25,7 @@ const VALID: { [E in ClientEventName]: unknown } = {
   'media:produce': { transportId: randomUUID(), kind: 'audio', source: 'microphone', rtpParameters: { codecs: [{}] } },
   'media:consume': { producerId: randomUUID(), rtpCapabilities: {} },
   'media:resumeConsumer': { consumerId: randomUUID() },
+  'media:restartIce': { transportId: randomUUID() },
   'media:pauseProducer': { producerId: randomUUID() },
   'media:resumeProducer': { producerId: randomUUID() },
   'chat:start': {},

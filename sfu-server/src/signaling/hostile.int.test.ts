@@ -102,6 +102,18 @@ describe('hostile and malformed payloads', () => {
     expect(unknownCall).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('gives a transport new ICE credentials on media:restartIce, for its own transports only', async () => {
+    const me = inCall!;
+    const t = await ok(me, 'media:createTransport', { direction: 'recv' });
+    const before = (t.iceParameters as { usernameFragment: string; password: string });
+    const after = (await ok(me, 'media:restartIce', { transportId: t.id })).iceParameters as { usernameFragment: string; password: string };
+    expect(after.usernameFragment).toMatch(/\S+/);
+    expect(after.usernameFragment).not.toBe(before.usernameFragment);
+    expect(after.password).not.toBe(before.password);
+    expect(await emitRaw(me, 'media:restartIce', { transportId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await emitRaw(outside, 'media:restartIce', { transportId: t.id })).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+  });
+
   it('answers unknown events, events without an ack, and floods without harm', async () => {
     expectCodedError(await emitRaw(outside, 'admin:dropTables', {}), 'unknown');
     expectCodedError(await emitRaw(outside, '__proto__', {}), 'proto');

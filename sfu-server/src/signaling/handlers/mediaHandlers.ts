@@ -6,6 +6,7 @@ type MediaEvent =
   | 'media:produce'
   | 'media:consume'
   | 'media:resumeConsumer'
+  | 'media:restartIce'
   | 'media:pauseProducer'
   | 'media:resumeProducer';
 
@@ -27,6 +28,10 @@ export const mediaHandlers: HandlerMap<MediaEvent> = {
   async 'media:consume'(ctx, p) {
     const { room, peer } = ctx.session.inCall();
     return room.consume(peer, p);
+  },
+  async 'media:restartIce'(ctx, p) {
+    const { room, peer } = ctx.session.inCall();
+    return { iceParameters: await room.restartIce(peer, p.transportId) };
   },
   async 'media:resumeConsumer'(ctx, p) {
     const { room, peer } = ctx.session.inCall();
