@@ -24,8 +24,8 @@ export class MemoryQueueStore implements QueueStore {
   async matchOne(now: number): Promise<QueueEvent[]> {
     return rules.matchOne(this.s, now);
   }
-  async respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number): Promise<QueueEvent[]> {
-    return rules.respond(this.s, interpreterId, entryId, answer, now);
+  async respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent[]> {
+    return rules.respond(this.s, interpreterId, entryId, answer, now, transferWrapUpMs);
   }
   async endCall(interpreterId: string, wrapUpMs: number, now: number): Promise<QueueEvent[]> {
     return rules.endCall(this.s, interpreterId, wrapUpMs, now);

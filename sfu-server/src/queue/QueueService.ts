@@ -186,7 +186,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   /** The offered interpreter answers: the call is created and the caller told to join it. */
   async accept(staff: StaffRef, entryId: string): Promise<CallId> {
-    const events = await this.d.store.respond(staff.userId, entryId, 'accept', this.now());
+    const events = await this.d.store.respond(staff.userId, entryId, 'accept', this.now(), this.d.wrapUpMs);
     const answered = events.find((e): e is Extract<QueueEvent, { type: 'answered' }> => e.type === 'answered');
     if (!answered) throw new AppError('INTERNAL', 'The call could not be connected.');
     let callId: CallId;

@@ -107,8 +107,9 @@ export class RedisQueueStore implements QueueStore {
   async matchOne(now: number): Promise<QueueEvent[]> {
     return this.step('matchOne', now, {});
   }
-  async respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number): Promise<QueueEvent[]> {
-    return this.step('respond', now, { interpreterId, entryId, answer });
+  async respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent[]> {
+    if (transferWrapUpMs !== undefined) checkTime(transferWrapUpMs);
+    return this.step('respond', now, { interpreterId, entryId, answer, ...(transferWrapUpMs !== undefined ? { wrapUpMs: transferWrapUpMs } : {}) });
   }
   async endCall(interpreterId: string, wrapUpMs: number, now: number): Promise<QueueEvent[]> {
     checkTime(wrapUpMs);

@@ -94,7 +94,11 @@ export interface QueueStore {
   /** Routes at most one caller to an interpreter; returns [] when nobody can be matched. */
   matchOne(now: number): Promise<QueueEvent[]>;
   /** The rung interpreter answers: accept, decline, or the ring timed out. */
-  respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number): Promise<QueueEvent[]>;
+  /**
+   * An offered interpreter answers. Accepting a transfer puts the transferring interpreter into wrap-up for
+   * `transferWrapUpMs` (default `QUEUE_RULES.wrapUpMs`; the service passes its configured wrap-up).
+   */
+  respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent[]>;
   /** The call ended normally: the interpreter goes to wrap-up for `wrapUpMs`; the entry is gone. */
   endCall(interpreterId: string, wrapUpMs: number, now: number): Promise<QueueEvent[]>;
   /** The interpreter's connection dropped mid-call: the caller goes back to the head of the line. */

@@ -205,9 +205,10 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore>
       expect(await state('i1')).toBe('in-call');
       expect(await state('i2')).toBe('available');
       await q.offerTransfer('i1', 'i2', T0 + 5);
-      const acc = await q.respond('i2', 'a', 'accept', T0 + 6);
+      const acc = await q.respond('i2', 'a', 'accept', T0 + 6, 7_000);
       expect(acc.find((e) => e.type === 'answered')).toMatchObject({ interpreterId: 'i2', transferFrom: 'i1' });
-      expect(await q.interpreter('i1')).toMatchObject({ state: 'wrap-up' });
+      // The transferring interpreter wraps up for the service's configured time.
+      expect(await q.interpreter('i1')).toMatchObject({ state: 'wrap-up', wrapUpUntil: T0 + 6 + 7_000 });
       expect(await q.interpreter('i2')).toMatchObject({ state: 'in-call', entryId: 'a' });
       expect(await q.places()).toEqual([]);
     });

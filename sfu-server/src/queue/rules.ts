@@ -209,7 +209,7 @@ export function matchOne(s: QueueState, now: number): QueueEvent[] {
   ];
 }
 
-export function respond(s: QueueState, interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number): QueueEvent[] {
+export function respond(s: QueueState, interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs: number = QUEUE_RULES.wrapUpMs): QueueEvent[] {
   const i = interpreterOrThrow(s, interpreterId);
   const entry = s.entries.get(entryId);
   if (i.state !== 'offered' || i.entryId !== entryId || !entry) throw new AppError('NOT_FOUND', 'That call is no longer offered to you.');
@@ -220,7 +220,7 @@ export function respond(s: QueueState, interpreterId: string, entryId: string, a
     const from = s.interpreters.get(transferFrom);
     if (from && from.state === 'in-call' && from.entryId === entryId) {
       setState(from, 'wrap-up', now);
-      from.wrapUpUntil = now + QUEUE_RULES.wrapUpMs;
+      from.wrapUpUntil = now + transferWrapUpMs;
       events.push({ type: 'interpreter', interpreter: clone(from) });
     }
   }

@@ -56,7 +56,7 @@ local function remove(id, why)
   queueChanged()
 end
 
-local function respond(interpreterId, entryId, answer)
+local function respond(interpreterId, entryId, answer, transferWrapUpMs)
   local i = interpOrRefuse(interpreterId)
   local e = getEntry(entryId)
   if i.state ~= 'offered' or i.entryId ~= entryId or not e then refuse('offer_gone') end
@@ -69,7 +69,7 @@ local function respond(interpreterId, entryId, answer)
     local from = getInterp(transferFrom)
     if from and from.state == 'in-call' and from.entryId == entryId then
       setState(from, 'wrap-up')
-      from.wrapUpUntil = now + WRAP_UP_MS
+      from.wrapUpUntil = now + (transferWrapUpMs or WRAP_UP_MS)
       interpreterEvent(from)
     end
   end
@@ -225,7 +225,7 @@ function ops.matchOne()
 end
 
 function ops.respond()
-  respond(args.interpreterId, args.entryId, args.answer)
+  respond(args.interpreterId, args.entryId, args.answer, args.wrapUpMs)
 end
 
 function ops.endCall()
