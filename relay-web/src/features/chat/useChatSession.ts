@@ -21,8 +21,10 @@ import { TYPING_SHOW_MS, TypingNotifier } from './typing.ts';
 /** Which side of the chat this screen is. */
 export type ChatParty = 'guest' | 'staff';
 
-/** Where the chat comes from: a session by id (text chats), or the chat of a video call. */
-/** A text chat by id, or the chat of a video call (`fromChat`: the caller's text chat the call came from). */
+/**
+ * Where the chat comes from: a session by id (text chats), or the chat of a video call (`fromChat`: the
+ * caller's text chat the call came from, whose messages then show above the call's).
+ */
 export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: string; fromChat?: string | undefined };
 
 export interface ChatEnd {
