@@ -65,7 +65,7 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
         <div className="kiosk__tools">
           {surface && !held && (
             <>
-              <button type="button" className="button button--quiet kiosk__finish" data-testid="kiosk-finish" onClick={onEndVisit} aria-describedby="kiosk-finish-hint">
+              <button type="button" className="button button--quiet kiosk__finish" data-testid="kiosk-finish" onClick={() => onEndVisit()} aria-describedby="kiosk-finish-hint">
                 <Icon name="home" />
                 <span>{t('kiosk.finish')}</span>
               </button>

@@ -15,6 +15,9 @@ export interface IdleVisit {
 export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => number = Date.now): IdleVisit {
   const [count, setCount] = useState(0);
   const lastInput = useRef(now());
+  // The latest callback, so a new function from each render does not restart the clock.
+  const idle = useRef(onIdle);
+  idle.current = onIdle;
 
   const hold = useCallback(() => {
     setCount((n) => n + 1);
@@ -41,10 +44,10 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
   useEffect(() => {
     if (count > 0) return;
     const timer = setInterval(() => {
-      if (now() - lastInput.current >= idleMs) onIdle();
+      if (now() - lastInput.current >= idleMs) idle.current();
     }, Math.min(1000, idleMs));
     return () => clearInterval(timer);
-  }, [count, idleMs, onIdle, now]);
+  }, [count, idleMs, now]);
 
   const holds = useMemo(() => ({ hold }), [hold]);
   return { holds, held: count > 0 };
