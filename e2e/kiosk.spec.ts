@@ -99,6 +99,51 @@ describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees t
   });
 });
 
+describe('a kiosk visitor who walks away mid-chat', () => {
+  let server: TestServer;
+  const page = usePages();
+  beforeAll(async () => {
+    server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: NIGHT } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is asked "are you still there?", and with no answer the chat ends and the kiosk starts over', async () => {
+    const who = await server.staff('interpreter', { name: '張' });
+    const desk = await page(server.url);
+    await signIn(desk, '/desk', who);
+    await setChatAvailability(desk, true);
+    const kiosk = await page(server.url);
+    await kiosk.goto(`/kiosk/?kiosk=${KIOSK}&idle=20`);
+    await kiosk.getByTestId('start-text-chat').click();
+    const offer = desk.getByTestId('chat-offer');
+    await offer.waitFor({ timeout: 10_000 });
+    const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
+    await offer.getByTestId('chat-offer-accept').click();
+    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
+    await sendByEnter(kiosk, '我的身分證字號是 A123456789');
+    await seeMessage(tab, '我的身分證字號是 A123456789', 'guest');
+    const touchedAt = Date.now();
+
+    // Nobody touches the kiosk: after 20 s it asks, visibly, with a countdown.
+    const ask = kiosk.getByTestId('kiosk-still-there');
+    await ask.waitFor({ timeout: 30_000 });
+    expect(Date.now() - touchedAt).toBeGreaterThanOrEqual(19_000);
+    expect(Number(await ask.getAttribute('data-seconds'))).toBeGreaterThan(0);
+    await expect(kiosk.evaluate(`document.activeElement?.dataset.testid`)).resolves.toBe('kiosk-still-here');
+    await kiosk.screenshot({ path: process.env.SCREENSHOT_DIR ? `${process.env.SCREENSHOT_DIR}/kiosk-still-there.png` : undefined });
+    await checkA11y(kiosk, 'kiosk "are you still there?"');
+
+    // Nobody answers: the chat is ended by the visitor's side (the interpreter sees it), the kiosk starts over.
+    await tab.locator('[data-testid="chat-ended"][data-by="guest"]').waitFor({ timeout: 20_000 });
+    await kiosk.locator('[data-testid="service-status"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => kiosk.evaluate('sessionStorage.length'), { timeout: 10_000 }).toBe(0);
+    expect(await kiosk.getByTestId('chat-thread').count()).toBe(0);
+    expect(await kiosk.getByText('A123456789').count()).toBe(0);
+  });
+});
+
 describe('a kiosk at 10:00: a video call', () => {
   let server: TestServer;
   const page = usePages();

@@ -2,8 +2,8 @@
  * The kiosk: the caller's screens of the web app (what is open now, the video line and call, text chat, a
  * call-back request) on a shared public device. Guest tokens are for this kiosk; there is no way into the
  * staff screens; everything is larger for a standing visitor; and a visit ends — cleared for the next
- * person — when the visitor presses "Finish" or leaves the screen untouched (never while in line, in a
- * call or in a chat).
+ * person — when the visitor presses "Finish" or leaves the screen untouched: at once when nothing is going
+ * on, never during a call, and in line or in a chat only after asking "are you still there?".
  */
 import { useEffect, useMemo } from 'react';
 import type { ReactElement } from 'react';
@@ -14,9 +14,30 @@ import { LangSwitch } from '@sign-relay/relay-web/src/components/LangSwitch.tsx'
 import { CallerPage } from '@sign-relay/relay-web/src/features/caller/CallerPage.tsx';
 import { CallerChatPage } from '@sign-relay/relay-web/src/features/chat/CallerChatPage.tsx';
 import { SurfaceProvider, VisitHoldsProvider } from '@sign-relay/relay-web/src/surface/surface.ts';
+import { useNow } from '@sign-relay/relay-web/src/hooks/useNow.ts';
 import type { Surface } from '@sign-relay/relay-web/src/surface/surface.ts';
 import type { KioskConfigResult } from './config.ts';
 import { useIdleVisit } from './useIdleVisit.ts';
+
+/** "Are you still there?": a visitor in line or in a chat who stopped touching the screen. Visible, never a sound. */
+function StillThere({ until, onStay }: { until: number; onStay: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const left = Math.max(0, Math.ceil((until - useNow(250)) / 1000));
+  return (
+    <div className="kiosk-ask" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-ask-title" aria-describedby="kiosk-ask-body" data-testid="kiosk-still-there" data-seconds={left}>
+      <div className="kiosk-ask__box">
+        <Icon name="hourglass" className="kiosk-ask__icon" />
+        <h2 id="kiosk-ask-title">{t('kiosk.askTitle')}</h2>
+        <p id="kiosk-ask-body">{t('kiosk.askBody', { count: left })}</p>
+        {/* The one thing to do: it takes the focus, so a key press answers too. */}
+        <button type="button" className="button button--primary button--large" data-testid="kiosk-still-here" onClick={onStay} autoFocus>
+          <Icon name="check" />
+          <span>{t('kiosk.stillHere')}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
 
 function KioskSetup({ reason }: { reason: 'missing' | 'invalid' }): ReactElement {
   const { t } = useTranslation();
@@ -43,7 +64,9 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
   const kioskId = config.ok ? config.config.kioskId : null;
   const idleMs = (config.ok ? config.config.idleSec : 3600) * 1000;
   const surface = useMemo<Surface | null>(() => (kioskId ? { kind: 'kiosk', kioskId } : null), [kioskId]);
-  const { holds, held } = useIdleVisit(idleMs, onEndVisit);
+  const { holds, held, askingUntil, stillHere } = useIdleVisit(idleMs, onEndVisit);
+  // While asking, the question is the only thing to reach with keys or a screen reader (any touch answers it).
+  const behind = askingUntil !== null;
 
   useEffect(() => {
     document.title = t('kiosk.title');
@@ -54,7 +77,7 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="topbar">
+      <header className="topbar" inert={behind}>
         <Link to="/" className="brand" data-testid="brand">
           <Icon name="hands" className="brand__icon" />
           <span className="brand__text">
@@ -77,7 +100,8 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
           <LangSwitch />
         </div>
       </header>
-      <main id="main" className="main" tabIndex={-1}>
+      {askingUntil !== null && <StillThere until={askingUntil} onStay={stillHere} />}
+      <main id="main" className="main" tabIndex={-1} inert={behind}>
         {surface && config.ok ? (
           <SurfaceProvider value={surface}>
             <VisitHoldsProvider value={holds}>

@@ -1,38 +1,66 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { VisitHolds } from '@sign-relay/relay-web/src/surface/surface.ts';
+import type { VisitHold, VisitHolds } from '@sign-relay/relay-web/src/surface/surface.ts';
+
+/** How long "are you still there?" waits for a touch: 30 s, or half the idle time if that is shorter. */
+export function askForMs(idleMs: number): number {
+  return Math.min(30_000, Math.floor(idleMs / 2));
+}
+
+/** How long the visit's screens get to give up a place in line or end a chat before the kiosk starts over. */
+export const ABANDON_TIMEOUT_MS = 3_000;
 
 export interface IdleVisit {
   /** Given to the caller screens: they hold the visit while the visitor is in line, in a call or in a chat. */
   holds: VisitHolds;
   /** Whether some screen holds the visit now. */
   held: boolean;
+  /** "Are you still there?" is showing: when the visit ends unless someone touches the screen. */
+  askingUntil: number | null;
+  /** The visitor answered "I'm still here". */
+  stillHere(): void;
 }
 
 /**
- * Ends the visit (`onIdle`) after `idleMs` without a touch, a click or a key — unless a screen holds it.
+ * The end of a kiosk visit (`onIdle`) after `idleMs` without a touch, a click or a key:
+ * - nothing held: at once;
+ * - held by a call: never (the interpreter sees whether anyone is there);
+ * - held by the line or a chat: after asking "are you still there?" for {@link askForMs}, the holding screens
+ *   give up the place / end the chat, then the visit ends.
  * A hold that ends starts the idle time afresh, so a visitor who just hung up gets the full time to read.
  */
 export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => number = Date.now): IdleVisit {
-  const [count, setCount] = useState(0);
+  const holdsRef = useRef(new Map<number, VisitHold>());
+  const nextId = useRef(0);
+  const [version, setVersion] = useState(0);
+  const [askingUntil, setAskingUntil] = useState<number | null>(null);
   const lastInput = useRef(now());
-  // The latest callback, so a new function from each render does not restart the clock.
   const idle = useRef(onIdle);
   idle.current = onIdle;
+  const ending = useRef(false);
 
-  const hold = useCallback(() => {
-    setCount((n) => n + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      lastInput.current = now();
-      setCount((n) => n - 1);
-    };
+  const hold = useCallback(
+    (what: VisitHold) => {
+      const id = nextId.current++;
+      holdsRef.current.set(id, what);
+      setVersion((v) => v + 1);
+      return () => {
+        if (!holdsRef.current.delete(id)) return;
+        lastInput.current = now();
+        setVersion((v) => v + 1);
+      };
+    },
+    [now],
+  );
+
+  const stillHere = useCallback(() => {
+    lastInput.current = now();
+    setAskingUntil(null);
   }, [now]);
 
   useEffect(() => {
     const touched = (): void => {
       lastInput.current = now();
+      setAskingUntil(null);
     };
     const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, touched, { capture: true, passive: true });
@@ -41,14 +69,38 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
     };
   }, [now]);
 
+  const holds = [...holdsRef.current.values()];
+  const inCall = holds.some((h) => h.kind === 'call');
+  const held = holds.length > 0;
+
   useEffect(() => {
-    if (count > 0) return;
+    if (inCall) {
+      setAskingUntil(null);
+      return;
+    }
+    const end = async (): Promise<void> => {
+      if (ending.current) return;
+      ending.current = true;
+      const abandons = [...holdsRef.current.values()].map((h) => h.abandon?.().catch(() => undefined));
+      await Promise.race([Promise.all(abandons), new Promise((r) => setTimeout(r, ABANDON_TIMEOUT_MS))]);
+      idle.current();
+    };
     const timer = setInterval(() => {
-      if (now() - lastInput.current >= idleMs) idle.current();
+      if (ending.current) return;
+      const quiet = now() - lastInput.current;
+      if (quiet < idleMs) return;
+      if (holdsRef.current.size === 0) {
+        ending.current = true;
+        idle.current();
+        return;
+      }
+      const until = lastInput.current + idleMs + askForMs(idleMs);
+      if (now() >= until) void end();
+      else setAskingUntil((a) => a ?? until);
     }, Math.min(1000, idleMs));
     return () => clearInterval(timer);
-  }, [count, idleMs, now]);
+  }, [inCall, idleMs, now, version]);
 
-  const holds = useMemo(() => ({ hold }), [hold]);
-  return { holds, held: count > 0 };
+  const visitHolds = useMemo(() => ({ hold }), [hold]);
+  return { holds: visitHolds, held, askingUntil, stillHere };
 }

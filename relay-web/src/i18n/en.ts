@@ -26,6 +26,9 @@ export const en: Catalogue = {
     back: 'Back',
   },
   kiosk: {
+    askTitle: 'Are you still there?',
+    askBody: 'In {{count}} s this visit ends and is cleared (your place in line, your chat).',
+    stillHere: 'I’m still here',
     title: 'Sign Relay sign-language kiosk',
     place: 'Kiosk {{id}}',
     finish: 'Finish',

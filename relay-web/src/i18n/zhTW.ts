@@ -29,6 +29,9 @@ export const zhTW = {
     back: '上一步',
   },
   kiosk: {
+    askTitle: '還在使用嗎？',
+    askBody: '{{count}} 秒後結束，並清除這次的資料（排隊的位置、文字對話）。',
+    stillHere: '我還在',
     title: 'Sign Relay 手語視訊服務站',
     place: '服務站 {{id}}',
     finish: '結束使用',

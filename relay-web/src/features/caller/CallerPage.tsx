@@ -50,8 +50,9 @@ export function CallerPage(): ReactElement {
   const { t } = useTranslation();
   const [step, dispatch] = useReducer(callerReducer, undefined, () => initialStep(readStoredEntry(), Date.now()));
   const signaling = useGuestSignaling(ONLINE_STEPS.has(step.step));
-  useVisitHold(ONLINE_STEPS.has(step.step));
   const { socket, connected } = signaling;
+  // On a kiosk: a caller who walked away from the line gives their place up; a call is never cut short.
+  useVisitHold(ONLINE_STEPS.has(step.step), step.step === 'in-call' ? 'call' : 'line', () => (socket ? request(socket, 'queue:leave', {}, 3_000) : Promise.resolve()));
 
   // The place in line survives a reload of this tab.
   const stored = storedEntryOf(step);

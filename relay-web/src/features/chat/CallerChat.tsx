@@ -78,7 +78,8 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
       });
   };
 
-  useVisitHold(phase !== 'ended');
+  // On a kiosk: a visitor who walked away mid-chat ends it, so their words do not stay on a public screen.
+  useVisitHold(phase !== 'ended', 'chat', () => request(socket, 'chat:end', { sessionId }, 3_000));
   const videoOpen = service.status?.video.open === true;
   return (
     <div className={`caller-chat caller-chat--${phase}`}>
