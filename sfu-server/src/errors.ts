@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_IN_CALL: 409,
   MEDIA_ERROR: 422,
   RATE_LIMITED: 429,
+  CONFLICT: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'ALREADY_IN_CALL',
   'MEDIA_ERROR',
   'RATE_LIMITED',
+  /** The thing changed since it was read (someone else saved first): read it again, then change it. */
+  'CONFLICT',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

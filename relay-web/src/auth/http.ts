@@ -23,6 +23,7 @@ const KNOWN: Record<ErrorCode, true> = {
   ALREADY_IN_CALL: true,
   MEDIA_ERROR: true,
   RATE_LIMITED: true,
+  CONFLICT: true,
   UNAVAILABLE: true,
   INTERNAL: true,
 };

@@ -539,6 +539,7 @@ export const en: Catalogue = {
     ALREADY_IN_CALL: 'You are already in this call.',
     MEDIA_ERROR: 'Setting up the video failed.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment.',
+    CONFLICT: 'Someone else changed this first. Reload and try again.',
     UNAVAILABLE: 'The service is unavailable. Please try again later.',
     INTERNAL: 'The server had a problem. Please try again later.',
     TIMEOUT: 'The server did not answer. Please check your connection.',

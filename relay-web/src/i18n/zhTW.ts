@@ -543,6 +543,7 @@ export const zhTW = {
     ALREADY_IN_CALL: '您已經在這通電話中。',
     MEDIA_ERROR: '視訊設定失敗。',
     RATE_LIMITED: '操作太頻繁，請稍候再試。',
+    CONFLICT: '別人已經先改了，請重新載入再試。',
     UNAVAILABLE: '服務暫時無法使用，請稍後再試。',
     INTERNAL: '伺服器發生錯誤，請稍後再試。',
     TIMEOUT: '伺服器沒有回應，請檢查網路。',

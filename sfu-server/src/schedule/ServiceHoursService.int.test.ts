@@ -61,7 +61,7 @@ describe('ServiceHoursService on a real Postgres, two processes', () => {
 
     // The other process, still on version 1, saves; this one's save over version 1 is then refused.
     expect((await there.update(DEFAULT_SERVICE_HOURS, 1, admin)).version).toBe(2);
-    await expect(here.update(typhoonHours(), 1, admin)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: HOURS_CONFLICT_MESSAGE });
+    await expect(here.update(typhoonHours(), 1, admin)).rejects.toMatchObject({ code: 'CONFLICT', message: HOURS_CONFLICT_MESSAGE });
     expect(await here.isVideoOpen()).toBe(true);
     expect((await here.snapshot()).version).toBe(2);
   });

@@ -99,7 +99,7 @@ describe('ServiceHoursService', () => {
     await a.update(typhoonHours(), 1, ADMIN);
     // b still holds version 1 (within cacheMs) and saves over it: refused.
     const err = await appError(b.update(DEFAULT_SERVICE_HOURS, 1, ADMIN));
-    expect(err).toMatchObject({ code: 'BAD_REQUEST', message: HOURS_CONFLICT_MESSAGE });
+    expect(err).toMatchObject({ code: 'CONFLICT', message: HOURS_CONFLICT_MESSAGE });
     expect((await appError(b.update(DEFAULT_SERVICE_HOURS, null, ADMIN))).message).toBe(HOURS_CONFLICT_MESSAGE);
     // The refusal makes b read again straight away, without waiting for cacheMs.
     expect((await b.snapshot()).version).toBe(2);

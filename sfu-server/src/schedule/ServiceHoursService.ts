@@ -92,8 +92,8 @@ export class ServiceHoursService {
 
   /**
    * Validates and saves new hours over `expectedVersion` (null when nothing was saved yet) and applies them in
-   * this process at once. Throws BAD_REQUEST with a readable message for invalid hours, and with
-   * {@link HOURS_CONFLICT_MESSAGE} when someone else saved in between.
+   * this process at once. Throws BAD_REQUEST with a readable message for invalid hours, and CONFLICT (409)
+   * with {@link HOURS_CONFLICT_MESSAGE} when someone else saved in between.
    */
   async update(hours: unknown, expectedVersion: number | null, userId: string | null): Promise<HoursSnapshot> {
     const parsed = parseServiceHours(hours);
@@ -103,7 +103,7 @@ export class ServiceHoursService {
       // The store holds something newer than this process may know: read it on the next check.
       if (this.cached) this.cached.fetchedAt = Number.NEGATIVE_INFINITY;
       this.log.info({ expectedVersion, userId }, 'service hours change refused: version conflict');
-      throw new AppError('BAD_REQUEST', HOURS_CONFLICT_MESSAGE);
+      throw new AppError('CONFLICT', HOURS_CONFLICT_MESSAGE);
     }
     const now = this.now();
     const snapshot: HoursSnapshot = { hours: deepFreeze(parsed.hours), version: result.version, updatedAt: new Date(now), updatedBy: userId };

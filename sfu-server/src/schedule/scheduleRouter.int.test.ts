@@ -134,7 +134,7 @@ describe('schedule routes', () => {
     // Two admins both loaded version 1; the second save is refused.
     expect((await call('PUT', '/api/admin/service-hours', { token: adminToken, body: { hours: DEFAULT_SERVICE_HOURS, version: 1 } })).body.version).toBe(2);
     const stale = await call('PUT', '/api/admin/service-hours', { token: adminToken, body: { hours: typhoonHours(), version: 1 } });
-    expect(stale).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: HOURS_CONFLICT_MESSAGE } } });
+    expect(stale).toEqual({ status: 409, body: { error: { code: 'CONFLICT', message: HOURS_CONFLICT_MESSAGE } } });
     expect(((await call('GET', '/api/service/status')).body as unknown as ServiceStatus).video.open).toBe(true);
     clock = tpe('2026-09-01T18:30');
     expect(((await call('GET', '/api/service/status')).body as unknown as ServiceStatus).video).toMatchObject({ open: false, opensAt: tpe('2026-09-02T09:00'), message: null });

@@ -5,7 +5,7 @@ import type { ServiceHours, ServiceKind } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import { ExceptionEditor } from './ExceptionEditor.tsx';
-import { addException, copyDayToWeek, dateInZone, isConflictMessage, normaliseHours, removeException, setWeeklyRanges, updateException, validateHours, WEEKDAY_KEYS, WEEKDAY_ORDER } from './hoursEditing.ts';
+import { addException, copyDayToWeek, dateInZone, normaliseHours, removeException, setWeeklyRanges, updateException, validateHours, WEEKDAY_KEYS, WEEKDAY_ORDER } from './hoursEditing.ts';
 import type { FoundProblem } from './hoursEditing.ts';
 import { RangeList } from './RangeList.tsx';
 import type { HoursDocument } from './useAdminHours.ts';
@@ -120,7 +120,7 @@ export function HoursEditor({ doc, onSave, onSaved, onReload, now }: Props): Rea
         setSaving(false);
         const message = error instanceof Error ? error.message : '';
         const code = errorCodeOf(error);
-        setSaveError(code === 'BAD_REQUEST' && isConflictMessage(message) ? { kind: 'conflict' } : code === 'BAD_REQUEST' && message ? { kind: 'server', message } : { kind: 'code', code });
+        setSaveError(code === 'CONFLICT' ? { kind: 'conflict' } : code === 'BAD_REQUEST' && message ? { kind: 'server', message } : { kind: 'code', code });
         requestAnimationFrame(() => summary.current?.focus());
       },
     );

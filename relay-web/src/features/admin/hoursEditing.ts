@@ -169,11 +169,6 @@ export function addException(h: ServiceHours, date: string, random?: () => numbe
   return { ...h, exceptions: [...h.exceptions, { id, date, services: ['video'], kind: 'closed', ranges: [], message: { 'zh-TW': '', en: '' } }] };
 }
 
-/** Whether the server refused a save because someone else saved first. */
-export function isConflictMessage(message: string): boolean {
-  return /someone else changed the hours/i.test(message);
-}
-
 /** The date (`YYYY-MM-DD`) `days` after the date of `instant` in `timeZone`. */
 export function dateInZone(instant: number, timeZone: string, days = 0): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
