@@ -131,7 +131,7 @@ describe('a kiosk visitor who walks away mid-chat', () => {
     await ask.waitFor({ timeout: 30_000 });
     expect(Date.now() - touchedAt).toBeGreaterThanOrEqual(19_000);
     expect(Number(await ask.getAttribute('data-seconds'))).toBeGreaterThan(0);
-    await expect(kiosk.evaluate(`document.activeElement?.dataset.testid`)).resolves.toBe('kiosk-still-here');
+    await expect.poll(() => kiosk.evaluate(`document.activeElement?.dataset.testid`), { timeout: 2_000 }).toBe('kiosk-still-here');
     await kiosk.screenshot({ path: process.env.SCREENSHOT_DIR ? `${process.env.SCREENSHOT_DIR}/kiosk-still-there.png` : undefined });
     await checkA11y(kiosk, 'kiosk "are you still there?"');
 
