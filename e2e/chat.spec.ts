@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
+import { answerChat, chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { usePages } from './pages.ts';
 
@@ -143,12 +143,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     const caller = await page(server.url);
     await caller.goto('/');
     await caller.getByTestId('start-text-chat').click();
-    const offer = desk.getByTestId('chat-offer');
-    await offer.waitFor({ timeout: 10_000 });
-    const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
-    await offer.getByTestId('chat-offer-accept').click();
-    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
-    await tab.waitFor({ timeout: 10_000 });
+    const { tab } = await answerChat(desk);
     await caller.getByTestId('chat-connected-alert').waitFor({ timeout: 10_000 });
 
     // The caller's connection drops (and stays down): what they write waits, marked as not sent.
@@ -256,11 +251,7 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
     await caller.goto('/');
     await caller.locator('[data-testid="service-status"][data-video-open="true"]').waitFor({ timeout: 10_000 });
     await caller.getByTestId('start-text-chat').click();
-    const offer = desk.getByTestId('chat-offer');
-    await offer.waitFor({ timeout: 10_000 });
-    await offer.getByTestId('chat-offer-accept').click();
-    const tab = desk.getByTestId('chat-tab');
-    await tab.waitFor({ timeout: 10_000 });
+    const { tab } = await answerChat(desk);
     await sendByEnter(caller, '可以改用視訊嗎？');
     await seeMessage(tab, '可以改用視訊嗎？', 'guest');
 

@@ -42,3 +42,18 @@ export async function setChatAvailability(desk: Page, on: boolean): Promise<void
   if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
   await desk.locator(`[data-testid="chat-availability"][aria-pressed="${on}"]:not([disabled])`).waitFor({ timeout: 10_000 });
 }
+
+/**
+ * Takes the chat ringing on the desk: waits for its offer, runs `check` on it (what the offer shows), accepts
+ * it, and returns the chat's id and its tab once open.
+ */
+export async function answerChat(desk: Page, check?: (offer: Locator, sessionId: string) => Promise<void>): Promise<{ sessionId: string; tab: Locator }> {
+  const offer = desk.getByTestId('chat-offer');
+  await offer.waitFor({ timeout: 10_000 });
+  const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
+  await check?.(offer, sessionId);
+  await offer.getByTestId('chat-offer-accept').click();
+  const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
+  await tab.waitFor({ timeout: 10_000 });
+  return { sessionId, tab };
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
+import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { connected, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 
@@ -26,7 +26,7 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
   );
 }
 
-describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees the kiosk', () => {
+describe('a kiosk at 22:00: text only, chats with an interpreter who sees the kiosk, visitors who walk away', () => {
   let server: TestServer;
   const page = usePages();
   beforeAll(async () => {
@@ -66,15 +66,11 @@ describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees t
     await signIn(desk, '/desk', who);
     await setChatAvailability(desk, true);
     await kiosk.getByTestId('start-text-chat').click();
-    const offer = desk.getByTestId('chat-offer');
-    await offer.waitFor({ timeout: 10_000 });
-    expect(await offer.textContent()).toContain(KIOSK);
-    const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
-    const stored = await server.db.pool.query<{ channel: string; kiosk_id: string }>('SELECT channel, kiosk_id FROM chat_sessions WHERE id = $1', [sessionId]);
-    expect(stored.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
-    await offer.getByTestId('chat-offer-accept').click();
-    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
-    await tab.waitFor({ timeout: 10_000 });
+    const { tab } = await answerChat(desk, async (offer, sessionId) => {
+      expect(await offer.textContent()).toContain(KIOSK);
+      const stored = await server.db.pool.query<{ channel: string; kiosk_id: string }>('SELECT channel, kiosk_id FROM chat_sessions WHERE id = $1', [sessionId]);
+      expect(stored.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
+    });
 
     // While the chat is on, the visit is held: no "finish" (and no idle reset).
     await kiosk.locator('[data-testid="kiosk"][data-visit-held="true"]').waitFor({ timeout: 10_000 });
@@ -97,19 +93,8 @@ describe('a kiosk at 22:00: text only, and a chat with an interpreter who sees t
     await expect(kiosk.getByTestId('start-text-chat').textContent()).resolves.not.toContain('回到');
     expect(await kiosk.getByTestId('chat-thread').count()).toBe(0);
   });
-});
 
-describe('a kiosk visitor who walks away mid-chat', () => {
-  let server: TestServer;
-  const page = usePages();
-  beforeAll(async () => {
-    server = await startTestServer({ workers: 1, env: { SERVICE_CLOCK_START: NIGHT } });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  it('is asked "are you still there?", and with no answer the chat ends and the kiosk starts over', async () => {
+  it('asks a visitor who walks away mid-chat "are you still there?", and with no answer the chat ends and the kiosk starts over', async () => {
     const who = await server.staff('interpreter', { name: '張' });
     const desk = await page(server.url);
     await signIn(desk, '/desk', who);
@@ -117,11 +102,7 @@ describe('a kiosk visitor who walks away mid-chat', () => {
     const kiosk = await page(server.url);
     await kiosk.goto(`/kiosk/?kiosk=${KIOSK}&idle=20`);
     await kiosk.getByTestId('start-text-chat').click();
-    const offer = desk.getByTestId('chat-offer');
-    await offer.waitFor({ timeout: 10_000 });
-    const sessionId = (await offer.getAttribute('data-session-id')) ?? '';
-    await offer.getByTestId('chat-offer-accept').click();
-    const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
+    const { tab } = await answerChat(desk);
     await sendByEnter(kiosk, '我的身分證字號是 A123456789');
     await seeMessage(tab, '我的身分證字號是 A123456789', 'guest');
     const touchedAt = Date.now();
