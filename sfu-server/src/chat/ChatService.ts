@@ -143,19 +143,19 @@ export class ChatService {
     const allowed = who.kind === 'guest' ? who.guestId === access.guestId : access.staffIds.has(who.userId);
     if (!allowed) throw new AppError('FORBIDDEN', 'This is not your call.');
     let s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
+    /** The earlier text chat's messages, read once: for the interpreters' push and for this answer. */
+    let earlier: ChatMessage[] | null = null;
     if (who.kind === 'guest' && fromChat && !s.previousSessionId) {
       const previous = await this.d.repo.byId(fromChat);
       if (previous && previous.kind === 'text' && previous.guestId === who.guestId && (await this.d.repo.linkPrevious(s.id, fromChat))) {
         s = { ...s, previousSessionId: fromChat };
         this.sessions.delete(s.id);
-        const messages = await this.d.repo.messagesAfter(fromChat, 0, 5000);
-        for (const staffId of this.staffOf(s)) this.d.notifier.toStaff(staffId, 'chat:earlier', { sessionId: s.id, messages });
+        earlier = await this.d.repo.messagesAfter(fromChat, 0, 5000);
+        for (const staffId of this.staffOf(s)) this.d.notifier.toStaff(staffId, 'chat:earlier', { sessionId: s.id, messages: earlier });
       }
     }
-    const [messages, earlier] = await Promise.all([
-      this.d.repo.messagesAfter(s.id, 0, 5000),
-      s.previousSessionId ? this.d.repo.messagesAfter(s.previousSessionId, 0, 5000) : Promise.resolve([]),
-    ]);
+    earlier ??= s.previousSessionId ? await this.d.repo.messagesAfter(s.previousSessionId, 0, 5000) : [];
+    const messages = await this.d.repo.messagesAfter(s.id, 0, 5000);
     return { session: sessionInfo(s), messages, earlier };
   }
 
