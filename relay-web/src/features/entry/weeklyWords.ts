@@ -11,9 +11,11 @@ const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 /** The few catalogue lookups the words need (i18next's `t` fits). */
 export type Translate = (key: `hours.weekdays.${(typeof DAY_KEYS)[number]}` | `entry.week.${'daily' | 'allDay' | 'closed' | 'span' | 'daysSeparator' | 'groupSeparator' | 'rangeSeparator'}`, values?: Record<string, string>) => string;
 
+const isAllDay = (ranges: readonly TimeRange[]): boolean => ranges.length === 1 && ranges[0]?.open === '00:00' && ranges[0].close === '24:00';
+
 function rangesWords(ranges: readonly TimeRange[], t: Translate): string {
   if (ranges.length === 0) return t('entry.week.closed');
-  if (ranges.length === 1 && ranges[0]?.open === '00:00' && ranges[0].close === '24:00') return t('entry.week.allDay');
+  if (isAllDay(ranges)) return t('entry.week.allDay');
   return ranges.map((r) => `${r.open}–${r.close}`).join(t('entry.week.rangeSeparator'));
 }
 
@@ -28,7 +30,7 @@ export function weeklyWords(weekly: WeeklyHours, t: Translate): string {
   if (groups.length === 1) {
     const ranges = groups[0]!.ranges;
     const words = rangesWords(ranges, t);
-    return ranges.length === 0 || words === t('entry.week.allDay') ? words : `${t('entry.week.daily')} ${words}`;
+    return ranges.length === 0 || isAllDay(ranges) ? words : `${t('entry.week.daily')} ${words}`;
   }
   return groups.map((g) => `${daysWords(g.days, t)} ${rangesWords(g.ranges, t)}`).join(t('entry.week.groupSeparator'));
 }
