@@ -8,7 +8,8 @@
 import { useEffect, useMemo } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { Brand } from '@sign-relay/relay-web/src/components/Brand.tsx';
 import { Icon } from '@sign-relay/relay-web/src/components/Icon.tsx';
 import { LangSwitch } from '@sign-relay/relay-web/src/components/LangSwitch.tsx';
 import { CallerPage } from '@sign-relay/relay-web/src/features/caller/CallerPage.tsx';
@@ -78,13 +79,7 @@ export function KioskApp({ config, onEndVisit }: { config: KioskConfigResult; on
         {t('app.skipToContent')}
       </a>
       <header className="topbar" inert={behind}>
-        <Link to="/" className="brand" data-testid="brand">
-          <Icon name="hands" className="brand__icon" />
-          <span className="brand__text">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__service">{kioskId ? t('kiosk.place', { id: kioskId }) : t('app.service')}</span>
-          </span>
-        </Link>
+        <Brand {...(kioskId ? { service: t('kiosk.place', { id: kioskId }) } : {})} />
         <div className="kiosk__tools">
           {surface && !held && (
             <>

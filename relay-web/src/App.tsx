@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes } from 'react-router';
-import { Icon } from './components/Icon.tsx';
+import { Navigate, Route, Routes } from 'react-router';
+import { Brand } from './components/Brand.tsx';
 import { LangSwitch } from './components/LangSwitch.tsx';
 import { ConnectionStatus } from './components/ConnectionStatus.tsx';
 import { CallerPage } from './features/caller/CallerPage.tsx';
@@ -23,13 +23,7 @@ export function App(): ReactElement {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" data-testid="brand">
-          <Icon name="hands" className="brand__icon" />
-          <span className="brand__text">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__service">{t('app.service')}</span>
-          </span>
-        </Link>
+        <Brand />
         <LangSwitch />
       </header>
       <main id="main" className="main" tabIndex={-1}>
