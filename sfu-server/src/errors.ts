@@ -13,6 +13,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   MEDIA_ERROR: 422,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  CASE_INCOMPLETE: 422,
+  READBACK_REQUIRED: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -22,6 +24,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: { field: string; rule: string }[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -32,7 +35,7 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 }
 

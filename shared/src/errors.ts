@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** The thing changed since it was read (someone else saved first): read it again, then change it. */
   'CONFLICT',
+  /** A case breaks a rule (a dispatch without a district, a petition without a name…): `details` names each. */
+  'CASE_INCOMPLETE',
+  /** Filing needs the caller's confirmed read-back, or a reason why there is none. */
+  'READBACK_REQUIRED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -25,6 +29,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** Which fields broke which rules (CASE_INCOMPLETE): stable codes a client translates. */
+  details?: { field: string; rule: string }[];
 }
 
 /** Every request is answered with this union. */

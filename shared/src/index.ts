@@ -6,3 +6,6 @@ export * from './queue.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './hours.ts';
+export * from './cases.ts';
+export * from './http.ts';
+export * from './caseApi.ts';

@@ -11,6 +11,7 @@ import { BREAK_REASONS, GENDERS, SERVICE_TOPICS, type BreakReason, type Channel,
 import type { Role, StaffRole } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN } from './ids.ts';
+import { caseDraftSchema, WRAP_UP_OUTCOMES, CASE_LIMITS, type CaseDetail, type CaseDraft, type CaseReceipt, type CaseSummary, type ReadBack, type ReadBackState } from './cases.ts';
 import type { CallId, ConsumerId, PeerId, ProducerId, TransportId } from './ids.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be an id');
@@ -47,6 +48,10 @@ const contact = z
     email: z.email().max(200).optional(),
   })
   .strict();
+
+/** The call or chat a case form belongs to. */
+const caseRef = z.discriminatedUnion('kind', [z.object({ kind: z.literal('call'), callId: id }).strict(), z.object({ kind: z.literal('chat'), sessionId: id }).strict()]);
+export type CaseRef = z.infer<typeof caseRef>;
 
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
@@ -107,6 +112,27 @@ export const clientSchemas = {
   'desk:chatAccept': z.object({ sessionId: id }).strict(),
   'desk:chatDecline': z.object({ sessionId: id }).strict(),
   'desk:chats': z.object({}).strict(),
+  /** The case form of a call or chat: its saved draft (first opened with what the caller chose), the read-back, the context. */
+  'case:open': z.object({ ref: caseRef }).strict(),
+  /** Saves the draft as it is typed; `baseVersion` is the version this edit was made on (a newer one is a CONFLICT). */
+  'case:saveDraft': z.object({ ref: caseRef, draft: caseDraftSchema, baseVersion: z.number().int().min(0) }).strict(),
+  /** Sends the draft's plain summary to the caller's screen to confirm (the draft must be complete). */
+  'case:readBack': z.object({ ref: caseRef }).strict(),
+  /** Files the draft as a case. `clientKey` once per case, reused on resends: a resend files nothing new. */
+  'case:file': z
+    .object({
+      ref: caseRef,
+      clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
+      /** Filing without a confirmed read-back needs a reason (the caller hung up). */
+      skipReadBackReason: z.string().trim().min(1).max(300).optional(),
+    })
+    .strict(),
+  /** The caller answers the read-back on their screen. */
+  'case:readBackAnswer': z.object({ readBackId: id, answer: z.enum(['correct', 'change']) }).strict(),
+  /** The caller's pending read-back and the receipts of their cases (after a reload). */
+  'case:mine': z.object({}).strict(),
+  /** Wrap-up: how the call or chat ended, kept on its record. */
+  'desk:wrapUp': z.object({ ref: caseRef, outcome: z.enum(WRAP_UP_OUTCOMES), notes: z.string().trim().max(CASE_LIMITS.wrapUpNotes).optional() }).strict(),
   'media:createTransport': z.object({ direction: z.enum(['send', 'recv']) }).strict(),
   'media:connectTransport': z.object({ transportId: id, dtlsParameters }).strict(),
   /** The connection failed (a network change, a NAT timeout): new ICE credentials, the transport reconnects. */
@@ -207,6 +233,29 @@ export interface WallboardSnapshot {
   };
 }
 
+/** Where a case form stands: what the caller chose, where a kiosk is, earlier cases of this caller or kiosk. */
+export interface CaseContext {
+  topic: ServiceTopic | null;
+  channel: Channel;
+  kioskId: string | null;
+  /** The kiosk's site when the kiosk is known. */
+  kiosk: { id: string; nameZh: string; nameEn: string; district: string | null; address: string | null; lat: number | null; lng: number | null } | null;
+  /** What the caller left for a call-back, if anything. */
+  contact: { name: string | null; phone: string | null; email: string | null } | null;
+  earlier: CaseSummary[];
+}
+
+/** The case form of one call or chat. */
+export interface CaseWorkspace {
+  ref: CaseRef;
+  draft: CaseDraft;
+  version: number;
+  readBack: ReadBackState | null;
+  context: CaseContext;
+  /** Cases already filed from this call or chat. */
+  filed: CaseSummary[];
+}
+
 /** Who may send each event. Checked on every event before anything else runs. */
 const CALL_PARTIES = ['guest', 'interpreter', 'supervisor'] as const satisfies readonly Role[];
 const DESK = ['interpreter', 'supervisor'] as const satisfies readonly Role[];
@@ -245,6 +294,13 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'desk:chatAccept': DESK,
   'desk:chatDecline': DESK,
   'desk:chats': DESK,
+  'case:open': DESK,
+  'case:saveDraft': DESK,
+  'case:readBack': DESK,
+  'case:file': DESK,
+  'case:readBackAnswer': ['guest'],
+  'case:mine': ['guest'],
+  'desk:wrapUp': DESK,
 };
 
 /** Result types of every client→server event. */
@@ -275,6 +331,13 @@ export interface ClientResults {
   'desk:chatAccept': { session: ChatSessionInfo; messages: ChatMessage[] };
   'desk:chatDecline': Record<string, never>;
   'desk:chats': ChatSessionInfo[];
+  'case:open': CaseWorkspace;
+  'case:saveDraft': { version: number; readBack: ReadBackState | null };
+  'case:readBack': ReadBackState;
+  'case:file': { case: CaseDetail; duplicate: boolean };
+  'case:readBackAnswer': Record<string, never>;
+  'case:mine': { readBack: ReadBack | null; receipts: CaseReceipt[] };
+  'desk:wrapUp': Record<string, never>;
   'media:createTransport': TransportOptions;
   'media:connectTransport': Record<string, never>;
   'media:restartIce': { iceParameters: unknown };
@@ -319,6 +382,12 @@ export interface ServerToClientEvents {
   'chat:connected': (p: { sessionId: string; interpreterName: string }) => void;
   'chat:ended': (p: { sessionId: string; by: 'guest' | 'staff' | 'system'; reason: 'ended' | 'left' | 'lost' }) => void;
   'desk:chatOffer': (p: ChatOffer) => void;
+  /** To the caller: confirm what the interpreter is about to file. */
+  'case:readBack': (p: ReadBack) => void;
+  /** To the interpreters of the call or chat: the caller answered the read-back. */
+  'case:readBackAnswered': (p: { ref: CaseRef; readBack: ReadBackState }) => void;
+  /** To the caller: a case was filed; its number and plain summary. */
+  'case:filed': (p: CaseReceipt) => void;
   'desk:chatOfferEnded': (p: { sessionId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
 }
 

@@ -24,6 +24,8 @@ const KNOWN: Record<ErrorCode, true> = {
   MEDIA_ERROR: true,
   RATE_LIMITED: true,
   CONFLICT: true,
+  CASE_INCOMPLETE: true,
+  READBACK_REQUIRED: true,
   UNAVAILABLE: true,
   INTERNAL: true,
 };
@@ -42,7 +44,7 @@ function codeOf(body: unknown, status: number): ErrorCode {
 /** Sends a request and resolves with the JSON answer (`undefined` for 204), or rejects with a coded error. */
 export async function apiRequest<T>(
   path: string,
-  init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT'; body?: unknown; token?: string | null; fetchFn?: FetchLike } = {},
+  init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; token?: string | null; fetchFn?: FetchLike } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';

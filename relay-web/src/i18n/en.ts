@@ -1,7 +1,11 @@
 import type { Catalogue } from './catalogue.ts';
+import { casesEn } from './cases.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 /** The English catalogue: typed from the Chinese one, so a missing or extra key is a compile error. */
 export const en: Catalogue = {
+  cases: casesEn,
+  reports: reportsEn,
   app: {
     name: 'Sign Relay',
     service: 'Taipei 1999 sign-language video service',
@@ -540,6 +544,8 @@ export const en: Catalogue = {
     MEDIA_ERROR: 'Setting up the video failed.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment.',
     CONFLICT: 'Someone else changed this first. Reload and try again.',
+    CASE_INCOMPLETE: 'The case is missing something: see the marked fields.',
+    READBACK_REQUIRED: 'Have the caller confirm it first, or give the reason there is no confirmation.',
     UNAVAILABLE: 'The service is unavailable. Please try again later.',
     INTERNAL: 'The server had a problem. Please try again later.',
     TIMEOUT: 'The server did not answer. Please check your connection.',

@@ -3,7 +3,12 @@
  * English catalogue must match. Short words over paragraphs: many deaf callers read Chinese less fluently
  * than they sign.
  */
+import { casesZhTW } from './cases.zhTW.ts';
+import { reportsZhTW } from './reports.zhTW.ts';
+
 export const zhTW = {
+  cases: casesZhTW,
+  reports: reportsZhTW,
   app: {
     name: 'Sign Relay 手語視訊',
     service: '臺北市 1999 手語視訊服務',
@@ -544,6 +549,8 @@ export const zhTW = {
     MEDIA_ERROR: '視訊設定失敗。',
     RATE_LIMITED: '操作太頻繁，請稍候再試。',
     CONFLICT: '別人已經先改了，請重新載入再試。',
+    CASE_INCOMPLETE: '案件還缺資料，請看標示的欄位。',
+    READBACK_REQUIRED: '請先讓來電者確認內容，或寫下沒有確認的原因。',
     UNAVAILABLE: '服務暫時無法使用，請稍後再試。',
     INTERNAL: '伺服器發生錯誤，請稍後再試。',
     TIMEOUT: '伺服器沒有回應，請檢查網路。',
