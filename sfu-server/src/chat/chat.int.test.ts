@@ -251,16 +251,45 @@ describe('text chat over real sockets and Postgres', () => {
     await ok(desk, 'call:hangup', {});
   });
 
-  it('purges transcripts older than the retention', async () => {
-    const g = await server.guestToken();
-    const s = track(await connectClient(server.url, g.token));
-    const { sessionId } = await ok(s, 'chat:start', {});
-    await ok(s, 'chat:send', { sessionId, clientKey: key(), body: 'old' });
-    await ok(s, 'chat:end', { sessionId });
-    await db.db.pool.query(`UPDATE chat_messages SET created_at = now() - interval '91 days' WHERE session_id = $1`, [sessionId]);
-    await db.db.pool.query(`UPDATE chat_sessions SET ended_at = now() - interval '91 days' WHERE id = $1`, [sessionId]);
+  it('retention deletes old transcripts and the caller\'s contact but keeps the session rows (reports count them)', async () => {
+    const interp = await server.staff('interpreter');
+    const desk = track(await connectClient(server.url, interp.token));
+    await ok(desk, 'desk:chatStatus', { status: 'available' });
+    const contact = { name: '王小明', phone: '0912-345-678', email: 'ming@example.com' };
+    const started = async () => {
+      const g = await server.guestToken();
+      const s = track(await connectClient(server.url, g.token));
+      const offer = nextEvent(desk, 'desk:chatOffer');
+      const { sessionId } = await ok(s, 'chat:start', { contact });
+      await offer;
+      await ok(desk, 'desk:chatAccept', { sessionId });
+      await ok(s, 'chat:send', { sessionId, clientKey: key(), body: '我住大安區復興南路一段 390 號' });
+      await ok(s, 'chat:end', { sessionId });
+      return sessionId;
+    };
+    const old = await started();
+    const recent = await started();
+    await db.db.pool.query(`UPDATE chat_messages SET created_at = now() - interval '91 days' WHERE session_id = $1`, [old]);
+    await db.db.pool.query(`UPDATE chat_sessions SET ended_at = now() - interval '91 days', wrap_up_notes = 'called back 0912-345-678' WHERE id = $1`, [old]);
+    const before = (await server.chatRepo.byId(old))!;
+
     const removed = await server.chatRepo.purgeOlderThan(new Date(Date.now() - 90 * 86_400_000));
     expect(removed.messages).toBeGreaterThanOrEqual(1);
-    expect(await server.chatRepo.byId(sessionId)).toBeUndefined();
+    expect(removed.sessions).toBeGreaterThanOrEqual(1);
+    // The content is gone: messages, the caller's contact and the interpreter's notes.
+    expect(await server.chatRepo.messagesAfter(old, 0)).toEqual([]);
+    const kept = await server.chatRepo.byId(old);
+    expect(kept).toMatchObject({ kind: 'text', callbackName: null, callbackPhone: null, callbackEmail: null });
+    const notes = await db.db.pool.query<{ wrap_up_notes: string | null }>(`SELECT wrap_up_notes FROM chat_sessions WHERE id = $1`, [old]);
+    expect(notes.rows[0]?.wrap_up_notes).toBeNull();
+    // The row stays with its times, so the month's chat count does not change.
+    expect(kept?.createdAt).toEqual(before.createdAt);
+    expect(kept?.answeredAt).toEqual(before.answeredAt);
+    expect(kept?.answeredAt).not.toBeNull();
+    // A chat within the retention keeps everything.
+    expect((await server.chatRepo.messagesAfter(recent, 0)).map((m) => m.body)).toEqual(['我住大安區復興南路一段 390 號']);
+    expect(await server.chatRepo.byId(recent)).toMatchObject({ callbackName: contact.name, callbackPhone: contact.phone, callbackEmail: contact.email });
+    // A second run finds nothing left to clear.
+    expect(await server.chatRepo.purgeOlderThan(new Date(Date.now() - 90 * 86_400_000))).toEqual({ messages: 0, sessions: 0 });
   });
 });

@@ -232,10 +232,21 @@ export class ChatRepository {
     return r.rows.map(toMessage);
   }
 
-  /** Deletes transcripts older than the retention: messages, and sessions that ended before the cut-off. */
+  /**
+   * Applies the retention: deletes messages older than the cut-off (the transcript) and clears what the caller
+   * left about themselves (call-back name, phone, e-mail) and the interpreter's free-text notes on sessions that
+   * ended before it. The session rows stay — kind, times, channel, outcome — so the monthly reports keep a year's
+   * chat counts after the content is gone. `sessions` counts the sessions cleared by this run (a cleared one is
+   * not touched again).
+   */
   async purgeOlderThan(cutoff: Date): Promise<{ messages: number; sessions: number }> {
     const m = await this.db.query(`DELETE FROM chat_messages WHERE created_at < $1`, [cutoff]);
-    const s = await this.db.query(`DELETE FROM chat_sessions WHERE ended_at IS NOT NULL AND ended_at < $1`, [cutoff]);
+    const s = await this.db.query(
+      `UPDATE chat_sessions SET callback_name = NULL, callback_phone = NULL, callback_email = NULL, wrap_up_notes = NULL
+       WHERE ended_at IS NOT NULL AND ended_at < $1
+         AND (callback_name IS NOT NULL OR callback_phone IS NOT NULL OR callback_email IS NOT NULL OR wrap_up_notes IS NOT NULL)`,
+      [cutoff],
+    );
     return { messages: m.rowCount ?? 0, sessions: s.rowCount ?? 0 };
   }
 }
