@@ -46,6 +46,10 @@ const schema = z
     CHAT_SEATS: z.coerce.number().int().min(1).max(10).default(3),
     /** Chat transcripts are deleted this many days after they were written. */
     CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Gateway that sends callers' SMS and e-mail (a JSON POST per message); without it messages go to the log. */
+    NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /** Sent to the gateway as `Authorization: Bearer <secret>`. */
+    NOTIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
   })
   .refine((c) => c.RTC_MIN_PORT <= c.RTC_MAX_PORT, { message: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== undefined, { message: 'is required in production', path: ['JWT_SECRET'] })
