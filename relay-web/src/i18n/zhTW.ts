@@ -5,10 +5,12 @@
  */
 import { casesZhTW } from './cases.zhTW.ts';
 import { reportsZhTW } from './reports.zhTW.ts';
+import { readbackZhTW } from './readback.zhTW.ts';
 
 export const zhTW = {
   cases: casesZhTW,
   reports: reportsZhTW,
+  readback: readbackZhTW,
   app: {
     name: 'Sign Relay 手語視訊',
     service: '臺北市 1999 手語視訊服務',
