@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { AuthService } from './auth/AuthService.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { CallService } from './calls/CallService.ts';
+import { CaseService } from './cases/CaseService.ts';
 import { ChatService } from './chat/ChatService.ts';
 import { ChatWriter } from './chat/ChatWriter.ts';
 import { startRetention } from './chat/retention.ts';
@@ -15,6 +16,9 @@ import { errorHandler, notFound } from './http/errorHandler.ts';
 import { healthRouter } from './http/healthRouter.ts';
 import { opsRouter } from './http/opsRouter.ts';
 import { callbackRouter } from './http/callbackRouter.ts';
+import { caseRouter } from './http/caseRouter.ts';
+import { AuditRepository } from './store/repositories/auditRepository.ts';
+import type { LogNotifier } from './notify/index.ts';
 import { scheduleRouter } from './http/scheduleRouter.ts';
 import { CallbackRepository } from './store/repositories/callbackRepository.ts';
 import { staffRouter } from './http/staffRouter.ts';
@@ -48,6 +52,10 @@ export interface AppDeps {
   dbPool: pg.Pool;
   hours: ServiceHoursService;
   wrapUpMs: number;
+  /** Called after a case change wrote a notification to the outbox (the outbox worker sends it soon). */
+  onOutbox?: () => void;
+  /** The log notifier when it is the one in use (for the ops view of what was sent). */
+  sentLog?: LogNotifier | null;
 }
 
 export interface App {
@@ -55,6 +63,7 @@ export interface App {
   io: SignalingServer;
   queue: QueueService;
   chat: ChatService;
+  cases: CaseService;
   /** Ends every call (telling its people), stops signaling and HTTP. The worker pool belongs to the caller. */
   close(): Promise<void>;
 }
@@ -79,6 +88,7 @@ export function createApp(deps: AppDeps): App {
   const notifier = socketNotifier(io);
   const writer = new ChatWriter(deps.dbPool, deps.chatRepo, deps.logger.child({ component: 'chat-writer' }));
   const chat = new ChatService({ repo: deps.chatRepo, writer, store: deps.chatStore, calls: deps.calls, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
+  const cases = new CaseService({ pool: deps.dbPool, notifier, logger: deps.logger.child({ component: 'cases' }), ...(deps.onOutbox ? { onOutbox: deps.onOutbox } : {}) });
   const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
 
   app.use(healthRouter(deps));
@@ -86,19 +96,21 @@ export function createApp(deps: AppDeps): App {
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
   app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackRepository(deps.dbPool) }));
   app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
-  app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN }));
+  app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool) }));
+  app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN, sentLog: deps.sentLog ?? null }));
   app.use('/api', notFound);
   app.use(staticApp('/kiosk', deps.config.KIOSK_DIST ?? resolve(REPO, 'kiosk-client/dist'), 'The kiosk app'));
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, chat, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, chat, cases, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,
     io,
     queue,
     chat,
+    cases,
     close() {
       closing ??= (async () => {
         queue.stop();

@@ -16,6 +16,7 @@ import type { ChatService } from './chat/ChatService.ts';
 import { RedisQueueStore } from './queue/RedisQueueStore.ts';
 import { createDatabase, type Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
+import { createNotifications, type Notifications } from './notify/index.ts';
 import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './store/redis.ts';
 import { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
 import { ChatRepository } from './store/repositories/chatRepository.ts';
@@ -40,6 +41,7 @@ export interface RunningServer {
   tokens: TokenService;
   users: UserRepository;
   records: CallRecordRepository;
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
     const db = opts.db ?? (await createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: config.SIGN_RELAY_DATA_DIR, logger }));
     if (!opts.db) cleanups.push(() => db.close());
     await migrate(db.pool, logger);
+    const notifications = createNotifications(config, db.pool, logger);
+    notifications.worker.start();
+    // Stops before the database closes (cleanups run in reverse), waiting for a round in flight.
+    cleanups.push(() => notifications.worker.stop());
 
     let redis: RedisClient | undefined;
     let store: QueueStore;
@@ -107,7 +113,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       logger,
       ...(clockStart !== undefined ? { now: () => clockStart + (Date.now() - startedAt) } : {}),
     });
-    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, dbPool: db.pool, hours, wrapUpMs: config.WRAP_UP_SEC * 1000 });
+    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, dbPool: db.pool, hours, wrapUpMs: config.WRAP_UP_SEC * 1000, onOutbox: () => notifications.worker.kick(), sentLog: notifications.log });
     if (redis) {
       const pub = await duplicateRedis(redis, logger, 'sign-relay-io-pub');
       const sub = await duplicateRedis(redis, logger, 'sign-relay-io-sub');
@@ -139,6 +145,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       tokens,
       users,
       records,
+      notifications,
       close() {
         closing ??= runCleanups(cleanups);
         return closing;

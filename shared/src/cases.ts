@@ -159,11 +159,12 @@ export const CASE_RULES = [
   'phone-invalid',
   'email-invalid',
   'summary-too-long',
+  'closing-note-required',
 ] as const;
 export type CaseRule = (typeof CASE_RULES)[number];
 
 export interface CaseProblem {
-  field: keyof CaseDraft;
+  field: keyof CaseDraft | 'note';
   rule: CaseRule;
 }
 

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { ID_PATTERN, type CallId } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
+import { maskRecipient, type LogNotifier } from '../notify/index.ts';
 
 /**
- * Operations endpoints: what the media layer holds for a call, straight from the worker. Open on a
+ * Operations endpoints: what the media layer holds for a call, straight from the worker, and the messages
+ * the log notifier recorded. Open on a
  * development machine; in production only with `Authorization: Bearer $OPS_TOKEN`, and off without one.
  */
-export function opsRouter(deps: { calls: CallService; production: boolean; opsToken: string | undefined }): Router {
+export function opsRouter(deps: { calls: CallService; production: boolean; opsToken: string | undefined; sentLog?: LogNotifier | null }): Router {
   const r = Router();
   const guard: RequestHandler = (req, _res, next) => {
     if (!deps.production) return next();
@@ -29,6 +31,11 @@ export function opsRouter(deps: { calls: CallService; production: boolean; opsTo
     } catch (err) {
       next(err);
     }
+  });
+  // What the log notifier has "sent" (no SMS gateway configured): recipients in full only off production.
+  r.get('/api/ops/notifications', guard, (_req, res) => {
+    const sent = deps.sentLog?.recent() ?? [];
+    res.json(deps.production ? sent.map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })) : sent);
   });
   return r;
 }

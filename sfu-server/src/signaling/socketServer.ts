@@ -11,6 +11,7 @@ import {
 } from '@sign-relay/shared';
 import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
+import type { CaseService } from '../cases/CaseService.ts';
 import type { ChatService } from '../chat/ChatService.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -45,6 +46,7 @@ export interface SignalingDeps {
   calls: CallService;
   queue: QueueService;
   chat: ChatService;
+  cases: CaseService;
   tokens: TokenService;
   logger: Logger;
 }
@@ -103,7 +105,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
         socket.emit(event, ...args);
       },
     };
-    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, chat: deps.chat, tokens: deps.tokens, log };
+    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, chat: deps.chat, cases: deps.cases, tokens: deps.tokens, log };
 
     const run = async (event: ClientEventName, raw: unknown): Promise<Ack<unknown>> => {
       if (!session.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });

@@ -1,0 +1,320 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import {
+  caseContent,
+  caseProblems,
+  formatCaseNumber,
+  type CaseDetail,
+  type CaseDraft,
+  type CaseFilter,
+  type CasePage,
+  type CaseReceipt,
+  type CaseRef,
+  type CaseStatus,
+  type CaseWorkspace,
+  type ReadBack,
+  type ReadBackAnswer,
+  type ReadBackState,
+  type WrapUpOutcome,
+} from '@sign-relay/shared';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Notifier } from '../queue/QueueService.ts';
+import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
+import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefRow } from '../store/repositories/caseRepository.ts';
+import { inTransaction } from '../store/transaction.ts';
+import { caseMessage, receiptOf, type CaseWordsSource } from './caseWords.ts';
+import { enqueueNotification, type OutboxKind } from '../store/repositories/outboxRepository.ts';
+
+/** A staff member acting on a case form. */
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+/** Receipts a caller can see again after a reload: cases filed for them within this long. */
+const RECEIPT_WINDOW_MS = 4 * 3600_000;
+/** Most rows one CSV export holds. */
+const EXPORT_MAX = 100_000;
+
+export interface CaseServiceDeps {
+  pool: pg.Pool;
+  notifier: Notifier;
+  logger: Logger;
+  /** Called after a committed change wrote to the outbox (the worker sends it soon). */
+  onOutbox?: () => void;
+  now?: () => number;
+}
+
+/** What a case is filed from: the content and where it came from. */
+export type NewCase = Omit<NewCaseRow, 'id' | 'day' | 'service' | 'at'>;
+
+/** The Taipei calendar day (UTC+8, no daylight saving) of an instant, `YYYY-MM-DD`. */
+export function taipeiDay(at: number): string {
+  return new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A fingerprint of what a read-back showed: a change to the case after it needs a new read-back. */
+function digest(content: CaseDraft): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+}
+
+const refKey = (ref: CaseRef): { kind: 'call' | 'chat'; refId: string } => (ref.kind === 'call' ? { kind: 'call', refId: ref.callId } : { kind: 'chat', refId: ref.sessionId });
+const toRef = (kind: 'call' | 'chat', refId: string): CaseRef => (kind === 'call' ? { kind, callId: refId } : { kind, sessionId: refId });
+
+/** The form's first content: the service the caller picked, the kiosk's place, the contact they left. */
+function initialDraft(ref: RefRow, kiosk: KioskRow | undefined): CaseDraft {
+  const d: CaseDraft = {};
+  if (ref.topic === 'consultation' || ref.topic === 'transfer' || ref.topic === 'petition' || ref.topic === 'dispatch') d.service = ref.topic;
+  if (kiosk?.district) d.district = kiosk.district;
+  if (kiosk?.address) d.address = kiosk.address;
+  if (kiosk?.lat !== undefined && kiosk.lat !== null && kiosk.lng !== null) {
+    d.lat = kiosk.lat;
+    d.lng = kiosk.lng;
+  }
+  if (ref.callbackName) d.callerName = ref.callbackName;
+  if (ref.callbackPhone) d.callerPhone = ref.callbackPhone;
+  if (ref.callbackEmail) d.callerEmail = ref.callbackEmail;
+  return d;
+}
+
+function readBackState(d: DraftRow): ReadBackState | null {
+  if (!d.readBackId || !d.readBackSentAt) return null;
+  return {
+    id: d.readBackId,
+    sentAt: d.readBackSentAt.getTime(),
+    answer: d.readBackAnswer,
+    answeredAt: d.readBackAnsweredAt?.getTime() ?? null,
+    current: d.readBackDigest === digest(caseContent(d.data)),
+  };
+}
+
+function incomplete(problems: { field: string; rule: string }[]): AppError {
+  return new AppError('CASE_INCOMPLETE', `The case is not complete: ${problems.map((p) => p.rule).join(', ')}.`, problems);
+}
+
+const isUniqueViolation = (err: unknown, constraint: string): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === constraint;
+
+/**
+ * Cases: the form beside a call or chat (a draft saved as it is typed), the read-back on the caller's screen,
+ * filing (a gapless per-day number, idempotent by client key), status changes, search and export. Every
+ * change writes its history, its audit entry and the caller's notification in the same transaction.
+ */
+export class CaseService {
+  private readonly repo: CaseRepository;
+  private readonly now: () => number;
+
+  constructor(private readonly d: CaseServiceDeps) {
+    this.repo = new CaseRepository(d.pool);
+    this.now = d.now ?? Date.now;
+  }
+
+  /** The case form of a call or chat, created with the caller's choices on first open. */
+  async open(staff: StaffActor, ref: CaseRef): Promise<CaseWorkspace> {
+    const { kind, refId, row } = await this.resolve(staff, ref);
+    const kiosk = row.kioskId ? await this.repo.kiosk(row.kioskId) : undefined;
+    const draft = await this.repo.ensureDraft(kind, refId, initialDraft(row, kiosk));
+    const [earlier, filed] = await Promise.all([this.repo.earlier(row.guestId, row.kioskId), this.repo.forRef(kind, refId)]);
+    const filedIds = new Set(filed.map((c) => c.id));
+    return {
+      ref,
+      draft: draft.data,
+      version: draft.version,
+      readBack: readBackState(draft),
+      context: {
+        topic: (row.topic as CaseWorkspace['context']['topic']) ?? null,
+        channel: row.channel,
+        kioskId: row.kioskId,
+        kiosk: kiosk ?? null,
+        contact: row.callbackName || row.callbackPhone || row.callbackEmail ? { name: row.callbackName, phone: row.callbackPhone, email: row.callbackEmail } : null,
+        earlier: earlier.filter((c) => !filedIds.has(c.id)).map(toSummary),
+      },
+      filed: filed.map(toSummary),
+    };
+  }
+
+  /** Saves the draft as typed; CONFLICT when someone saved a newer version since `baseVersion`. */
+  async saveDraft(staff: StaffActor, ref: CaseRef, draft: CaseDraft, baseVersion: number): Promise<{ version: number; readBack: ReadBackState | null }> {
+    const { kind, refId } = await this.resolve(staff, ref);
+    const saved = await this.repo.saveDraft(kind, refId, draft, baseVersion, staff.id);
+    if (!saved) {
+      const current = await this.repo.draft(kind, refId);
+      throw new AppError(current ? 'CONFLICT' : 'NOT_FOUND', current ? 'The case form was changed by someone else; it has been reloaded.' : 'Open the case form first.');
+    }
+    return { version: saved.version, readBack: readBackState(saved) };
+  }
+
+  /** Sends the complete draft to the caller's screen to confirm. */
+  async readBack(staff: StaffActor, ref: CaseRef): Promise<ReadBackState> {
+    const { kind, refId, row } = await this.resolve(staff, ref);
+    const draft = await this.repo.draft(kind, refId);
+    if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
+    const content = caseContent(draft.data);
+    const problems = caseProblems(content);
+    if (problems.length > 0) throw incomplete(problems);
+    const at = new Date(this.now());
+    const body: ReadBack = { id: randomUUID(), ...receiptOf(content), sentAt: at.getTime() };
+    await this.repo.setReadBack(kind, refId, { id: body.id, digest: digest(content), body, at });
+    this.d.notifier.toGuest(row.guestId, 'case:readBack', body);
+    return { id: body.id, sentAt: body.sentAt, answer: null, answeredAt: null, current: true };
+  }
+
+  /** The caller's answer to a read-back on their screen; their interpreter sees it at once. */
+  async answerReadBack(guestId: string, readBackId: string, answer: ReadBackAnswer): Promise<void> {
+    const owner = await this.repo.readBackOwner(readBackId);
+    const row = owner && (owner.kind === 'call' ? await this.repo.callRef(owner.refId) : await this.repo.chatRef(owner.refId));
+    if (!owner || !row || row.guestId !== guestId) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
+    const answered = await this.repo.answerReadBack(readBackId, answer, new Date(this.now()));
+    if (!answered) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
+    const state = readBackState(answered.draft);
+    if (state && row.interpreterId) this.d.notifier.toStaff(row.interpreterId, 'case:readBackAnswered', { ref: toRef(owner.kind, owner.refId), readBack: state });
+  }
+
+  /** Files the draft of a call or chat; a resend with the same client key answers with the case already filed. */
+  async file(staff: StaffActor, ref: CaseRef, clientKey: string, skipReadBackReason?: string): Promise<{ case: CaseDetail; duplicate: boolean }> {
+    const earlier = await this.repo.byClientKey(clientKey);
+    if (earlier) return { case: await this.detail(staff, earlier.id), duplicate: true };
+    const { kind, refId, row } = await this.resolve(staff, ref);
+    const draft = await this.repo.draft(kind, refId);
+    if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
+    const content = caseContent(draft.data);
+    const problems = caseProblems(content);
+    if (problems.length > 0) throw incomplete(problems);
+    const current = draft.readBackDigest === digest(content);
+    const confirmed = current && draft.readBackAnswer === 'correct';
+    if (!confirmed && !skipReadBackReason) throw new AppError('READBACK_REQUIRED', 'The caller has not confirmed this case: send the read-back, or say why it cannot be confirmed.');
+    const kiosk = row.kioskId ? await this.repo.kiosk(row.kioskId) : undefined;
+    const filed = await this.fileCase(
+      {
+        content,
+        source: kind,
+        channel: row.channel,
+        kioskId: row.kioskId,
+        guestId: row.guestId,
+        callId: row.callId,
+        callRecordId: row.callRecordId,
+        chatSessionId: row.chatSessionId,
+        interpreterId: staff.id,
+        apiKeyId: null,
+        deviceId: null,
+        mediaUrl: null,
+        clientKey,
+        readBackAnswer: current ? draft.readBackAnswer : null,
+        readBackAt: current ? draft.readBackAnsweredAt : null,
+        readBackSkipReason: confirmed ? null : (skipReadBackReason ?? null),
+      },
+      staff,
+      (tx) => new CaseRepository(tx).resetDraft(kind, refId, initialDraft(row, kiosk), staff.id),
+    );
+    if (!filed.duplicate) this.d.notifier.toGuest(row.guestId, 'case:filed', { ...receiptOf(content), number: filed.row.number, filedAt: filed.row.createdAt.getTime() });
+    return { case: await this.detail(staff, filed.row.id), duplicate: filed.duplicate };
+  }
+
+  /**
+   * Files a case (from a call, a chat or the Open311 API): takes the day's next number, writes the case, its
+   * history, the audit entry and the caller's receipt in one transaction. `alsoInTx` runs in it too.
+   */
+  async fileCase(input: NewCase, actor: Actor, alsoInTx?: (tx: pg.PoolClient) => Promise<void>): Promise<{ row: CaseRow; duplicate: boolean }> {
+    const problems = caseProblems(input.content);
+    if (problems.length > 0) throw incomplete(problems);
+    const at = new Date(this.now());
+    const id = randomUUID();
+    const service = input.content.service!;
+    try {
+      await inTransaction(this.d.pool, async (tx) => {
+        const repo = new CaseRepository(tx);
+        const day = taipeiDay(at.getTime());
+        const seq = await repo.nextSeq(day);
+        const number = formatCaseNumber(day, seq);
+        await repo.insert({ ...input, id, day, service, at }, number, seq);
+        await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actor.kind === 'system' ? null : actor.id, actorName: actor.name, action: 'filed', from: null, to: 'open', note: null });
+        await new AuditRepository(tx).write(actor, 'case.file', id, { number, source: input.source });
+        await this.notify(tx, { id, number, content: input.content, status: 'open' }, 'case-filed', null);
+        await alsoInTx?.(tx);
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err, 'cases_client_key_key')) throw err;
+      // The same filing arrived twice at once (a double click, a resend racing the first): one case.
+      const row = await this.repo.byClientKey(input.clientKey);
+      if (!row) throw err;
+      return { row, duplicate: true };
+    }
+    this.d.onOutbox?.();
+    const row = await this.repo.byId(id);
+    this.d.logger.info({ caseId: id, number: row?.number, source: input.source }, 'case filed');
+    return { row: row!, duplicate: false };
+  }
+
+  /** Changes a case's status (staff, or the city's back office by API key); closing needs a note. */
+  async setStatus(actor: Actor, id: string, change: { status: CaseStatus; note?: string | undefined; publicNote?: string | undefined }): Promise<CaseRow> {
+    if (change.status === 'closed' && !change.note) throw incomplete([{ field: 'note', rule: 'closing-note-required' }]);
+    const at = new Date(this.now());
+    const changed = await inTransaction(this.d.pool, async (tx) => {
+      const repo = new CaseRepository(tx);
+      const row = await repo.byId(id, { lock: true });
+      if (!row) throw new AppError('NOT_FOUND', 'There is no such case.');
+      if (row.status === change.status && change.status !== 'closed') return false;
+      if (row.status === 'closed' && change.status === 'closed') throw new AppError('CONFLICT', 'The case is already closed.');
+      await repo.setStatus(id, { status: change.status, at, closedBy: actor.kind === 'staff' ? actor.id : null, closingNote: change.note ?? null, statusNote: change.publicNote ?? null });
+      await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actor.kind === 'system' ? null : actor.id, actorName: actor.name, action: 'status', from: row.status, to: change.status, note: change.note ?? null });
+      await new AuditRepository(tx).write(actor, 'case.status', id, { number: row.number, from: row.status, to: change.status });
+      await this.notify(tx, { ...row, content: row, status: change.status }, change.status === 'closed' ? 'case-closed' : 'case-status', change.publicNote ?? null);
+      return true;
+    });
+    if (changed) this.d.onOutbox?.();
+    return (await this.repo.byId(id))!;
+  }
+
+  /** A case in full; its personal data only for its interpreter, supervisors and admins — and every such view is audited. */
+  async detail(actor: Actor, id: string): Promise<CaseDetail> {
+    const row = await this.repo.byId(id);
+    if (!row) throw new AppError('NOT_FOUND', 'There is no such case.');
+    const personal = actor.kind === 'staff' && (actor.role !== 'interpreter' || row.interpreterId === actor.id);
+    const hasPersonal = row.callerName !== null || row.callerPhone !== null || row.callerEmail !== null;
+    if (personal && hasPersonal) await new AuditRepository(this.d.pool).write(actor, 'case.view-personal', id, { number: row.number });
+    return toDetail(row, await this.repo.history(id), personal);
+  }
+
+  async search(filter: CaseFilter, page: number, pageSize: number): Promise<CasePage> {
+    const { rows, total } = await this.repo.search(filter, page, pageSize);
+    return { items: rows.map(toSummary), total, page, pageSize };
+  }
+
+  /** Every case matching the filters, without personal data, as CSV rows (the export is audited). */
+  async exportRows(actor: Actor, filter: CaseFilter): Promise<CaseRow[]> {
+    await new AuditRepository(this.d.pool).write(actor, 'case.export', null, { filter });
+    return this.repo.exportRows(filter, EXPORT_MAX);
+  }
+
+  /** A caller's read-back still waiting for an answer, and the receipts of their recent cases (after a reload). */
+  async mine(guestId: string): Promise<{ readBack: ReadBack | null; receipts: CaseReceipt[] }> {
+    const since = new Date(this.now() - RECEIPT_WINDOW_MS);
+    const [readBack, rows] = await Promise.all([this.repo.pendingReadBackFor(guestId, since), this.repo.forGuestSince(guestId, since)]);
+    return { readBack: readBack ?? null, receipts: rows.map((r) => ({ ...receiptOf(r), number: r.number, filedAt: r.createdAt.getTime() })) };
+  }
+
+  /** Wrap-up: the outcome and notes of a call or chat, on its record. */
+  async wrapUp(staff: StaffActor, ref: CaseRef, outcome: WrapUpOutcome, notes: string | undefined): Promise<void> {
+    const { kind, row } = await this.resolve(staff, ref, { allowPrevious: true });
+    const at = new Date(this.now());
+    if (kind === 'call' && row.callRecordId) await this.repo.wrapUpCall(row.callRecordId, outcome, notes ?? null, at);
+    else if (kind === 'chat' && row.chatSessionId) await this.repo.wrapUpChat(row.chatSessionId, outcome, notes ?? null, at);
+  }
+
+  /** The call or chat behind a form, if this staff member may work on it: its interpreter, or a supervisor. */
+  private async resolve(staff: StaffActor, ref: CaseRef, opts: { allowPrevious?: boolean } = {}): Promise<{ kind: 'call' | 'chat'; refId: string; row: RefRow }> {
+    const { kind, refId } = refKey(ref);
+    const row = kind === 'call' ? await this.repo.callRef(refId) : await this.repo.chatRef(refId);
+    if (!row) throw new AppError('NOT_FOUND', kind === 'call' ? 'There is no such call.' : 'There is no such chat.');
+    const mine = row.interpreterId === staff.id || staff.role !== 'interpreter';
+    // The interpreter who handed a call over may still wrap it up (the record names the colleague now).
+    const handedOver = opts.allowPrevious === true && kind === 'call' && (await this.repo.wasInterpreterOf(refId, staff.id));
+    if (!mine && !handedOver) throw new AppError('FORBIDDEN', 'This is not your call or chat.');
+    return { kind, refId, row };
+  }
+
+  /** The caller's notification of a change, into the outbox, in the change's transaction. */
+  private async notify(tx: pg.PoolClient, c: { id: string; number: string; content: CaseWordsSource & { callerPhone?: string | null | undefined; callerEmail?: string | null | undefined }; status: CaseStatus }, kind: OutboxKind, publicNote: string | null): Promise<void> {
+    const body = caseMessage(kind, c.number, c.content, c.status, publicNote);
+    if (c.content.callerPhone) await enqueueNotification(tx, { caseId: c.id, kind, channel: 'sms', recipient: c.content.callerPhone, body });
+    if (c.content.callerEmail) await enqueueNotification(tx, { caseId: c.id, kind, channel: 'email', recipient: c.content.callerEmail, body });
+  }
+}
