@@ -3,15 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { CallEnded, CallFailed } from '../../components/CallOutcome.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
+import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import type { CallerOutcome } from './callerFlow.ts';
 
 interface Props {
   outcome: CallerOutcome;
   onAgain: () => void;
   onHome: () => void;
+  /** This visit's receipts (and a read-back still to answer): the case numbers stay on screen after the call. */
+  cases: CaseNotices;
 }
 
-function Actions({ onAgain, onHome }: Omit<Props, 'outcome'>): ReactElement {
+type ActionProps = Pick<Props, 'onAgain' | 'onHome'>;
+
+function Actions({ onAgain, onHome }: ActionProps): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="outcome__actions">
@@ -27,7 +33,7 @@ function Actions({ onAgain, onHome }: Omit<Props, 'outcome'>): ReactElement {
   );
 }
 
-function LeftQueue({ reason, onAgain, onHome }: { reason: 'left' | 'lost' } & Omit<Props, 'outcome'>): ReactElement {
+function LeftQueue({ reason, cases, onAgain, onHome }: { reason: 'left' | 'lost' } & Omit<Props, 'outcome'>): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
   return (
@@ -37,13 +43,14 @@ function LeftQueue({ reason, onAgain, onHome }: { reason: 'left' | 'lost' } & Om
         {reason === 'left' ? t('after.leftTitle') : t('after.lostTitle')}
       </h2>
       {reason === 'lost' && <p className="outcome__reason">{t('after.lostBody')}</p>}
+      <CaseNoticesPanel notices={cases} placement="page" listTitle />
       <Actions onAgain={onAgain} onHome={onHome} />
     </section>
   );
 }
 
-/** After the call (or the wait) is over: what happened, and "call again". */
-export function AfterCall({ outcome, onAgain, onHome }: Props): ReactElement {
+/** After the call (or the wait) is over: what happened, the case numbers of this visit, and "call again". */
+export function AfterCall({ outcome, onAgain, onHome, cases }: Props): ReactElement {
   const { t } = useTranslation();
   const title = <h1 className="visually-hidden">{t('caller.title')}</h1>;
   switch (outcome.kind) {
@@ -52,6 +59,7 @@ export function AfterCall({ outcome, onAgain, onHome }: Props): ReactElement {
         <>
           {title}
           <CallEnded reason={outcome.reason}>
+            <CaseNoticesPanel notices={cases} placement="page" listTitle />
             <Actions onAgain={onAgain} onHome={onHome} />
           </CallEnded>
         </>
@@ -61,6 +69,7 @@ export function AfterCall({ outcome, onAgain, onHome }: Props): ReactElement {
         <>
           {title}
           <CallFailed failure={outcome.failure}>
+            <CaseNoticesPanel notices={cases} placement="page" listTitle />
             <Actions onAgain={onAgain} onHome={onHome} />
           </CallFailed>
         </>
@@ -69,7 +78,7 @@ export function AfterCall({ outcome, onAgain, onHome }: Props): ReactElement {
       return (
         <>
           {title}
-          <LeftQueue reason={outcome.reason} onAgain={onAgain} onHome={onHome} />
+          <LeftQueue reason={outcome.reason} cases={cases} onAgain={onAgain} onHome={onHome} />
         </>
       );
   }

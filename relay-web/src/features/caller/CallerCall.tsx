@@ -6,6 +6,8 @@ import { CallView } from '../../components/CallView.tsx';
 import { useCallSession } from '../../hooks/useCallSession.ts';
 import type { SessionEndReason, SessionFailure } from '../../media/CallSession.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
+import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
+import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { CallChat } from '../chat/CallChat.tsx';
 import { videoFromChat } from '../chat/chatStorage.ts';
 
@@ -14,10 +16,12 @@ interface Props {
   callId: CallId;
   onEnded: (reason: SessionEndReason) => void;
   onFailed: (failure: SessionFailure) => void;
+  /** The read-back to confirm and this visit's receipts, shown beside (or under) the picture, above the chat. */
+  cases: CaseNotices;
 }
 
 /** The caller's side of the call the queue connected them to; the flow decides what follows its end. */
-export function CallerCall({ socket, callId, onEnded, onFailed }: Props): ReactElement {
+export function CallerCall({ socket, callId, onEnded, onFailed, cases }: Props): ReactElement {
   const { t } = useTranslation();
   const { snapshot, controls } = useCallSession(socket, callId, 'caller');
   const { phase, endReason, failure } = snapshot;
@@ -30,7 +34,16 @@ export function CallerCall({ socket, callId, onEnded, onFailed }: Props): ReactE
   return (
     <>
       <h1 className="visually-hidden">{t('caller.title')}</h1>
-      <CallView snapshot={snapshot} controls={controls} chat={<CallChat socket={socket} callId={callId} me="guest" fromChat={videoFromChat() ?? undefined} />} />
+      <CallView
+        snapshot={snapshot}
+        controls={controls}
+        chat={
+          <>
+            <CaseNoticesPanel notices={cases} placement="aside" />
+            <CallChat socket={socket} callId={callId} me="guest" fromChat={videoFromChat() ?? undefined} />
+          </>
+        }
+      />
     </>
   );
 }

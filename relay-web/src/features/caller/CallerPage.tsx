@@ -23,6 +23,7 @@ import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import { useVisitHold } from '../../surface/surface.ts';
 import { storeVideoFromChat } from '../chat/chatStorage.ts';
+import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
@@ -51,6 +52,8 @@ export function CallerPage(): ReactElement {
   const [step, dispatch] = useReducer(callerReducer, undefined, () => initialStep(readStoredEntry(), Date.now()));
   const signaling = useGuestSignaling(ONLINE_STEPS.has(step.step));
   const { socket, connected } = signaling;
+  // The read-back and receipts outlive the call screen: the after-call screen lists this visit's case numbers.
+  const cases = useCaseNotices(socket);
   // On a kiosk: a caller who walked away from the line gives their place up; a call is never cut short.
   useVisitHold(ONLINE_STEPS.has(step.step), step.step === 'in-call' ? 'call' : 'line', () => (socket ? request(socket, 'queue:leave', {}, 3_000) : Promise.resolve()));
 
@@ -224,7 +227,7 @@ export function CallerPage(): ReactElement {
           <ConnectedAlert since={step.connectedAt} />
           {socket ? (
             <WhenLoaded source={callerCall}>
-              {({ CallerCall }) => <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} />}
+              {({ CallerCall }) => <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} cases={cases} />}
             </WhenLoaded>
           ) : (
             <ConnectionStatus state="joining" />
@@ -232,6 +235,6 @@ export function CallerPage(): ReactElement {
         </>
       );
     case 'over':
-      return <AfterCall outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} onHome={() => dispatch({ type: 'home' })} />;
+      return <AfterCall outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} onHome={() => dispatch({ type: 'home' })} cases={cases} />;
   }
 }

@@ -11,6 +11,8 @@ import { CONNECTED_ALERT_MS } from '../caller/ConnectedAlert.tsx';
 import { useServiceStatus } from '../entry/useServiceStatus.ts';
 import { storeChatSession } from './chatStorage.ts';
 import { useVisitHold } from '../../surface/surface.ts';
+import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
+import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { ChatThread } from './ChatThread.tsx';
 import { ChatToVideo } from './ChatToVideo.tsx';
 import { ChatWaitCard } from './ChatWaitCard.tsx';
@@ -56,6 +58,7 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
   const heading = useFocusOnMount();
   const chat = useChatSession({ socket, source: { kind: 'session', sessionId }, me: 'guest', ...(initialStatus ? { initial: { status: initialStatus } } : {}) });
   const service = useServiceStatus();
+  const cases = useCaseNotices(socket);
   const phase: Phase = chat.ended ? 'ended' : chat.session ? chat.session.state : chat.status ? 'waiting' : 'loading';
   const interpreter = chat.session?.interpreterName || t('role.interpreter');
 
@@ -87,6 +90,8 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
       <h1 className="caller-chat__title" ref={heading} tabIndex={-1}>
         <Icon name="chat" /> {title}
       </h1>
+      {/* Above the conversation: the read-back to confirm, then the case numbers. */}
+      <CaseNoticesPanel notices={cases} placement="page" />
       <div className="caller-chat__layout">
         {(phase === 'waiting' || (phase === 'active' && videoOpen)) && (
           <div className="caller-chat__side">
