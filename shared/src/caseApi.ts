@@ -4,7 +4,7 @@
  * (`sfu-server/src/http/open311/`).
  */
 import { z } from 'zod';
-import { CASE_SERVICES, CASE_STATUSES, CASE_LIMITS, DISPATCH_ITEM_CODES, DISTRICT_CODES, type CaseDetail, type CaseSummary } from './cases.ts';
+import { CASE_NUMBER_PATTERN, CASE_SERVICES, CASE_STATUSES, CASE_LIMITS, DISPATCH_ITEM_CODES, DISTRICT_CODES, type CaseDetail, type CaseSummary } from './cases.ts';
 import { CHANNELS } from './queue.ts';
 import { httpRoute } from './http.ts';
 import { ID_PATTERN } from './ids.ts';
@@ -145,6 +145,8 @@ export const auditQuerySchema = z
   .strict();
 
 const idParams = z.object({ id: uuid }).strict();
+/** A case named by its id or by its number (`1999-YYYYMMDD-NNNNNN`, the Open311 service_request_id the back office knows). */
+const caseRefParams = z.object({ id: z.union([uuid, z.string().regex(CASE_NUMBER_PATTERN, 'must be a case id or number')]) }).strict();
 
 /** Every route of this file. */
 export const caseRoutes = {
@@ -152,12 +154,12 @@ export const caseRoutes = {
   exportCsv: httpRoute<string>()({ method: 'GET', path: '/api/cases/export.csv', access: SUPERVISE, query: caseFilterSchema }),
   detail: httpRoute<CaseDetail>()({ method: 'GET', path: '/api/cases/:id', access: STAFF, params: idParams }),
   setStatus: httpRoute<CaseDetail>()({ method: 'POST', path: '/api/cases/:id/status', access: SUPERVISE, params: idParams, body: caseStatusChangeSchema }),
-  /** The city back office: change a case's status with an API key that may update statuses. */
+  /** The city back office: change a case's status (named by id or number) with an API key that may update statuses. */
   backOfficeStatus: httpRoute<{ id: string; number: string; status: string }>()({
     method: 'POST',
     path: '/api/backoffice/cases/:id/status',
     access: 'api-key',
-    params: idParams,
+    params: caseRefParams,
     body: caseStatusChangeSchema,
   }),
   report: httpRoute<Report>()({ method: 'GET', path: '/api/reports', access: SUPERVISE, query: reportQuerySchema }),
