@@ -74,30 +74,58 @@ export interface Tally {
   count: number;
 }
 
-/** A supervisor's report over a day or a month. */
+/** One day of a report (Asia/Taipei), for the trend charts. Video calls are counted as in {@link Report}. */
+export interface ReportDay {
+  date: string;
+  videoCalls: number;
+  answered: number;
+  answeredWithinTarget: number;
+  abandoned: number;
+  textChats: number;
+  cases: number;
+}
+
+/**
+ * A supervisor's report over a day or a month (Asia/Taipei), with the live wallboard's definitions: a
+ * period's video calls are those that joined the line in it.
+ */
 export interface Report {
   period: 'day' | 'month';
   date: string;
-  /** Video calls answered and text chats answered in the period. */
+  /** Video calls that joined the line in the period. */
   videoCalls: number;
+  /** Of those: answered; answered within the service-level time (120 s); left the line unanswered. */
+  answered: number;
+  answeredWithinTarget: number;
+  abandoned: number;
+  /** Text chats started in the period and answered. */
   textChats: number;
+  /** Cases filed in the period. */
   cases: number;
+  /**
+   * Every service; every dispatch item (dispatch cases); every district (cases with a district) — zeros
+   * included, in the city's order; a key outside the lists, should one be stored, comes last.
+   */
   byService: Tally[];
   byItem: Tally[];
   byDistrict: Tally[];
-  /** Speed of answer: share of finished video calls answered within 120 s (0–1), null with none. */
+  /** Speed of answer: answered within 120 s / (answered + abandoned), 0–1; null with neither. */
   serviceLevel: number | null;
+  /** Abandoned / (answered + abandoned), 0–1; null with neither. */
   abandonRate: number | null;
+  /** Mean talk time (answer → end) of the answered calls that have ended, in seconds; null with none. */
   averageHandleSec: number | null;
   /** One row per day of the period (a day report has one): the trend charts. */
-  days: { date: string; videoCalls: number; textChats: number; cases: number; abandoned: number }[];
+  days: ReportDay[];
 }
 
 export const openDataQuerySchema = z.object({ month: monthString }).strict();
 
 /** One dispatch case as the city publishes it: no personal data. */
 export interface OpenDataRow {
+  /** When the case was filed, Taipei time with its offset: `2026-11-30T23:30:00+08:00`. */
   caseTime: string;
+  /** The dispatch item's code (`D01`) and Chinese name; the district's code (`daan`) and Chinese name. */
   item: string;
   itemName: string;
   district: string;
