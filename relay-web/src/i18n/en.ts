@@ -2,12 +2,14 @@ import type { Catalogue } from './catalogue.ts';
 import { casesEn } from './cases.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { readbackEn } from './readback.en.ts';
+import { caseListEn } from './caseList.en.ts';
 
 /** The English catalogue: typed from the Chinese one, so a missing or extra key is a compile error. */
 export const en: Catalogue = {
   cases: casesEn,
   reports: reportsEn,
   readback: readbackEn,
+  caseList: caseListEn,
   app: {
     name: 'Sign Relay',
     service: 'Taipei 1999 sign-language video service',

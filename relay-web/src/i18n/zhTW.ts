@@ -6,11 +6,13 @@
 import { casesZhTW } from './cases.zhTW.ts';
 import { reportsZhTW } from './reports.zhTW.ts';
 import { readbackZhTW } from './readback.zhTW.ts';
+import { caseListZhTW } from './caseList.zhTW.ts';
 
 export const zhTW = {
   cases: casesZhTW,
   reports: reportsZhTW,
   readback: readbackZhTW,
+  caseList: caseListZhTW,
   app: {
     name: 'Sign Relay 手語視訊',
     service: '臺北市 1999 手語視訊服務',

@@ -145,6 +145,10 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
             <Icon name="chart" />
             <span>{t('home.forSupervisors')}</span>
           </Link>
+          <Link to="/cases" className="button button--quiet" data-testid="cases-link">
+            <Icon name="pen" />
+            <span>{t('caseList.homeLink')}</span>
+          </Link>
           <Link to="/admin/hours" className="button button--quiet" data-testid="admin-hours-link">
             <Icon name="calendar" />
             <span>{t('home.forAdmins')}</span>
