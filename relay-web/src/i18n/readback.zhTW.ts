@@ -18,6 +18,7 @@ export const readbackZhTW = {
   sentChange: '已送出：要修改',
   afterCorrect: '翻譯員會幫您立案。',
   afterChange: '請用手語告訴翻譯員要改哪裡。',
+  afterChangeChat: '請在對話裡寫下要改哪裡。',
   failed: '沒有送出，請再按一次。',
   replaced: '內容已更新，請等翻譯員再送一次。',
   receipt: {

@@ -11,6 +11,21 @@ import './caseReceipt.css';
 interface Props {
   view: ReadBackView;
   onAnswer: (answer: ReadBackAnswer) => void;
+  /** In a text chat the caller writes what to change; in a call they sign it. */
+  inChat?: boolean;
+}
+
+/**
+ * Scrolls only when the card is not wholly in view within its scroll margins (the sticky call controls below;
+ * on a phone, the interpreter's picture above), and then so that it starts where those margins say.
+ */
+function bringIntoView(el: HTMLElement): void {
+  const style = getComputedStyle(el);
+  const top = parseFloat(style.scrollMarginTop) || 0;
+  const bottom = parseFloat(style.scrollMarginBottom) || 0;
+  const r = el.getBoundingClientRect();
+  if (r.top >= top && r.bottom <= window.innerHeight - bottom) return;
+  el.scrollIntoView?.({ block: r.height + top + bottom <= window.innerHeight ? 'start' : 'nearest' });
 }
 
 /**
@@ -18,7 +33,7 @@ interface Props {
  * focus when a new one arrives (a screen reader reads its title and summary) and is brought into view only as
  * far as needed, so the interpreter's picture stays on screen. After the answer it says what was sent.
  */
-export function ReadBackCard({ view, onAnswer }: Props): ReactElement {
+export function ReadBackCard({ view, onAnswer, inChat = false }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const surface = useSurface();
@@ -30,7 +45,7 @@ export function ReadBackCard({ view, onAnswer }: Props): ReactElement {
     const el = card.current;
     if (!el) return;
     el.focus({ preventScroll: true });
-    el.scrollIntoView?.({ block: 'nearest' });
+    bringIntoView(el);
   }, [readBack.id]);
 
   const button = (choice: ReadBackAnswer): ReactElement => (
@@ -70,7 +85,7 @@ export function ReadBackCard({ view, onAnswer }: Props): ReactElement {
           <Icon name={answer === 'correct' ? 'check' : 'pen'} className="readback__sent-icon" />
           <p>
             <strong>{answer === 'correct' ? t('readback.sentCorrect') : t('readback.sentChange')}</strong>
-            <span>{answer === 'correct' ? t('readback.afterCorrect') : t('readback.afterChange')}</span>
+            <span>{answer === 'correct' ? t('readback.afterCorrect') : inChat ? t('readback.afterChangeChat') : t('readback.afterChange')}</span>
           </p>
         </div>
       ) : (

@@ -88,6 +88,9 @@ describe('ReadBackCard', () => {
     expect(m.byTestId('readback-correct')).toBeNull();
     m.render(<ReadBackCard view={view({ answer: 'change' })} onAnswer={onAnswer} />);
     expect(text('readback-sent')).toContain('已送出：要修改');
+    expect(text('readback-sent')).toContain('請用手語');
+    m.render(<ReadBackCard view={view({ answer: 'change' })} onAnswer={onAnswer} inChat />);
+    expect(text('readback-sent')).toContain('請在對話裡寫下');
   });
 
   it('a failed answer is said, and the buttons work again', () => {
@@ -115,7 +118,7 @@ describe('CaseReceiptCard', () => {
     await i18n.changeLanguage('en');
     m.render(<CaseReceiptCard receipt={receipt} />);
     expect(text('case-receipt')).toContain('Case filed');
-    expect(text('case-receipt')).toContain('Take a photo of the case number or write it down');
+    expect(text('case-receipt')).toContain('Take a photo or write it down');
     expect(text('case-words-place')).toContain("Da'an District");
   });
 

@@ -91,7 +91,7 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
         <Icon name="chat" /> {title}
       </h1>
       {/* Above the conversation: the read-back to confirm, then the case numbers. */}
-      <CaseNoticesPanel notices={cases} placement="page" />
+      <CaseNoticesPanel notices={cases} placement="page" inChat />
       <div className="caller-chat__layout">
         {(phase === 'waiting' || (phase === 'active' && videoOpen)) && (
           <div className="caller-chat__side">
