@@ -17,6 +17,9 @@ import { healthRouter } from './http/healthRouter.ts';
 import { opsRouter } from './http/opsRouter.ts';
 import { callbackRouter } from './http/callbackRouter.ts';
 import { caseRouter } from './http/caseRouter.ts';
+import { cityApiRouters } from './http/open311/index.ts';
+import { reportRouter } from './http/reportRouter.ts';
+import { ReportRepository } from './store/repositories/reportRepository.ts';
 import { AuditRepository } from './store/repositories/auditRepository.ts';
 import type { LogNotifier } from './notify/index.ts';
 import { scheduleRouter } from './http/scheduleRouter.ts';
@@ -72,7 +75,6 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
   const httpServer = createServer(app);
   const io = createSignalingServer(httpServer);
   const queue = new QueueService({
@@ -91,12 +93,17 @@ export function createApp(deps: AppDeps): App {
   const cases = new CaseService({ pool: deps.dbPool, notifier, logger: deps.logger.child({ component: 'cases' }), ...(deps.onOutbox ? { onOutbox: deps.onOutbox } : {}) });
   const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
 
+  // The city's API answers in Open311's own shapes, even for a malformed body: its routers parse their own.
+  const city = cityApiRouters({ tokens: deps.tokens, cases, pool: deps.dbPool, logger: deps.logger });
+  for (const router of city.routers) app.use(router);
+  app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter(deps));
   app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
   app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackRepository(deps.dbPool) }));
   app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
-  app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool) }));
+  app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool), apiKeys: city.apiKeys }));
+  app.use(reportRouter({ tokens: deps.tokens, reports: new ReportRepository(deps.dbPool) }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN, sentLog: deps.sentLog ?? null }));
   app.use('/api', notFound);
   app.use(staticApp('/kiosk', deps.config.KIOSK_DIST ?? resolve(REPO, 'kiosk-client/dist'), 'The kiosk app'));

@@ -172,6 +172,17 @@ export class CaseService {
   async file(staff: StaffActor, ref: CaseRef, clientKey: string, skipReadBackReason?: string): Promise<{ case: CaseDetail; duplicate: boolean }> {
     const earlier = await this.repo.byClientKey(clientKey);
     if (earlier) return { case: await this.detail(staff, earlier.id), duplicate: true };
+    try {
+      return await this.fileDraft(staff, ref, clientKey, skipReadBackReason);
+    } catch (err) {
+      // A resend that raced the first filing finds the draft already emptied by it: answer with that case.
+      const filed = await this.repo.byClientKey(clientKey);
+      if (filed) return { case: await this.detail(staff, filed.id), duplicate: true };
+      throw err;
+    }
+  }
+
+  private async fileDraft(staff: StaffActor, ref: CaseRef, clientKey: string, skipReadBackReason: string | undefined): Promise<{ case: CaseDetail; duplicate: boolean }> {
     const { kind, refId, row } = await this.resolve(staff, ref);
     const draft = await this.repo.draft(kind, refId);
     if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
