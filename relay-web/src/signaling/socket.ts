@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io-client';
 import type {
   Ack,
   ClientEventName,
+  ErrorBody,
   ClientPayload,
   ClientResults,
   ClientToServerEvents,
@@ -22,12 +23,16 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** Error codes a request can fail with: the server's closed set plus a missing ack. */
 export type RequestErrorCode = ErrorCode | 'TIMEOUT';
 
-/** A failed request. `message` is safe to log; the UI shows its own translated text for `code`. */
+/** Which fields broke which rules (CASE_INCOMPLETE), as the server named them: stable codes the UI translates. */
+export type ErrorDetails = NonNullable<ErrorBody['details']>;
+
+/** A failed request. `message` is safe to log; the UI shows its own translated text for `code` (and `details`). */
 export class SignalingError extends Error {
   override readonly name = 'SignalingError';
   constructor(
     readonly code: RequestErrorCode,
     message: string,
+    readonly details: ErrorDetails = [],
   ) {
     super(message);
   }
@@ -36,6 +41,11 @@ export class SignalingError extends Error {
 /** Narrows the thrown value of a request to its code (`INTERNAL` for anything unexpected). */
 export function errorCodeOf(error: unknown): RequestErrorCode {
   return error instanceof SignalingError ? error.code : 'INTERNAL';
+}
+
+/** The rule details of a failed request (empty for anything but a SignalingError that carried them). */
+export function errorDetailsOf(error: unknown): ErrorDetails {
+  return error instanceof SignalingError ? error.details : [];
 }
 
 /**
@@ -64,7 +74,7 @@ export async function request<E extends ClientEventName>(
     throw new SignalingError('TIMEOUT', `${event}: no answer within ${timeoutMs} ms`);
   }
   if (ack.ok) return ack.data;
-  throw new SignalingError(ack.error.code, ack.error.message);
+  throw new SignalingError(ack.error.code, ack.error.message, ack.error.details ?? []);
 }
 
 /** The code a refused connection carries (`err.data.code`, set by the server's auth middleware). */

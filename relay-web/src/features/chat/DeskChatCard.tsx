@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -9,6 +9,16 @@ import { lastSeq, unreadCount, waitingSince } from './chatMessages.ts';
 import { ChatThread } from './ChatThread.tsx';
 import type { DeskChatTab } from './deskChats.ts';
 import { useChatSession } from './useChatSession.ts';
+import { CaseForm } from '../cases/CaseForm.tsx';
+import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
+import { WrapUpForm } from '../desk/WrapUp.tsx';
+
+/** The case form of one text chat (its own draft on the server, like a call's). */
+function ChatCaseForm({ socket, sessionId }: { socket: SignalingSocket; sessionId: string }): ReactElement {
+  const ref = useMemo(() => ({ kind: 'chat' as const, sessionId }), [sessionId]);
+  const model = useCaseWorkspace(socket, ref);
+  return <CaseForm model={model} idPrefix={`chat-case-${sessionId}`} />;
+}
 
 interface Props {
   socket: SignalingSocket;
@@ -18,6 +28,8 @@ interface Props {
   now: number;
   onClose: () => void;
   onEnded: () => void;
+  /** Tells the panel how many messages wait unread here (it counts them while the chats are folded away). */
+  onUnread?: (sessionId: string, count: number) => void;
 }
 
 /** A caller waiting this long for an answer turns the clock urgent. */
@@ -27,7 +39,7 @@ export const WAITING_URGENT_SEC = 60;
  * One chat in progress on the desk: how long the caller has waited for an answer (ticking), messages that
  * arrived since the interpreter last looked at this chat, the caller typing, and the chat itself.
  */
-export function DeskChatCard({ socket, tab, number, now, onClose, onEnded }: Props): ReactElement {
+export function DeskChatCard({ socket, tab, number, now, onClose, onEnded, onUnread }: Props): ReactElement {
   const { t } = useTranslation();
   const card = useRef<HTMLElement>(null);
   const chat = useChatSession({ socket, source: { kind: 'session', sessionId: tab.sessionId }, me: 'staff', ...(tab.session ? { initial: { session: tab.session, messages: tab.messages } } : {}) });
@@ -47,6 +59,11 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded }: Pro
     if (over) onEnded();
   }, [over, onEnded]);
   const unread = seenSeq === null ? 0 : unreadCount(chat.messages, 'staff', seenSeq);
+  useEffect(() => onUnread?.(tab.sessionId, unread), [onUnread, tab.sessionId, unread]);
+  // The chat's case form, inside the card (never over anything): mounted on first opening, then kept (its
+  // edits keep saving while it is folded).
+  const [formOpen, setFormOpen] = useState(false);
+  const [formShown, setFormShown] = useState(false);
 
   const since = chat.ended ? null : waitingSince(chat.messages);
   const waited = since === null ? null : elapsedSec(since, now);
@@ -87,12 +104,33 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded }: Pro
           )}
         </p>
       </header>
+      <button
+        type="button"
+        className="button button--secondary desk-chat__form-toggle"
+        data-testid="chat-case-open"
+        aria-expanded={formOpen}
+        aria-controls={`${titleId}-case`}
+        onClick={() => {
+          setFormOpen((o) => !o);
+          setFormShown(true);
+        }}
+      >
+        <Icon name="pen" />
+        <span>{t('cases.chatCard.openForm')}</span>
+        <Icon name={formOpen ? 'back' : 'forward'} className="desk-chat__form-chevron" />
+      </button>
+      <div id={`${titleId}-case`} className="desk-chat__case" hidden={!formOpen}>
+        {formShown && <ChatCaseForm socket={socket} sessionId={tab.sessionId} />}
+      </div>
       <ChatThread chat={chat} label={t('deskChat.chatLabel', { n: number })} otherName={t('role.caller')} onEnd={chat.end} compact>
         {chat.ended && (
-          <button type="button" className="button button--secondary desk-chat__close" data-testid="chat-close" onClick={onClose}>
-            <Icon name="check" />
-            <span>{t('deskChat.close')}</span>
-          </button>
+          <>
+            <WrapUpForm socket={socket} callRef={{ kind: 'chat', sessionId: tab.sessionId }} title={t('cases.wrapUp.chatOutcome')} />
+            <button type="button" className="button button--secondary desk-chat__close" data-testid="chat-close" onClick={onClose}>
+              <Icon name="check" />
+              <span>{t('deskChat.close')}</span>
+            </button>
+          </>
         )}
       </ChatThread>
     </article>

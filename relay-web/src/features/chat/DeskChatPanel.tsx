@@ -1,9 +1,10 @@
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
+import { ChatOfferBanner } from './ChatOfferBanner.tsx';
 import { ChatOfferCard, chatOfferLeft } from './ChatOfferCard.tsx';
 import { DeskChatCard } from './DeskChatCard.tsx';
 import type { DeskChatNotice } from './deskChats.ts';
@@ -29,15 +30,27 @@ function Notice({ notice }: { notice: DeskChatNotice }): ReactElement {
   );
 }
 
+interface Props {
+  socket: SignalingSocket | null;
+  connected: boolean;
+  /**
+   * During a video call the panel is a region of the desk's console: a chat ringing is a banner that never
+   * takes the focus, and the chats in progress can be folded away to give the case form the room.
+   */
+  inConsole?: boolean;
+}
+
 /**
  * The desk's text chats: the switch that opens this interpreter's chat seats, chats ringing (with a small
- * flashing tile that stays in view wherever the desk is scrolled, e.g. during a video call), and up to three
- * chats in progress side by side.
+ * flashing tile that stays in view wherever the desk is scrolled), and up to three chats in progress side by
+ * side, each with its own case form.
  */
-export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: { socket: SignalingSocket | null; connected: boolean }): ReactElement {
+export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, inConsole = false }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const desk = useDeskChats(socket);
+  const [folded, setFolded] = useState(false);
+  const unfolded = !inConsole || !folded;
   const ringing = desk.offers.length > 0;
   const now = useNow(ringing ? 250 : 1000);
   const available = desk.chosen === 'available';
@@ -58,6 +71,11 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
     observer.observe(el);
     return () => observer.disconnect();
   }, [firstId]);
+  // Folded in the console, the header still counts the messages waiting in the chats.
+  const [unreadBy, setUnreadBy] = useState<Readonly<Record<string, number>>>({});
+  const onUnread = useCallback((sessionId: string, count: number) => setUnreadBy((u) => (u[sessionId] === count ? u : { ...u, [sessionId]: count })), []);
+  const unreadTotal = desk.tabs.reduce((sum, tab) => sum + (unreadBy[tab.sessionId] ?? 0), 0);
+
   const showOffer = (): void => {
     const el = firstId ? document.getElementById(`chat-offer-${firstId}`) : null;
     el?.scrollIntoView({ block: 'center' });
@@ -65,11 +83,18 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
   };
 
   return (
-    <section className={`panel desk-chats${ringing ? ' desk-chats--ringing' : ''}`} aria-labelledby={`${id}-title`} data-testid="desk-chats">
+    <section className={`panel desk-chats${ringing ? ' desk-chats--ringing' : ''}${inConsole ? ' desk-chats--console' : ''}`} aria-labelledby={`${id}-title`} data-testid="desk-chats" data-folded={inConsole && folded}>
       <div className="desk-chats__head">
         <h2 id={`${id}-title`}>
           <Icon name="chat" /> {t('deskChat.title')}
         </h2>
+        {inConsole && desk.tabs.length > 0 && (
+          <button type="button" className="button button--quiet desk-chats__fold" data-testid="desk-chats-fold" aria-expanded={!folded} aria-controls={`${id}-cards`} onClick={() => setFolded((f) => !f)}>
+            <Icon name={folded ? 'plus' : 'back'} />
+            <span>{folded ? t('cases.console.expand') : t('cases.console.collapse')}</span>
+            {folded && unreadTotal > 0 && <span className="desk-chats__unread">{unreadTotal}</span>}
+          </button>
+        )}
         <button
           type="button"
           className="switch switch--available desk-chats__switch"
@@ -97,10 +122,14 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
         </p>
       )}
       {desk.notice && <Notice notice={desk.notice} />}
-      {desk.offers.map((o) => (
-        <ChatOfferCard key={o.offer.sessionId} ringing={o} now={now} busy={desk.busy !== null} onAccept={() => desk.accept(o.offer.sessionId)} onDecline={() => desk.decline(o.offer.sessionId)} />
-      ))}
-      {first && !offerInView && (
+      {desk.offers.map((o) =>
+        inConsole ? (
+          <ChatOfferBanner key={o.offer.sessionId} ringing={o} now={now} busy={desk.busy !== null} onAccept={() => desk.accept(o.offer.sessionId)} onDecline={() => desk.decline(o.offer.sessionId)} />
+        ) : (
+          <ChatOfferCard key={o.offer.sessionId} ringing={o} now={now} busy={desk.busy !== null} onAccept={() => desk.accept(o.offer.sessionId)} onDecline={() => desk.decline(o.offer.sessionId)} />
+        ),
+      )}
+      {first && !offerInView && !inConsole && (
         <button type="button" className="chat-ring" data-testid="chat-ring" onClick={showOffer}>
           <Icon name="bell" className="chat-ring__icon" />
           <span>
@@ -109,12 +138,12 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected }: 
         </button>
       )}
       {desk.tabs.length === 0 ? (
-        <p className="hint desk-chats__empty">{available ? t('deskChat.emptyOn') : t('deskChat.emptyOff')}</p>
+        !inConsole && <p className="hint desk-chats__empty">{available ? t('deskChat.emptyOn') : t('deskChat.emptyOff')}</p>
       ) : (
         socket && (
-          <div className="desk-chats__cards">
+          <div id={`${id}-cards`} className="desk-chats__cards" hidden={!unfolded}>
             {desk.tabs.map((tab, n) => (
-              <DeskChatCard key={tab.sessionId} socket={socket} tab={tab} number={n + 1} now={now} onClose={() => desk.close(tab.sessionId)} onEnded={() => desk.ended(tab.sessionId)} />
+              <DeskChatCard key={tab.sessionId} socket={socket} tab={tab} number={n + 1} now={now} onClose={() => desk.close(tab.sessionId)} onEnded={() => desk.ended(tab.sessionId)} onUnread={onUnread} />
             ))}
           </div>
         )

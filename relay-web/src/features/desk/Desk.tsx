@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_RULES } from '@sign-relay/shared';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
+import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
@@ -20,6 +21,8 @@ import { WrapUp } from './WrapUp.tsx';
 import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import './desk.css';
+
+const WRAP_UP_CALL_KEY = 'sign-relay.deskWrapUpCall';
 
 // The call carries the WebRTC code: fetched once the desk is open, so accepting a call never waits for it.
 const deskCall = preload(() => import('./DeskCall.tsx'));
@@ -78,13 +81,30 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const statusSwitch = <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} />;
   const switchFirst = view.panel !== 'offered' && view.panel !== 'in-call';
 
+  // Wrap-up records the outcome on the call just ended: its id outlives the call (and a reload, in the tab).
+  const [wrapUpCall, setWrapUpCall] = useState<string | null>(() => session.get(WRAP_UP_CALL_KEY));
+  const callId = call?.callId ?? null;
+  useEffect(() => {
+    if (!callId) return;
+    session.set(WRAP_UP_CALL_KEY, callId);
+    setWrapUpCall(callId);
+  }, [callId]);
+  const wrapUpRef = useMemo(() => (wrapUpCall ? { kind: 'call' as const, callId: wrapUpCall } : null), [wrapUpCall]);
+  const ready = (): void => {
+    session.remove(WRAP_UP_CALL_KEY);
+    desk.setStatus('available');
+  };
+
+  // In a call the desk is a console: one screen that never scrolls (at 1280×800 and up), the picture always in view.
+  const inConsole = view.panel === 'in-call' && call !== null && socket !== null;
+
   const signOut = async (): Promise<void> => {
     await desk.signOff();
     await auth.logout();
   };
 
   return (
-    <div className={`desk${ringing ? ' desk--ringing' : ''}`}>
+    <div className={`desk${ringing ? ' desk--ringing' : ''}${inConsole ? ' desk--console' : ''}`} data-testid="desk" data-console={inConsole}>
       <header className="desk__head">
         <h1 className="desk__title">
           <Icon name="headset" /> {t('desk.title')}
@@ -135,7 +155,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
             {({ DeskCall }) => <DeskCall key={call.callId} socket={socket} call={call} desk={desk.desk} onOver={desk.callOver} />}
           </WhenLoaded>
         )}
-        {view.panel === 'wrap-up' && <WrapUp leftSec={wrapDeadline === null ? null : remainingSec(wrapDeadline, now)} busy={desk.busy} onReady={() => desk.setStatus('available')} />}
+        {view.panel === 'wrap-up' && <WrapUp socket={socket} callRef={wrapUpRef} leftSec={wrapDeadline === null ? null : remainingSec(wrapDeadline, now)} busy={desk.busy} onReady={ready} />}
         {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && (
           <section className={`panel idle idle--${view.panel}`} aria-labelledby="idle-title">
             <Icon name={view.panel === 'available' ? 'hourglass' : view.panel === 'break' ? 'coffee' : 'power'} className={`idle__icon${view.panel === 'available' ? ' idle__icon--breathe' : ''}`} />
@@ -145,8 +165,10 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         )}
       </div>
       {view.panel === 'offered' && statusSwitch}
-      <DeskChatPanel socket={socket} connected={connected} />
-      <TodayCalls auth={auth} version={todayVersion} />
+      <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} />
+      <div className="desk__today" hidden={inConsole}>
+        <TodayCalls auth={auth} version={todayVersion} />
+      </div>
     </div>
   );
 }

@@ -1,17 +1,23 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_RULES } from '@sign-relay/shared';
 import type { Colleague, DeskState } from '@sign-relay/shared';
 import { CallView } from '../../components/CallView.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { useCallSession } from '../../hooks/useCallSession.ts';
-import { CallChat } from '../chat/CallChat.tsx';
+import { lastSeq, unreadCount } from '../chat/chatMessages.ts';
+import { ChatThread } from '../chat/ChatThread.tsx';
+import { useChatSession } from '../chat/useChatSession.ts';
+import { CallerDetails } from '../cases/CallerDetails.tsx';
+import { CaseForm } from '../cases/CaseForm.tsx';
+import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { NO_TRANSFER, TransferPanel } from './TransferPanel.tsx';
 import type { TransferState } from './TransferPanel.tsx';
+import { ConsoleTabs } from './ConsoleTabs.tsx';
+import type { ConsolePane, TabBadge } from './ConsoleTabs.tsx';
 import type { DeskCall as DeskCallModel, DeskCallEnd } from './useDesk.ts';
 
 /** A colleague in these states has not taken the transfer (declined, or it rang out). */
@@ -28,8 +34,9 @@ interface Props {
 }
 
 /**
- * The interpreter's call, embedded in the desk, with what the caller chose and the transfer. Memoised: the
- * desk re-renders every second for its clocks, the call only when its own inputs change.
+ * The interpreter's call as a console: the caller's picture in its own column with the controls beneath it,
+ * and beside it the case form (first), the call's chat, the caller's details and the hand-over as tabs.
+ * Memoised: the desk re-renders every second for its clocks, the call only when its own inputs change.
  */
 export const DeskCall = memo(function DeskCall({ socket, call, desk, onOver }: Props): ReactElement {
   const { t } = useTranslation();
@@ -87,45 +94,61 @@ export const DeskCall = memo(function DeskCall({ socket, call, desk, onOver }: P
   }, [accepted, colleagueIn, leave]);
 
   const pick = (c: Colleague): void => {
-    setTransfer((s) => ({ ...s, pending: { userId: c.userId, name: c.displayName, since: Date.now() }, failedName: null, error: null, open: false }));
+    setTransfer((s) => ({ ...s, pending: { userId: c.userId, name: c.displayName, since: Date.now() }, failedName: null, error: null }));
     request(socket, 'desk:transfer', { toUserId: c.userId }).catch((error: unknown) => setTransfer((s) => ({ ...s, pending: null, error: errorCodeOf(error) })));
   };
 
-  const offer = call.offer;
-  const aside = (
-    <>
-      {offer && (
-        <section className="panel call-info" aria-labelledby="call-info-title">
-          <h2 id="call-info-title">{t('desk.callInfo')}</h2>
-          <p className="cell-icon">
-            <TopicPictogram topic={offer.topic} />
-            <span>{offer.topic ? t(`topics.${offer.topic}.name`) : t('offer.noTopic')}</span>
-          </p>
-          <p className="cell-icon">
-            <Icon name={offer.channel === 'kiosk' ? 'kiosk' : 'web'} />
-            <span>{offer.channel === 'kiosk' ? t('channel.kioskId', { id: offer.kioskId ?? '?' }) : t('channel.web')}</span>
-          </p>
-        </section>
-      )}
-      <TransferPanel
-        state={transfer}
-        onOpen={() => setTransfer((s) => ({ ...s, open: true, error: null }))}
-        onClose={() => setTransfer((s) => ({ ...s, open: false }))}
-        onPick={pick}
-      />
-    </>
-  );
-
-  // The picture matters most: bring the call to the top of the screen (the desk's heading scrolls away).
-  const top = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // In braces: newer browsers return a promise from scrollIntoView, and an effect may return only a cleanup.
-    top.current?.scrollIntoView({ block: 'start' });
+  // The console beside the video: one pane at a time, the case form first. The hand-over list is polled only
+  // while its pane is open (or a transfer rings).
+  const [pane, setPaneState] = useState<ConsolePane>('case');
+  const setPane = useCallback((p: ConsolePane) => {
+    setPaneState(p);
+    setTransfer((s) => ({ ...s, open: p === 'transfer', error: p === 'transfer' ? null : s.error }));
   }, []);
 
+  const ref = useMemo(() => ({ kind: 'call' as const, callId: call.callId }), [call.callId]);
+  const kase = useCaseWorkspace(socket, ref);
+  const chat = useChatSession({ socket, source: { kind: 'call', callId: call.callId }, me: 'staff' });
+  const [seenSeq, setSeenSeq] = useState(0);
+  const latest = lastSeq(chat.messages);
+  useEffect(() => {
+    if (pane === 'chat') setSeenSeq(latest);
+  }, [pane, latest]);
+  const unread = pane === 'chat' ? 0 : unreadCount(chat.messages, 'staff', seenSeq);
+
+  const badges: Partial<Record<ConsolePane, TabBadge>> = {};
+  if (unread > 0) badges.chat = { text: String(unread), alert: true, label: t('chat.unread', { count: unread }) };
+  else if (pane !== 'chat' && chat.otherTyping) badges.chat = { text: '…', alert: false, label: t('chat.typing', { name: t('role.caller') }) };
+  if (transfer.pending) badges.transfer = { text: '…', alert: true, label: t('transfer.ringing', { name: transfer.pending.name }) };
+  if (kase.filedHere.length > 0) badges.case = { text: '✓', alert: false, label: t('cases.earlier.here') };
+
+  const id = `console-${call.callId}`;
+  const paneProps = (p: ConsolePane) => ({ id: `${id}-pane-${p}`, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${p}`, hidden: pane !== p, className: `console-pane console-pane--${p}`, 'data-testid': `console-pane-${p}` });
+  const side = (
+    <section className="console-tools" aria-label={t('cases.console.label')}>
+      <ConsoleTabs idPrefix={id} pane={pane} onPane={setPane} badges={badges} chatUnread={unread} />
+      <div {...paneProps('case')}>
+        <CaseForm model={kase} idPrefix={`${id}-case`} />
+      </div>
+      <div {...paneProps('chat')}>
+        <h2 className="visually-hidden">{t('chat.inCallTitle')}</h2>
+        <ChatThread chat={chat} label={t('chat.inCallTitle')} otherName={t('role.caller')} compact />
+      </div>
+      <div {...paneProps('caller')}>
+        <h2 className="console-pane__title">
+          <Icon name="person" /> {t('cases.caller.title')}
+        </h2>
+        <CallerDetails context={kase.context} filedHere={kase.filedHere} />
+      </div>
+      <div {...paneProps('transfer')}>
+        <TransferPanel state={transfer} onOpen={() => setPane('transfer')} onClose={() => setPane('case')} onPick={pick} embedded />
+      </div>
+    </section>
+  );
+
   return (
-    <div ref={top} className="desk-call">
-      <CallView snapshot={snapshot} controls={controls} aside={aside} chat={<CallChat socket={socket} callId={call.callId} me="staff" />} />
+    <div className="desk-call">
+      <CallView snapshot={snapshot} controls={controls} aside={side} variant="console" />
     </div>
   );
 });

@@ -22,14 +22,20 @@ interface Props {
   onOpen: () => void;
   onClose: () => void;
   onPick: (colleague: Colleague) => void;
+  /** In the desk's console: a pane of its own (its tab opens it), so the list is always shown. */
+  embedded?: boolean;
 }
 
-/** Hands the call to a colleague: the list with everyone's state; only available colleagues can be picked. */
-export function TransferPanel({ state, onOpen, onClose, onPick }: Props): ReactElement {
+/**
+ * Hands the call to a colleague: the list with everyone's state; only available colleagues can be picked. The
+ * case form goes with the call: the colleague opens the same saved draft.
+ */
+export function TransferPanel({ state, onOpen, onClose, onPick, embedded = false }: Props): ReactElement {
   const { t } = useTranslation();
-  const { open, colleagues, pending, failedName, error } = state;
+  const { colleagues, pending, failedName, error } = state;
+  const open = embedded || state.open;
   return (
-    <section className="panel transfer" aria-labelledby="transfer-title">
+    <section className={`${embedded ? '' : 'panel '}transfer`} aria-labelledby="transfer-title">
       <h2 id="transfer-title" className="transfer__title">
         <Icon name="transfer" /> {t('transfer.title')}
       </h2>
@@ -53,6 +59,7 @@ export function TransferPanel({ state, onOpen, onClose, onPick }: Props): ReactE
           </p>
         )}
       </div>
+      {embedded && <p className="hint">{t('transfer.hint')}</p>}
       {!open ? (
         <button type="button" className="button button--secondary" data-testid="transfer-open" onClick={onOpen} disabled={pending !== null} aria-expanded={false} aria-controls="transfer-list">
           <Icon name="transfer" />
@@ -60,7 +67,7 @@ export function TransferPanel({ state, onOpen, onClose, onPick }: Props): ReactE
         </button>
       ) : (
         <div id="transfer-list" className="transfer__list">
-          <p className="hint">{t('transfer.hint')}</p>
+          {!embedded && <p className="hint">{t('transfer.hint')}</p>}
           {colleagues === null && <p className="hint">{t('transfer.loading')}</p>}
           {colleagues?.length === 0 && <p className="hint">{t('transfer.none')}</p>}
           <ul>
@@ -80,9 +87,11 @@ export function TransferPanel({ state, onOpen, onClose, onPick }: Props): ReactE
               );
             })}
           </ul>
-          <button type="button" className="button button--quiet" data-testid="transfer-close" onClick={onClose} aria-expanded={true} aria-controls="transfer-list">
-            <span>{t('transfer.close')}</span>
-          </button>
+          {!embedded && (
+            <button type="button" className="button button--quiet" data-testid="transfer-close" onClick={onClose} aria-expanded={true} aria-controls="transfer-list">
+              <span>{t('transfer.close')}</span>
+            </button>
+          )}
         </div>
       )}
     </section>
