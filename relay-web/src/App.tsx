@@ -11,6 +11,8 @@ import { CallerPage } from './features/caller/CallerPage.tsx';
 const DeskPage = lazy(() => import('./features/desk/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
 const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 const AdminHoursPage = lazy(() => import('./features/admin/AdminHoursPage.tsx').then((m) => ({ default: m.AdminHoursPage })));
+const ApiKeysPage = lazy(() => import('./features/cityApi/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
+const AuditPage = lazy(() => import('./features/cityApi/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const CaseListPage = lazy(() => import('./features/caseList/CaseListPage.tsx').then((m) => ({ default: m.CaseListPage })));
 const CaseDetailPage = lazy(() => import('./features/caseList/CaseListPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
 // The text chat is a screen of its own (a reload comes back to it), loaded when a caller chooses it.
@@ -36,6 +38,8 @@ export function App(): ReactElement {
             <Route path="/wallboard" element={<WallboardPage />} />
             <Route path="/chat" element={<CallerChatPage />} />
             <Route path="/admin/hours" element={<AdminHoursPage />} />
+            <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+            <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="/cases" element={<CaseListPage />} />
             <Route path="/cases/:id" element={<CaseDetailPage />} />
             <Route path="/admin" element={<Navigate to="/admin/hours" replace />} />

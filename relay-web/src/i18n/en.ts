@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue.ts';
 import { casesEn } from './cases.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { cityApiEn } from './cityApi.en.ts';
 import { readbackEn } from './readback.en.ts';
 import { caseListEn } from './caseList.en.ts';
 
@@ -8,6 +9,7 @@ import { caseListEn } from './caseList.en.ts';
 export const en: Catalogue = {
   cases: casesEn,
   reports: reportsEn,
+  cityApi: cityApiEn,
   readback: readbackEn,
   caseList: caseListEn,
   app: {

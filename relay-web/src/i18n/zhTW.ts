@@ -5,12 +5,14 @@
  */
 import { casesZhTW } from './cases.zhTW.ts';
 import { reportsZhTW } from './reports.zhTW.ts';
+import { cityApiZhTW } from './cityApi.zhTW.ts';
 import { readbackZhTW } from './readback.zhTW.ts';
 import { caseListZhTW } from './caseList.zhTW.ts';
 
 export const zhTW = {
   cases: casesZhTW,
   reports: reportsZhTW,
+  cityApi: cityApiZhTW,
   readback: readbackZhTW,
   caseList: caseListZhTW,
   app: {
