@@ -24,6 +24,9 @@ export const caseListEn: Catalogue['caseList'] = {
     any: 'All',
     apply: 'Search',
     reset: 'Back to default (last 7 days)',
+    show: 'Show the search',
+    hide: 'Hide the search',
+    none: 'No filters',
     problems: {
       'date-invalid': 'Enter a valid date.',
       'date-order': 'The end date cannot be before the start date.',

@@ -22,6 +22,9 @@ export const caseListZhTW = {
     any: '全部',
     apply: '查詢',
     reset: '回到預設（最近 7 天）',
+    show: '展開查詢條件',
+    hide: '收合查詢條件',
+    none: '沒有條件',
     problems: {
       'date-invalid': '請輸入正確的日期。',
       'date-order': '結束日期不能早於開始日期。',

@@ -8,13 +8,15 @@ import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { downloadRoute } from '../../auth/routes.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import { CaseCards } from './CaseCards.tsx';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseTable } from './CaseTable.tsx';
-import { DEFAULT_PAGE_SIZE, pageCount, queryFromSearch, searchFromQuery, taipeiDay } from './caseFilters.ts';
+import { pageCount, queryFromSearch, searchFromQuery, taipeiDay } from './caseFilters.ts';
 import type { CaseListQuery } from './caseFilters.ts';
 import { Pager } from './Pager.tsx';
 import { StaffHeader } from './StaffHeader.tsx';
 import { useCaseList } from './useCaseData.ts';
+import { useNarrow } from './useNarrow.ts';
 
 /** The CSV of every case the filters match (supervisors and admins; the server leaves personal data out and audits it). */
 function ExportButton({ auth, filter }: { auth: StaffAuth; filter: CaseFilter }): ReactElement {
@@ -60,6 +62,7 @@ export function CaseList({ user, auth }: { user: StaffUser; auth: StaffAuth }): 
   const data = list.data;
   const pages = data ? pageCount(data.total, query.pageSize) : 1;
   const supervises = user.role === 'supervisor' || user.role === 'admin';
+  const narrow = useNarrow();
 
   useEffect(() => {
     document.title = `${t('caseList.title')} · ${t('app.name')}`;
@@ -78,7 +81,6 @@ export function CaseList({ user, auth }: { user: StaffUser; auth: StaffAuth }): 
   const go = (next: CaseListQuery): void => setSearch(searchFromQuery(next));
   const { from, to } = query.filter;
   const caption = from && to ? t('caseList.results.captionRange', { from, to }) : from ? t('caseList.results.captionFrom', { from }) : to ? t('caseList.results.captionTo', { to }) : t('caseList.results.caption');
-  const filterKey = searchFromQuery({ filter: query.filter, page: 1, pageSize: DEFAULT_PAGE_SIZE }).toString();
 
   return (
     <div className="cases">
@@ -87,7 +89,7 @@ export function CaseList({ user, auth }: { user: StaffUser; auth: StaffAuth }): 
           <Icon name="pen" /> {t('caseList.title')}
         </h1>
       </StaffHeader>
-      <CaseFilters key={filterKey} filter={query.filter} userId={user.id} today={today} onApply={(filter) => go({ filter, page: 1, pageSize: query.pageSize })} />
+      <CaseFilters filter={query.filter} userId={user.id} today={today} collapsible={narrow} onApply={(filter) => go({ filter, page: 1, pageSize: query.pageSize })} />
 
       <section className="cases__results" aria-labelledby="cases-results-title" data-testid="case-results" data-loading={list.loading} data-total={data?.total ?? ''}>
         <h2 id="cases-results-title" className="visually-hidden">
@@ -130,7 +132,13 @@ export function CaseList({ user, auth }: { user: StaffUser; auth: StaffAuth }): 
             </div>
           </div>
         )}
-        {data && data.items.length > 0 && <CaseTable items={data.items} caption={caption} listSearch={`?${key}`} busy={list.loading} />}
+        {data &&
+          data.items.length > 0 &&
+          (narrow ? (
+            <CaseCards items={data.items} caption={caption} listSearch={`?${key}`} busy={list.loading} />
+          ) : (
+            <CaseTable items={data.items} caption={caption} listSearch={`?${key}`} busy={list.loading} />
+          ))}
         {data && data.total > 0 && (
           <Pager page={query.page} pages={pages} pageSize={query.pageSize} onPage={(page) => go({ ...query, page })} onPageSize={(pageSize) => go({ ...query, page: 1, pageSize })} />
         )}

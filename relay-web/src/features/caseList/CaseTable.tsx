@@ -1,10 +1,22 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { dispatchItem } from '@sign-relay/shared';
 import type { CaseSummary } from '@sign-relay/shared';
 import { ChannelLabel, ServiceLabel } from './CaseLabels.tsx';
 import { caseDateTime, districtLabel, itemLabel } from './caseFormat.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+
+/** A dispatch item in a cell: code and Chinese name, and in English its English words on a line of their own. */
+function ItemCell({ code, lang }: { code: string; lang: string }): ReactElement {
+  const en = lang === 'en' ? dispatchItem(code)?.en : undefined;
+  return (
+    <>
+      {itemLabel(code, 'zh-TW')}
+      {en && <span className="case-table__sub">{en}</span>}
+    </>
+  );
+}
 
 interface Props {
   items: CaseSummary[];
@@ -50,13 +62,13 @@ export function CaseTable({ items, caption, listSearch, busy }: Props): ReactEle
               <td>
                 <ServiceLabel service={c.service} />
               </td>
-              <td className="case-table__item">{c.dispatchItem ? itemLabel(c.dispatchItem, lang) : none}</td>
-              <td>{c.district ? districtLabel(c.district, lang) : none}</td>
+              <td className="case-table__item">{c.dispatchItem ? <ItemCell code={c.dispatchItem} lang={lang} /> : none}</td>
+              <td>{c.district ? districtLabel(c.district, lang, true) : none}</td>
               <td>
                 <StatusBadge status={c.status} />
               </td>
               <td>{c.interpreterName ?? none}</td>
-              <td>
+              <td className="case-table__channel">
                 <ChannelLabel channel={c.channel} kioskId={c.kioskId} />
               </td>
             </tr>

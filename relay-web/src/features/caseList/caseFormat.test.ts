@@ -17,6 +17,8 @@ describe('case formatting', () => {
   it('names a district in Chinese, in English with the Chinese after', () => {
     expect(districtLabel('daan', 'zh-TW')).toBe('大安區');
     expect(districtLabel('daan', 'en')).toBe("Da'an (大安區)");
+    expect(districtLabel('daan', 'en', true)).toBe("Da'an");
+    expect(districtLabel('daan', 'zh-TW', true)).toBe('大安區');
     expect(districtLabel('taichung', 'en')).toBe('taichung');
   });
 

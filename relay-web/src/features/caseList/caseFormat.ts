@@ -30,11 +30,15 @@ export function itemLabel(code: string, language: string): string {
   return language === 'en' ? `${item.code} ${item.zh} (${item.en})` : `${item.code} ${item.zh}`;
 }
 
-/** A district as `大安區`, in English `Da'an (大安區)`; an unknown code as it is. */
-export function districtLabel(code: string, language: string): string {
+/**
+ * A district as `大安區`, in English `Da'an (大安區)` — or just `Da'an` where space is short (the list's
+ * table); an unknown code as it is.
+ */
+export function districtLabel(code: string, language: string, short = false): string {
   const d = district(code);
   if (!d) return code;
-  return language === 'en' ? `${d.en} (${d.zh})` : d.zh;
+  if (language !== 'en') return d.zh;
+  return short ? d.en : `${d.en} (${d.zh})`;
 }
 
 /**
