@@ -96,8 +96,7 @@ describe('API keys', () => {
     expect(backOffice.status).toBe(403);
 
     expect(await revokeKey(city.base, admin, info.id)).toEqual(revoked);
-    // The audit log's route belongs to the staff case routes of the real server.
-    const audit = (await (await fetch(`${city.server.url}/api/admin/audit?limit=500`, { headers: { authorization: `Bearer ${admin}` } })).json()) as AuditEntry[];
+    const audit = (await (await send('GET', '/api/admin/audit?limit=500', admin)).json()) as AuditEntry[];
     const mine = audit.filter((e) => e.details.keyId === info.id).map((e) => e.action);
     expect(mine).toEqual(['apikey.revoke', 'apikey.issue']);
     for (const e of audit) expect(JSON.stringify(e)).not.toContain(key);
