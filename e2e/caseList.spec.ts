@@ -256,6 +256,17 @@ describe('the cases screens', () => {
         await listShows(p, 34);
         if (SHOTS) await p.screenshot({ path: join(SHOTS, `cases.${lang}.${name}.png`), fullPage: true });
         await checkA11y(p, `case list (${lang}, ${name})`);
+        if (name === 'phone') {
+          // Phones fold the filters away under a summary; searching folds them again, focus on the way back in.
+          expect(await p.getByTestId('case-table').count()).toBe(0);
+          await p.getByTestId('filter-toggle').click();
+          await p.getByTestId('filter-district').selectOption('zhongzheng');
+          await p.getByTestId('filter-apply').click();
+          await listShows(p, 1);
+          expect(await p.getByTestId('filter-summary').textContent()).toContain(lang === 'en' ? 'Zhongzheng' : '中正區');
+          expect(await p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-toggle');
+          expect(await p.getByTestId('case-row').getAttribute('data-case-id')).toBe(openPetition.id);
+        }
         for (const [label, c] of [
           ['open', openPetition],
           ['closed', petition],

@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { CaseCaller, CaseContent, CaseOrigin, CaseReadBack, CaseTimes } from './CaseDetailView.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
 import { ServiceLabel } from './CaseLabels.tsx';
@@ -24,9 +23,14 @@ function listSearchOf(state: unknown): string {
 export function CaseDetailScreen({ id, user, auth }: { id: string; user: StaffUser; auth: StaffAuth }): ReactElement {
   const { t } = useTranslation();
   const location = useLocation();
-  const heading = useFocusOnMount();
+  const heading = useRef<HTMLHeadingElement>(null);
   const detail = useCaseDetail(auth, id);
   const d = detail.data;
+  const loadedId = d?.id;
+  // Focus the heading when the screen opens and again when the case arrives (its heading is a new element).
+  useEffect(() => {
+    heading.current?.focus();
+  }, [loadedId]);
   const supervises = user.role === 'supervisor' || user.role === 'admin';
 
   useEffect(() => {
