@@ -101,7 +101,7 @@ export function CaseActions({ model, problems, fieldId, onAttempt }: Props): Rea
         {!confirmed && (
           <div className="case-skip">
             <button type="button" className="button button--quiet case-small-button" data-testid="case-skip-open" aria-expanded={skipping} aria-controls={`${id}-skip`} onClick={() => setSkipping((s) => !s)}>
-              <Icon name={skipping ? 'back' : 'forward'} />
+              <Icon name="warning" />
               <span>{t('cases.file.skipOpen')}</span>
             </button>
             <div id={`${id}-skip`} className="case-skip__body" hidden={!skipping}>

@@ -172,7 +172,7 @@ export function CaseForm({ model, idPrefix, withMap = true }: Props): ReactEleme
         </Field>
       )}
       {service && <ContactFields idPrefix={idPrefix} draft={draft} change={change} problemsOf={problemsOf} touch={touch} required={service === 'petition'} />}
-      {service && <CaseActions model={model} problems={problems} fieldId={(f) => (f === 'note' ? id('summary') : id(f))} onAttempt={() => setAttempted(true)} />}
+      {service && <CaseActions key={model.filed?.number ?? ''} model={model} problems={problems} fieldId={(f) => (f === 'note' ? id('summary') : id(f))} onAttempt={() => setAttempted(true)} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -9,6 +9,12 @@ export function FiledCase({ filed, onDismiss }: { filed: Filed; onDismiss: () =>
   const { t } = useTranslation();
   const titleId = useId();
   const [copied, setCopied] = useState(false);
+  // The number is what the interpreter needs next: bring it into view (inside its pane) and put the focus on it.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus({ preventScroll: true });
+  }, [filed.number]);
   const clipboard = globalThis.navigator?.clipboard;
   const copy = (): void => {
     clipboard?.writeText(filed.number).then(
@@ -17,7 +23,7 @@ export function FiledCase({ filed, onDismiss }: { filed: Filed; onDismiss: () =>
     );
   };
   return (
-    <section className="case-filed" data-testid="case-filed" data-number={filed.number} aria-labelledby={titleId}>
+    <section ref={box} tabIndex={-1} className="case-filed" data-testid="case-filed" data-number={filed.number} aria-labelledby={titleId}>
       <h3 id={titleId} className="case-filed__title">
         <Icon name="check" /> {filed.duplicate ? t('cases.filed.duplicate') : t('cases.filed.title')}
       </h3>

@@ -19,6 +19,22 @@ export function itemText(item: DispatchItem, lang: string): string {
 }
 
 /**
+ * The items matching a query, best first: a code or an English word that starts with what was typed comes
+ * before a match inside a word ("tree" finds the street tree before the street light).
+ */
+export function rankedItems(query: string): DispatchItem[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const score = (i: DispatchItem): number => {
+    const starts = `${i.code} ${i.en}`.toLowerCase().split(/[\s/(),-]+/);
+    return words.every((w) => starts.some((s) => s.startsWith(w)) || i.zh.includes(w)) ? 0 : 1;
+  };
+  return searchDispatchItems(query)
+    .map((item, n) => ({ item, n, s: score(item) }))
+    .sort((a, b) => a.s - b.s || a.n - b.n)
+    .map((x) => x.item);
+}
+
+/**
  * The 22 dispatch items as a combobox: type a code, Chinese or English words to narrow the list, ↑/↓ to move,
  * Enter to pick, Escape to close. Each option shows both names, so either language finds it.
  */
@@ -32,7 +48,7 @@ export function ItemPicker({ id, value, onChange, onBlur, a11y }: Props): ReactE
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const list = useRef<HTMLUListElement>(null);
-  const matches = useMemo(() => searchDispatchItems(query ?? ''), [query]);
+  const matches = useMemo(() => rankedItems(query ?? ''), [query]);
   const activeItem = open ? matches[Math.min(active, matches.length - 1)] : undefined;
 
   const pick = (item: DispatchItem): void => {

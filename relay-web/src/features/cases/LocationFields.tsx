@@ -75,13 +75,12 @@ export function LocationFields({ idPrefix, draft, change, problemsOf, touch, req
           <div className="case-location__point" role="status" aria-live="polite" data-testid="case-point" data-district={pointDistrict ?? ''}>
             {point && (
               <>
-                <p className="case-location__point-text">
-                  <Icon name="check" />
-                  <span>
-                    {t('cases.location.point', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) })}
-                    {pointDistrict && ` · ${t('cases.location.pointIn', { district: name(pointDistrict) })}`}
-                  </span>
-                </p>
+                {pointDistrict && (
+                  <p className="case-location__point-text">
+                    <Icon name="check" />
+                    <span>{t('cases.location.pointIn', { district: name(pointDistrict) })}</span>
+                  </p>
+                )}
                 {outside && <p className="field-error">{t('cases.location.outside')}</p>}
                 {mismatch && <p className="case-location__mismatch">{t('cases.location.mismatch', { point: name(pointDistrict), chosen: name(draft.district) })}</p>}
               </>

@@ -103,22 +103,21 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded, onUnr
             </span>
           )}
         </p>
+        <button
+          type="button"
+          className="button button--secondary desk-chat__form-toggle"
+          data-testid="chat-case-open"
+          aria-expanded={formOpen}
+          aria-controls={`${titleId}-case`}
+          onClick={() => {
+            setFormOpen((o) => !o);
+            setFormShown(true);
+          }}
+        >
+          <Icon name="pen" />
+          <span>{t('cases.chatCard.openForm')}</span>
+        </button>
       </header>
-      <button
-        type="button"
-        className="button button--secondary desk-chat__form-toggle"
-        data-testid="chat-case-open"
-        aria-expanded={formOpen}
-        aria-controls={`${titleId}-case`}
-        onClick={() => {
-          setFormOpen((o) => !o);
-          setFormShown(true);
-        }}
-      >
-        <Icon name="pen" />
-        <span>{t('cases.chatCard.openForm')}</span>
-        <Icon name={formOpen ? 'back' : 'forward'} className="desk-chat__form-chevron" />
-      </button>
       <div id={`${titleId}-case`} className="desk-chat__case" hidden={!formOpen}>
         {formShown && <ChatCaseForm socket={socket} sessionId={tab.sessionId} />}
       </div>

@@ -90,7 +90,6 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, in
         </h2>
         {inConsole && desk.tabs.length > 0 && (
           <button type="button" className="button button--quiet desk-chats__fold" data-testid="desk-chats-fold" aria-expanded={!folded} aria-controls={`${id}-cards`} onClick={() => setFolded((f) => !f)}>
-            <Icon name={folded ? 'plus' : 'back'} />
             <span>{folded ? t('cases.console.expand') : t('cases.console.collapse')}</span>
             {folded && unreadTotal > 0 && <span className="desk-chats__unread">{unreadTotal}</span>}
           </button>
