@@ -11,6 +11,7 @@ import { CallerPage } from './features/caller/CallerPage.tsx';
 const DeskPage = lazy(() => import('./features/desk/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
 const WallboardPage = lazy(() => import('./features/wallboard/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 const AdminHoursPage = lazy(() => import('./features/admin/AdminHoursPage.tsx').then((m) => ({ default: m.AdminHoursPage })));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const ApiKeysPage = lazy(() => import('./features/cityApi/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('./features/cityApi/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const CaseListPage = lazy(() => import('./features/caseList/CaseListPage.tsx').then((m) => ({ default: m.CaseListPage })));
@@ -38,6 +39,7 @@ export function App(): ReactElement {
             <Route path="/wallboard" element={<WallboardPage />} />
             <Route path="/chat" element={<CallerChatPage />} />
             <Route path="/admin/hours" element={<AdminHoursPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/admin/api-keys" element={<ApiKeysPage />} />
             <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="/cases" element={<CaseListPage />} />
