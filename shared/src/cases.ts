@@ -305,6 +305,8 @@ export interface CaseDetail extends CaseSummary {
   chatSessionId: string | null;
   readBack: { answer: ReadBackAnswer | null; answeredAt: number | null; skippedReason: string | null };
   closingNote: string | null;
+  /** Public words about the status (Open311 status_notes, the caller's message): no personal data. */
+  statusNote: string | null;
   closedBy: string | null;
   history: CaseHistoryEntry[];
 }

@@ -134,6 +134,7 @@ export const caseListEn: Catalogue['caseList'] = {
     closedAt: 'Closed',
     closedBy: 'Closed by',
     closingNote: 'Closing note',
+    statusNote: 'Public note',
   },
   history: {
     title: 'History',

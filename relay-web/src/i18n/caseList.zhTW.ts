@@ -132,6 +132,7 @@ export const caseListZhTW = {
     closedAt: '結案時間',
     closedBy: '結案人員',
     closingNote: '結案說明',
+    statusNote: '公開說明',
   },
   history: {
     title: '處理紀錄',

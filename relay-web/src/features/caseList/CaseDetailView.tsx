@@ -140,6 +140,7 @@ export function CaseTimes({ detail }: { detail: CaseDetail }): ReactElement {
         <Row label={t('caseList.detail.closedAt')} value={d.closedAt !== null ? caseDateTime(d.closedAt) : null} />
         <Row label={t('caseList.detail.closedBy')} value={d.closedAt !== null ? d.closedBy : null} />
         <Row label={t('caseList.detail.closingNote')} value={d.closingNote ? <span className="case-text">{d.closingNote}</span> : null} testId="case-closing-note" />
+        <Row label={t('caseList.detail.statusNote')} value={d.statusNote ? <span className="case-text">{d.statusNote}</span> : null} testId="case-status-note" />
       </dl>
     </Panel>
   );

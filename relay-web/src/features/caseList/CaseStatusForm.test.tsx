@@ -37,6 +37,7 @@ const OPEN: CaseDetail = {
   chatSessionId: null,
   readBack: { answer: 'correct', answeredAt: 1, skippedReason: null },
   closingNote: null,
+  statusNote: null,
   closedBy: null,
   history: [],
 };

@@ -151,6 +151,7 @@ export function toDetail(r: CaseRow, history: CaseHistoryEntry[], personal: bool
     chatSessionId: r.chatSessionId,
     readBack: { answer: r.readBackAnswer, answeredAt: r.readBackAt?.getTime() ?? null, skippedReason: r.readBackSkipReason },
     closingNote: r.closingNote,
+    statusNote: r.statusNote,
     closedBy: r.closedByName,
     history,
   };
