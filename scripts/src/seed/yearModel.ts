@@ -25,6 +25,10 @@ export const SEED_MIX = {
   } satisfies Record<DistrictCode, number>,
   /** A day's volume by weekday, Sunday first; they average 1 over a week. */
   weekdays: [0.7, 1.1, 1.1, 1.1, 1.1, 1.1, 0.8],
+  /** By month, January first: the Lunar New Year quiet, the summer's storms and repairs. */
+  months: [0.95, 0.85, 1, 1, 1.05, 1.05, 1.1, 1.1, 1.05, 1, 0.95, 0.95],
+  /** Day-to-day spread of the volume (σ of its logarithm). The day weights are scaled to average 1 over the window. */
+  daySigma: 0.12,
   /** Calls by the hour they join the line, 09:00 to 17:00. */
   videoHours: [0.8, 1.2, 1.2, 0.9, 1.0, 1.2, 1.1, 1.0, 0.6],
   /** Text chats and Open311 requests by hour of the day, 00:00 to 23:00. */
@@ -235,9 +239,10 @@ export function generateSeed(opts: SeedOptions): SeedData {
   const cases: SeedCase[] = [];
   const retentionCutoff = now - SEED_MIX.chatRetentionDays * DAY_MS;
 
-  for (let day = opts.from; day < opts.to; day = addDays(day, 1)) {
+  const weights = dayWeights(opts);
+  for (let day = opts.from, i = 0; day < opts.to; day = addDays(day, 1), i++) {
     const midnight = taipeiMidnight(day);
-    const weight = SEED_MIX.weekdays[new Date(midnight + TAIPEI_OFFSET_MS).getUTCDay()]!;
+    const weight = weights[i]!;
     let filed = 0;
 
     // Video calls: each queued, answered (or given up) and ended between 09:00 and 18:00.
@@ -342,6 +347,21 @@ export function generateSeed(opts: SeedOptions): SeedData {
     counters.set(c.day, c.seq);
   }
   return { from: opts.from, to: opts.to, users, calls, chats, cases, counters: [...counters].map(([day, last]) => ({ day, last })) };
+}
+
+/**
+ * Each day's share of the volume: weekday × month × a day's chance, scaled so the window's days average 1 (a
+ * year then holds the yearly volumes). From a generator of its own, so the records' draws do not shift them.
+ */
+function dayWeights(opts: SeedOptions): number[] {
+  const rng = new Random(`${opts.seed}:days`);
+  const raw: number[] = [];
+  for (let day = opts.from; day < opts.to; day = addDays(day, 1)) {
+    const at = new Date(`${day}T00:00:00Z`);
+    raw.push(SEED_MIX.weekdays[at.getUTCDay()]! * SEED_MIX.months[at.getUTCMonth()]! * Math.exp(SEED_MIX.daySigma * rng.normal()));
+  }
+  const mean = raw.reduce((a, b) => a + b, 0) / Math.max(1, raw.length);
+  return raw.map((w) => w / mean);
 }
 
 function personName(rng: Random): string {
