@@ -162,15 +162,33 @@ describe('the desk in a call is a console that never scrolls', () => {
     const thread = desk.locator('[data-testid="console-pane-chat"] [data-testid="chat-thread"]');
     await sendByEnter(thread, '請打出地址');
     await seeMessage(thread, '請打出地址', 'staff');
+    await shot(desk, 'console-1280x800-zh-chat');
     await expectConsoleHolds(desk, 'call chat + text chat ringing');
 
     // The text chat taken: its card sits under the tools; the console still holds.
     const { tab } = await answerChat(desk);
     await sendByEnter(chatter, '我想問垃圾車時間');
     await seeMessage(tab, '我想問垃圾車時間', 'guest');
+    // The text chat has its own case form, inside its card.
+    const chatForm = desk.getByTestId('chat-case-open');
+    await chatForm.click();
+    await expect(chatForm.getAttribute('aria-expanded')).resolves.toBe('true');
+    await tab.locator('[data-testid="case-form"][data-phase="ready"]').waitFor({ timeout: 10_000 });
+    await expectConsoleHolds(desk, 'a text chat with its case form open');
+    await shot(desk, 'console-1280x800-zh-chat-case');
+    await chatForm.click();
     await desk.getByTestId('console-tab-case').click();
     await expectConsoleHolds(desk, 'case form + a text chat in progress');
     await shot(desk, 'console-1280x800-zh');
+    if (SHOTS) {
+      await desk.getByTestId('case-readback').scrollIntoViewIfNeeded();
+      await shot(desk, 'console-1280x800-zh-actions');
+      await desk.getByTestId('console-tab-caller').click();
+      await shot(desk, 'console-1280x800-zh-caller');
+      await desk.getByTestId('transfer-open').click();
+      await shot(desk, 'console-1280x800-zh-transfer');
+      await desk.getByTestId('console-tab-case').click();
+    }
 
     // The draft is on the server: a reload brings it back as it was.
     await desk.reload();

@@ -82,11 +82,28 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded, onUnr
       onPointerDown={markSeen}
     >
       <header className="desk-chat__head">
-        <h3 id={titleId} className="desk-chat__title">
-          <span className="desk-chat__number">{number}</span>
-          <TopicPictogram topic={topic} />
-          <span>{topic ? t(`topics.${topic}.name`) : t('offer.noTopic')}</span>
-        </h3>
+        {/* The form's button shares its row with the title only: the clocks and counts below change without moving it. */}
+        <div className="desk-chat__titlebar">
+          <h3 id={titleId} className="desk-chat__title">
+            <span className="desk-chat__number">{number}</span>
+            <TopicPictogram topic={topic} />
+            <span>{topic ? t(`topics.${topic}.name`) : t('offer.noTopic')}</span>
+          </h3>
+          <button
+            type="button"
+            className="button button--secondary desk-chat__form-toggle"
+            data-testid="chat-case-open"
+            aria-expanded={formOpen}
+            aria-controls={`${titleId}-case`}
+            onClick={() => {
+              setFormOpen((o) => !o);
+              setFormShown(true);
+            }}
+          >
+            <Icon name="pen" />
+            <span>{t('cases.chatCard.openForm')}</span>
+          </button>
+        </div>
         <p className="desk-chat__facts">
           <span
             className={`pill ${waited === null ? 'pill--ok' : waited >= WAITING_URGENT_SEC ? 'pill--error' : 'pill--waiting'}`}
@@ -103,20 +120,6 @@ export function DeskChatCard({ socket, tab, number, now, onClose, onEnded, onUnr
             </span>
           )}
         </p>
-        <button
-          type="button"
-          className="button button--secondary desk-chat__form-toggle"
-          data-testid="chat-case-open"
-          aria-expanded={formOpen}
-          aria-controls={`${titleId}-case`}
-          onClick={() => {
-            setFormOpen((o) => !o);
-            setFormShown(true);
-          }}
-        >
-          <Icon name="pen" />
-          <span>{t('cases.chatCard.openForm')}</span>
-        </button>
       </header>
       <div id={`${titleId}-case`} className="desk-chat__case" hidden={!formOpen}>
         {formShown && <ChatCaseForm socket={socket} sessionId={tab.sessionId} />}
