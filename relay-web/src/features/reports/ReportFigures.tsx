@@ -37,8 +37,10 @@ export function ReportFigures({ report }: { report: Report }): ReactElement {
       </Figure>
       <Figure icon="pen" label={t('reports.figures.cases')} value={countText(report.cases, lang)} testId="report-cases" />
       <Figure icon="chart" label={t('reports.figures.serviceLevel')} value={percentText(report.serviceLevel, lang)} testId="report-service-level" tone={tone === 'met' ? 'ok' : tone === 'missed' ? 'alarm' : undefined}>
-        <Icon name={tone === 'met' ? 'check' : tone === 'missed' ? 'warning' : 'clock'} /> {tone === 'none' ? t('reports.figures.noCalls') : t(`reports.figures.${tone}`)} ·{' '}
-        {t('reports.figures.target', { percent: target })}
+        <span className="report-figure__keep">
+          <Icon name={tone === 'met' ? 'check' : tone === 'missed' ? 'warning' : 'clock'} /> {tone === 'none' ? t('reports.figures.noCalls') : t(`reports.figures.${tone}`)}
+        </span>{' '}
+        · <span className="report-figure__keep">{t('reports.figures.target', { percent: target })}</span>
       </Figure>
       <Figure icon="logout" label={t('reports.figures.abandonRate')} value={percentText(report.abandonRate, lang)} testId="report-abandon-rate" />
       <Figure icon="clock" label={t('reports.figures.aht')} value={secondsText(report.averageHandleSec)} testId="report-aht" />
