@@ -252,19 +252,15 @@ describe('text chat over real sockets and Postgres', () => {
   });
 
   it('retention deletes old transcripts and the caller\'s contact but keeps the session rows (reports count them)', async () => {
-    const interp = await server.staff('interpreter');
-    const desk = track(await connectClient(server.url, interp.token));
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
     const contact = { name: '王小明', phone: '0912-345-678', email: 'ming@example.com' };
     const started = async () => {
       const g = await server.guestToken();
       const s = track(await connectClient(server.url, g.token));
-      const offer = nextEvent(desk, 'desk:chatOffer');
       const { sessionId } = await ok(s, 'chat:start', { contact });
-      await offer;
-      await ok(desk, 'desk:chatAccept', { sessionId });
       await ok(s, 'chat:send', { sessionId, clientKey: key(), body: '我住大安區復興南路一段 390 號' });
       await ok(s, 'chat:end', { sessionId });
+      // As if an interpreter had answered it (the reports count answered chats); routing is not what is tested here.
+      await db.db.pool.query(`UPDATE chat_sessions SET answered_at = created_at + interval '30 seconds' WHERE id = $1`, [sessionId]);
       return sessionId;
     };
     const old = await started();
