@@ -15,7 +15,7 @@ import { CASE_NUMBER_PATTERN } from '@sign-relay/shared';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
-import { usePages } from './pages.ts';
+import { checkA11y, usePages } from './pages.ts';
 
 const SHOTS = process.env.CONSOLE_SCREENSHOTS;
 
@@ -153,6 +153,7 @@ describe('the desk in a call is a console that never scrolls', () => {
     await shot(desk, 'console-1280x800-zh-ringing');
     expect(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('case-description');
     await expectConsoleHolds(desk, 'case form + text chat ringing');
+    await checkA11y(desk, 'console: dispatch form, map point, a text chat ringing');
     await description.pressSequentially('，擋住通行。');
     await expect(description.inputValue()).resolves.toBe('路樹倒在人行道上，擋住通行。');
     await desk.locator('[data-testid="case-save"][data-state="saved"]').waitFor({ timeout: 10_000 });
@@ -175,6 +176,7 @@ describe('the desk in a call is a console that never scrolls', () => {
     await expect(chatForm.getAttribute('aria-expanded')).resolves.toBe('true');
     await tab.locator('[data-testid="case-form"][data-phase="ready"]').waitFor({ timeout: 10_000 });
     await expectConsoleHolds(desk, 'a text chat with its case form open');
+    await checkA11y(desk, 'console: a text chat with its case form open');
     await shot(desk, 'console-1280x800-zh-chat-case');
     await chatForm.click();
     await desk.getByTestId('console-tab-case').click();
@@ -222,6 +224,7 @@ describe('the desk in a call is a console that never scrolls', () => {
     expect(number?.trim()).toMatch(CASE_NUMBER_PATTERN);
     await shot(desk, 'console-1280x800-zh-filed');
     await expectConsoleHolds(desk, 'case filed');
+    await checkA11y(desk, 'console: the case filed');
 
     // Wrap-up keeps an outcome and notes on the call's record.
     await caller.getByTestId('hangup').click();
