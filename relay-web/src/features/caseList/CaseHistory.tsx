@@ -2,9 +2,9 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHistoryEntry } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
-import { caseDateTime } from './caseFormat.ts';
+import { CASES_NARROW, caseDateTime } from './caseFormat.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useNarrow } from './useNarrow.ts';
+import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
 
 /** What an entry did: filed, or a status from → to (pills with words and icons). */
 function What({ entry }: { entry: CaseHistoryEntry }): ReactElement {
@@ -30,7 +30,7 @@ function What({ entry }: { entry: CaseHistoryEntry }): ReactElement {
 /** Every change of a case, oldest first: when, who, what (from → to) and the note; a timeline on phones. */
 export function CaseHistory({ number, history }: { number: string; history: CaseHistoryEntry[] }): ReactElement {
   const { t } = useTranslation();
-  const narrow = useNarrow();
+  const narrow = useMediaQuery(CASES_NARROW);
   const none = t('caseList.none');
   return (
     <section className="panel case-history" aria-labelledby="case-history-title" data-testid="case-history" data-count={history.length}>

@@ -16,7 +16,8 @@ import type { CaseListQuery } from './caseFilters.ts';
 import { Pager } from './Pager.tsx';
 import { StaffHeader } from './StaffHeader.tsx';
 import { useCaseList } from './useCaseData.ts';
-import { useNarrow } from './useNarrow.ts';
+import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
+import { CASES_NARROW } from './caseFormat.ts';
 
 /** The CSV of every case the filters match (supervisors and admins; the server leaves personal data out and audits it). */
 function ExportButton({ auth, filter }: { auth: StaffAuth; filter: CaseFilter }): ReactElement {
@@ -62,7 +63,7 @@ export function CaseList({ user, auth }: { user: StaffUser; auth: StaffAuth }): 
   const data = list.data;
   const pages = data ? pageCount(data.total, query.pageSize) : 1;
   const supervises = user.role === 'supervisor' || user.role === 'admin';
-  const narrow = useNarrow();
+  const narrow = useMediaQuery(CASES_NARROW);
 
   useEffect(() => {
     document.title = `${t('caseList.title')} · ${t('app.name')}`;

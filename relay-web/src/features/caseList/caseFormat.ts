@@ -89,3 +89,6 @@ export function statusChangeBody(change: { status: CaseStatus; note: string; pub
 export function seesPersonalData(viewer: { id: string; role: string }, caseInterpreterId: string | null): boolean {
   return viewer.role !== 'interpreter' || viewer.id === caseInterpreterId;
 }
+
+/** Below this width the cases screens show cards and a timeline instead of wide tables. */
+export const CASES_NARROW = '(max-width: 700px)';

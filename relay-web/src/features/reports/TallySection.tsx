@@ -5,8 +5,8 @@ import type { Tally } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import type { IconName } from '../../components/Icon.tsx';
 import { CHART, tooltipStyle } from './chartStyle.ts';
-import { useNarrowScreen } from './useNarrowScreen.ts';
-import { byCount, countText, percentText, shareOf, shortLabel, total } from './reportFormat.ts';
+import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
+import { byCount, CHARTS_NARROW, countText, percentText, shareOf, shortLabel, total } from './reportFormat.ts';
 
 export interface TallySectionProps {
   id: string;
@@ -40,7 +40,7 @@ function NameTick({ x, y, payload }: { x: number | string; y: number | string; p
 export function TallySection({ id, icon, title, keyHeading, tallies, name, showCode = false, labelChars }: TallySectionProps): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const narrow = useNarrowScreen();
+  const narrow = useMediaQuery(CHARTS_NARROW);
   const chars = narrow ? Math.min(labelChars, lang.startsWith('en') ? 12 : 6) : labelChars;
   const rows = byCount(tallies);
   const sum = total(tallies);

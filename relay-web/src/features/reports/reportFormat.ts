@@ -162,3 +162,6 @@ export function trendPoints(days: readonly ReportDay[]): TrendPoint[] {
     };
   });
 }
+
+/** Below this width the charts give their names fewer characters, so the bars keep room. */
+export const CHARTS_NARROW = '(max-width: 600px)';
