@@ -229,10 +229,61 @@ describe('the desk in a call is a console that never scrolls', () => {
     // Wrap-up keeps an outcome and notes on the call's record.
     await caller.getByTestId('hangup').click();
     await desk.getByTestId('wrapup-form').waitFor({ timeout: 10_000 });
+    // The call's case form stays with the wrap-up (a case can still be filed after the caller hung up), and
+    // the outcome starts from the case filed in this call.
+    await desk.locator('.wrapup__case [data-testid="case-form"][data-phase="ready"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => desk.getByTestId('wrapup-outcome').inputValue(), { timeout: 10_000 }).toBe('case-filed');
+    await expect(desk.locator('[data-testid="wrapup-filed"] [data-testid="case-list-row"]').getAttribute('data-number')).resolves.toBe(number?.trim());
     await desk.getByTestId('wrapup-outcome').selectOption('case-filed');
     await desk.getByTestId('wrapup-notes').fill('路樹派工');
     await desk.getByTestId('wrapup-save').click();
     await desk.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
     await shot(desk, 'desk-wrapup-1280x800-zh');
+  });
+
+  it('a petition started by one interpreter is in front of the colleague the call is handed to, as it was typed', async () => {
+    const a = await server.staff('interpreter', { name: '翻譯員 甲' });
+    const b = await server.staff('interpreter', { name: '翻譯員 乙' });
+    const deskA = await page(server.url);
+    const deskB = await page(server.url);
+    await signIn(deskA, '/desk', a);
+    await signIn(deskB, '/desk', b);
+    await goAvailable(deskA);
+    const caller = await page(server.url);
+    await callerJoins(caller, { topic: 'petition' });
+    await waitForOffer(deskA);
+    await deskA.getByTestId('offer-accept').click();
+    await Promise.all([connected(caller), connected(deskA)]);
+
+    // The city's rule is on the form; the name and the complaint are typed and saved.
+    await deskA.locator('[data-testid="case-form"][data-service="petition"]').waitFor({ timeout: 10_000 });
+    await expect(deskA.getByTestId('case-petition-rule').textContent()).resolves.toContain('陳情須具真實姓名及聯絡方式（不受理匿名）');
+    await deskA.getByTestId('case-caller-name').fill('陳美玲');
+    await deskA.getByTestId('case-description').fill('公園廁所沒有無障礙設施');
+    await deskA.locator('[data-testid="case-save"][data-state="saved"]').waitFor({ timeout: 10_000 });
+    const problems = deskA.getByTestId('case-problems');
+    await expect(problems.getAttribute('data-count')).resolves.toBe('1');
+    await expect(problems.locator('li').getAttribute('data-rule')).resolves.toBe('contact-required');
+
+    // Handed over from the hand-over tab; the colleague's console opens on the same draft.
+    await goAvailable(deskB);
+    await deskA.getByTestId('transfer-open').click();
+    const target = deskA.locator(`[data-testid="transfer-target"][data-user-id="${b.userId}"]`);
+    await target.and(deskA.locator('[data-state="available"]')).waitFor({ timeout: 10_000 });
+    await target.click();
+    await deskA.getByTestId('transfer-pending').waitFor();
+    await expectConsoleHolds(deskA, 'hand-over ringing');
+    await deskB.locator('[data-testid="offer"][data-transfer="true"]').waitFor({ timeout: 10_000 });
+    await deskB.getByTestId('offer-accept').click();
+    await deskA.locator('[data-testid="call-ended"][data-reason="left"]').waitFor({ timeout: 15_000 });
+    await connected(deskB);
+    await deskB.locator('[data-testid="case-form"][data-phase="ready"][data-service="petition"]').waitFor({ timeout: 10_000 });
+    await expect(deskB.getByTestId('case-caller-name').inputValue()).resolves.toBe('陳美玲');
+    await expect(deskB.getByTestId('case-description').inputValue()).resolves.toBe('公園廁所沒有無障礙設施');
+    await deskB.getByTestId('case-caller-phone').fill('0912-345-678');
+    await deskB.locator('[data-testid="case-problems"][data-count="0"]').waitFor({ timeout: 5_000 });
+    await deskB.locator('[data-testid="case-save"][data-state="saved"]').waitFor({ timeout: 10_000 });
+    await expectConsoleHolds(deskB, 'the colleague with the handed-over petition');
+    await deskB.getByTestId('hangup').click();
   });
 });

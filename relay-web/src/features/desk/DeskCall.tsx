@@ -11,6 +11,7 @@ import { ChatThread } from '../chat/ChatThread.tsx';
 import { useChatSession } from '../chat/useChatSession.ts';
 import { CallerDetails } from '../cases/CallerDetails.tsx';
 import { CaseForm } from '../cases/CaseForm.tsx';
+import { readBackView } from '../cases/ReadBackStatus.tsx';
 import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
@@ -120,7 +121,11 @@ export const DeskCall = memo(function DeskCall({ socket, call, desk, onOver }: P
   if (unread > 0) badges.chat = { text: String(unread), alert: true, label: t('chat.unread', { count: unread }) };
   else if (pane !== 'chat' && chat.otherTyping) badges.chat = { text: '…', alert: false, label: t('chat.typing', { name: t('role.caller') }) };
   if (transfer.pending) badges.transfer = { text: '…', alert: true, label: t('transfer.ringing', { name: transfer.pending.name }) };
-  if (kase.filedHere.length > 0) badges.case = { text: '✓', alert: false, label: t('cases.earlier.here') };
+  // The caller's answer to the read-back shows on the case tab while another pane is open.
+  const answer = readBackView(kase.readBack);
+  if (answer === 'change') badges.case = { text: '!', alert: true, label: t('cases.console.changeAsked') };
+  else if (answer === 'correct') badges.case = { text: '✓', alert: false, label: t('cases.console.confirmed') };
+  else if (kase.filedHere.length > 0) badges.case = { text: '✓', alert: false, label: t('cases.earlier.here') };
 
   const id = `console-${call.callId}`;
   const paneProps = (p: ConsolePane) => ({ id: `${id}-pane-${p}`, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${p}`, hidden: pane !== p, className: `console-pane console-pane--${p}`, 'data-testid': `console-pane-${p}` });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_LIMITS, WRAP_UP_OUTCOMES } from '@sign-relay/shared';
@@ -7,19 +7,27 @@ import { Icon } from '../../components/Icon.tsx';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
 import { formatDuration } from '../../util/time.ts';
+import { CaseForm } from '../cases/CaseForm.tsx';
+import { CaseList } from '../cases/EarlierCases.tsx';
+import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
 
 interface FormProps {
   socket: SignalingSocket | null;
   callRef: CaseRef;
   /** The heading: this call's or this chat's outcome. */
   title: string;
+  /** The outcome to start from (a case was filed from this call), until one is chosen. */
+  suggested?: WrapUpOutcome | null;
 }
 
 /** How a call or chat ended (an outcome code) and notes, kept on its record (`desk:wrapUp`); saved again on a change. */
-export function WrapUpForm({ socket, callRef, title }: FormProps): ReactElement {
+export function WrapUpForm({ socket, callRef, title, suggested = null }: FormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<WrapUpOutcome | ''>('');
+  const [outcome, setOutcome] = useState<WrapUpOutcome | ''>(suggested ?? '');
+  useEffect(() => {
+    if (suggested) setOutcome((o) => o || suggested);
+  }, [suggested]);
   const [notes, setNotes] = useState('');
   const [state, setState] = useState<'editing' | 'saving' | 'saved'>('editing');
   const [error, setError] = useState<RequestErrorCode | null>(null);
@@ -116,7 +124,33 @@ interface Props {
   onReady: () => void;
 }
 
-/** After a call: time to finish the notes, counting down, the outcome and notes, and "ready for the next call". */
+/**
+ * The call just ended: its outcome and notes, and its case form — a case still open when the caller hung up
+ * is filed here (without a read-back, with the reason).
+ */
+function WrapUpCall({ socket, callRef }: { socket: SignalingSocket | null; callRef: CaseRef }): ReactElement {
+  const { t } = useTranslation();
+  const kase = useCaseWorkspace(socket, callRef);
+  const suggested: WrapUpOutcome | null = kase.filedHere.length > 0 || kase.filed ? 'case-filed' : null;
+  return (
+    <div className="wrapup__work">
+      <div>
+        <WrapUpForm socket={socket} callRef={callRef} title={t('cases.wrapUp.callOutcome')} suggested={suggested} />
+        {kase.filedHere.length > 0 && (
+          <section className="wrapup__filed" aria-labelledby="wrapup-filed-title">
+            <h3 id="wrapup-filed-title">{t('cases.earlier.here')}</h3>
+            <CaseList cases={kase.filedHere} testId="wrapup-filed" />
+          </section>
+        )}
+      </div>
+      <div className="wrapup__case">
+        <CaseForm model={kase} idPrefix="wrapup-case" />
+      </div>
+    </div>
+  );
+}
+
+/** After a call: time to finish the notes, counting down, the outcome and notes, the case, and "ready for the next call". */
 export function WrapUp({ socket, callRef, leftSec, busy, onReady }: Props): ReactElement {
   const { t } = useTranslation();
   return (
@@ -129,11 +163,11 @@ export function WrapUp({ socket, callRef, leftSec, busy, onReady }: Props): Reac
         <span className="wrapup__time">{leftSec === null ? '—' : formatDuration(leftSec)}</span>
       </p>
       <p className="hint">{t('wrapup.hint')}</p>
-      {callRef && <WrapUpForm key={callRef.kind === 'call' ? callRef.callId : callRef.sessionId} socket={socket} callRef={callRef} title={t('cases.wrapUp.callOutcome')} />}
       <button type="button" className="button button--primary button--large" data-testid="wrapup-end" onClick={onReady} disabled={busy}>
         <Icon name="check" />
         <span>{t('wrapup.ready')}</span>
       </button>
+      {callRef && <WrapUpCall key={callRef.kind === 'call' ? callRef.callId : callRef.sessionId} socket={socket} callRef={callRef} />}
     </section>
   );
 }
