@@ -241,7 +241,7 @@ describe('the desk in a call is a console that never scrolls', () => {
     await shot(desk, 'desk-wrapup-1280x800-zh');
   });
 
-  it('a petition started by one interpreter is in front of the colleague the call is handed to, as it was typed', async () => {
+  it('a petition typed by one interpreter is in front of the colleague it is handed to; read back, confirmed by the caller, filed', async () => {
     const a = await server.staff('interpreter', { name: '翻譯員 甲' });
     const b = await server.staff('interpreter', { name: '翻譯員 乙' });
     const deskA = await page(server.url);
@@ -284,6 +284,19 @@ describe('the desk in a call is a console that never scrolls', () => {
     await deskB.locator('[data-testid="case-problems"][data-count="0"]').waitFor({ timeout: 5_000 });
     await deskB.locator('[data-testid="case-save"][data-state="saved"]').waitFor({ timeout: 10_000 });
     await expectConsoleHolds(deskB, 'the colleague with the handed-over petition');
+
+    // Read back: the caller sees it and answers 正確; the answer is on the desk, and only then can it be filed.
+    await expect(deskB.getByTestId('case-file').isDisabled()).resolves.toBe(true);
+    await deskB.getByTestId('case-readback').click();
+    await deskB.locator('[data-testid="case-readback-state"][data-state="sent"]').waitFor({ timeout: 10_000 });
+    await caller.getByTestId('readback-card').waitFor({ timeout: 10_000 });
+    await caller.getByTestId('readback-correct').click();
+    await deskB.locator('[data-testid="case-readback-state"][data-state="correct"]').waitFor({ timeout: 10_000 });
+    await shot(deskB, 'console-1280x800-zh-petition-confirmed');
+    await deskB.getByTestId('case-file').click();
+    const number = (await deskB.getByTestId('case-number').textContent({ timeout: 10_000 }))?.trim();
+    expect(number).toMatch(CASE_NUMBER_PATTERN);
+    await expect(caller.getByTestId('case-receipt-number').textContent({ timeout: 10_000 })).resolves.toContain(number);
     await deskB.getByTestId('hangup').click();
   });
 });
