@@ -13,6 +13,7 @@ import { ItemPicker } from './ItemPicker.tsx';
 import { LocationFields } from './LocationFields.tsx';
 import type { CaseWorkspaceActions, CaseWorkspaceModel } from './useCaseWorkspace.ts';
 import './cases.css';
+import './casePlace.css';
 
 interface Props {
   model: CaseWorkspaceModel & CaseWorkspaceActions;

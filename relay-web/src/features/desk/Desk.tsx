@@ -21,6 +21,7 @@ import { WrapUp } from './WrapUp.tsx';
 import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import './desk.css';
+import './console.css';
 
 const WRAP_UP_CALL_KEY = 'sign-relay.deskWrapUpCall';
 
