@@ -5,10 +5,18 @@
  *
  *   npm run bench:cases            (RUNS = timed runs per month, default 25; SEED, default 1999)
  *
- * Each measurement is a section: a function of the seeded database that prints its own Markdown. Sections
- * for filing (cases per second and p95 latency) and for Open311 `GET requests.json` (p95) join SECTIONS below.
+ * Each measurement is a section: a function of the seeded database that prints its own Markdown: the monthly
+ * report, Open311 `GET requests.json`, and filing through `POST requests.json` (cases/s, p95 latency).
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { TokenService } from '../../../sfu-server/src/auth/tokens.ts';
+import { CaseService } from '../../../sfu-server/src/cases/CaseService.ts';
+import { cityApiRouters } from '../../../sfu-server/src/http/open311/index.ts';
+import { OPEN311_BASE } from '../../../sfu-server/src/http/open311/open311Router.ts';
+import { ApiKeyRepository } from '../../../sfu-server/src/store/repositories/apiKeyRepository.ts';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../../../sfu-server/src/logger.ts';
@@ -88,8 +96,102 @@ export const monthlyReport: CasesBenchSection = async ({ db, databaseUrl, data, 
   ];
 };
 
-// Filing (cases/s, p95 latency) and Open311 GET requests.json (p95) are added here as sections of their own.
-const SECTIONS: CasesBenchSection[] = [monthlyReport];
+/** The city API (Open311 routers and the case service) on the seeded database, in this process, on a free port. */
+async function cityApi(db: Database): Promise<{ base: string; key: string; close(): Promise<void> }> {
+  const logger = createLogger('silent');
+  const tokens = new TokenService({ secret: randomBytes(32).toString('hex'), accessTtlSec: 900, guestTtlSec: 900 });
+  const cases = new CaseService({ pool: db.pool, notifier: { toGuest: () => undefined, toStaff: () => undefined }, logger });
+  const app = express();
+  app.use(...cityApiRouters({ tokens, cases, pool: db.pool, logger }).routers);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { key } = await new ApiKeyRepository(db.pool).issue({ name: 'bench', canPost: true, canUpdateStatus: false, createdBy: null });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}${OPEN311_BASE}`,
+    key,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Runs `task` `total` times with `concurrency` in flight; the latency of each run, in ms, and the wall time. */
+async function load(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ latencies: number[]; wallMs: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - start };
+}
+
+const FILINGS = Number(process.env.FILINGS ?? 1000);
+
+/**
+ * Filing through the city API as a city system meets it: `POST requests.json` (a D01 pothole in Da'an with a
+ * phone number, so every case also writes its receipt to the outbox), each a transaction with the day's number,
+ * the case, its history, the audit entry and the outbox row, committed durably. One client at a time, then 16.
+ */
+export const filing: CasesBenchSection = async ({ db }) => {
+  const api = await cityApi(db);
+  try {
+    const post = async (i: number) => {
+      const body = new URLSearchParams({ api_key: api.key, service_code: 'D01', lat: '25.0268', long: '121.5434', description: `坑洞 ${i}`, 'attribute[district]': 'daan', phone: '0912-345-678' });
+      const res = await fetch(`${api.base}/requests.json`, { method: 'POST', body });
+      if (res.status !== 201) throw new Error(`POST requests.json: HTTP ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const rows: string[] = [];
+    for (const concurrency of [1, 16]) {
+      const { latencies, wallMs } = await load(FILINGS, concurrency, post);
+      rows.push(`| ${concurrency} | ${FILINGS} | ${((FILINGS * 1000) / wallMs).toFixed(0)} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(Math.max(...latencies))} |`);
+    }
+    return [
+      `### Filing: Open311 POST requests.json, ${FILINGS} cases per row`,
+      '',
+      '| clients at once | cases | cases/s | p50 ms | p95 ms | max ms |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ];
+  } finally {
+    await api.close();
+  }
+};
+
+/** Open311 `GET requests.json` over the seeded year: the default 90-day window (1,000 newest), and with filters. */
+export const open311Requests: CasesBenchSection = async ({ db }) => {
+  const api = await cityApi(db);
+  try {
+    const queries: [string, string][] = [
+      ['default (last 90 days, 1,000 newest)', ''],
+      ['service_code=D01', '?service_code=D01'],
+      ['status=closed, service_code=D06,D14', '?status=closed&service_code=D06,D14'],
+    ];
+    const rows: string[] = [];
+    for (const [label, q] of queries) {
+      let count = 0;
+      const { latencies } = await load(RUNS * 4, 1, async () => {
+        const res = await fetch(`${api.base}/requests.json${q}`);
+        if (!res.ok) throw new Error(`GET requests.json${q}: HTTP ${res.status}`);
+        count = ((await res.json()) as unknown[]).length;
+      });
+      rows.push(`| ${label} | ${count} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} |`);
+    }
+    return [`### Open311 GET requests.json, ${RUNS * 4} requests each`, '', '| query | requests returned | p50 ms | p95 ms |', '|---|---|---|---|', ...rows, ''];
+  } finally {
+    await api.close();
+  }
+};
+
+// Filing runs last: it adds cases to the seeded year the other sections measure.
+const SECTIONS: CasesBenchSection[] = [monthlyReport, open311Requests, filing];
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
