@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
@@ -35,6 +35,13 @@ interface Props {
 export function ConsoleTabs({ idPrefix, pane, onPane, badges, chatUnread }: Props): ReactElement {
   const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
+  // The call starts with the focus nowhere (the ring's button is gone): it goes to the open tab, so the keyboard
+  // is in the tools at once. Never moves the page, and never takes the focus from anything else.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== 'main') return;
+    list.current?.querySelector<HTMLButtonElement>('[aria-selected="true"]')?.focus({ preventScroll: true });
+  }, []);
   const go = (to: ConsolePane): void => {
     onPane(to);
     list.current?.querySelector<HTMLButtonElement>(`[data-pane="${to}"]`)?.focus();
