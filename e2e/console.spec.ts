@@ -239,6 +239,14 @@ describe('the desk in a call is a console that never scrolls', () => {
     await desk.getByTestId('wrapup-save').click();
     await desk.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
     await shot(desk, 'desk-wrapup-1280x800-zh');
+    if (SHOTS) {
+      // Between calls: the text chat's card with its case form, on the ordinary desk.
+      await desk.getByTestId('wrapup-end').click();
+      await desk.getByTestId('chat-case-open').click();
+      await tab.locator('[data-testid="case-form"][data-phase="ready"]').waitFor({ timeout: 10_000 });
+      await tab.scrollIntoViewIfNeeded();
+      await shot(desk, 'desk-chat-card-form-1280x800-zh');
+    }
   });
 
   it('a petition typed by one interpreter is in front of the colleague it is handed to; read back, confirmed by the caller, filed', async () => {
