@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import type { Credentials } from './flows.ts';
+import { signIn, type Credentials } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -55,14 +55,6 @@ async function seed(server: TestServer, c: SeedCase, interpreterName: string): P
     interpreterName,
   ]);
   return { id, number };
-}
-
-async function signInAt(page: Page, path: string, who: Credentials): Promise<void> {
-  await page.goto(path);
-  await page.getByTestId('login-username').fill(who.username);
-  await page.getByTestId('login-password').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sign-out').waitFor({ timeout: 15_000 });
 }
 
 /** Waits until the list has loaded and shows `total` cases. */
@@ -132,7 +124,7 @@ describe('the cases screens', () => {
 
   it('a supervisor filters, pages, reloads, downloads, opens a case and closes it with a note; another interpreter sees no personal data', async () => {
     const sup = await page(server.url);
-    await signInAt(sup, '/cases', supervisor);
+    await signIn(sup, '/cases', supervisor);
 
     // The last 7 days by default, written into the address bar.
     const today = taipeiDay(Date.now());
@@ -225,7 +217,7 @@ describe('the cases screens', () => {
 
     // An interpreter who did not take the case: the case, but no personal data and no status form.
     const chen = await page(server.url);
-    await signInAt(chen, `/cases/${petition.id}`, other);
+    await signIn(chen, `/cases/${petition.id}`, other);
     await chen.locator(`[data-testid="case-detail"][data-case-id="${petition.id}"]`).waitFor();
     await chen.getByTestId('case-personal-hidden').waitFor();
     const text = (await chen.locator('main').textContent()) ?? '';
@@ -238,7 +230,7 @@ describe('the cases screens', () => {
 
     // The interpreter who took it sees the caller (and the view is audited).
     const lin = await page(server.url);
-    await signInAt(lin, `/cases/${petition.id}`, taker);
+    await signIn(lin, `/cases/${petition.id}`, taker);
     expect(await lin.getByTestId('case-caller-name').textContent()).toBe('王小明');
     expect(await auditViews(server, petition.id, taker.userId)).toBe(1);
   });
@@ -252,7 +244,7 @@ describe('the cases screens', () => {
       ] as const) {
         const p = await page(server.url, lang);
         await p.setViewportSize(size);
-        await signInAt(p, '/cases?size=20', supervisor);
+        await signIn(p, '/cases?size=20', supervisor);
         await listShows(p, 34);
         if (SHOTS) await p.screenshot({ path: join(SHOTS, `cases.${lang}.${name}.png`), fullPage: true });
         await checkA11y(p, `case list (${lang}, ${name})`);

@@ -29,8 +29,8 @@ export async function queuePosition(page: Page): Promise<number> {
   return Number(attr);
 }
 
-/** Signs in on `/desk` or `/wallboard`. */
-export async function signIn(page: Page, path: '/desk' | '/wallboard', who: Credentials): Promise<void> {
+/** Signs in on a staff screen (`/desk`, `/wallboard`, `/cases/…`). */
+export async function signIn(page: Page, path: string, who: Credentials): Promise<void> {
   await page.goto(path);
   await page.getByTestId('login-username').fill(who.username);
   await page.getByTestId('login-password').fill(who.password);
