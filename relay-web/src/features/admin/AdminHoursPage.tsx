@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { SignedIn } from '../../components/SignedIn.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { clockTime } from '../../util/time.ts';
 import { ServiceStatusPanel } from '../entry/ServiceStatusPanel.tsx';
@@ -44,13 +45,7 @@ function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): React
         <h1 ref={heading} tabIndex={-1} className="admin-hours__title">
           <Icon name="calendar" /> {t('hours.title')}
         </h1>
-        <span className="staff-user" data-testid="admin-user">
-          <Icon name="person" /> {user.displayName}
-        </span>
-        <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void auth.logout()}>
-          <Icon name="logout" />
-          <span>{t('desk.signOut')}</span>
-        </button>
+        <SignedIn name={user.displayName} onSignOut={() => void auth.logout()} />
       </header>
       <ServiceStatusPanel status={service.status} now={serverNow(service)} failed={service.status === null && service.error !== null} />
       {hours.loading && !doc && (

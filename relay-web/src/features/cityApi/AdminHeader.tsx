@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { SignedIn } from '../../components/SignedIn.tsx';
 import type { IconName } from '../../components/Icon.tsx';
 
 const LINKS = [
@@ -19,13 +20,7 @@ export function AdminHeader({ title, icon, heading, user, auth }: { title: strin
       <h1 ref={heading} tabIndex={-1} className="city-admin__title">
         <Icon name={icon} /> {title}
       </h1>
-      <span className="staff-user" data-testid="admin-user">
-        <Icon name="person" /> {user.displayName}
-      </span>
-      <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void auth.logout()}>
-        <Icon name="logout" />
-        <span>{t('desk.signOut')}</span>
-      </button>
+      <SignedIn name={user.displayName} onSignOut={() => void auth.logout()} />
       <nav className="city-admin__nav" aria-label={t('cityApi.nav.label')}>
         <ul>
           {LINKS.map((l) => (

@@ -6,6 +6,7 @@ import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { SignedIn } from '../../components/SignedIn.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
 import { DeskChatPanel } from '../chat/DeskChatPanel.tsx';
@@ -110,13 +111,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         <h1 className="desk__title">
           <Icon name="headset" /> {t('desk.title')}
         </h1>
-        <span className="staff-user" data-testid="desk-user">
-          <Icon name="person" /> {user.displayName}
-        </span>
-        <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void signOut()} disabled={view.panel === 'in-call'}>
-          <Icon name="logout" />
-          <span>{t('desk.signOut')}</span>
-        </button>
+        <SignedIn name={user.displayName} onSignOut={() => void signOut()} disabled={view.panel === 'in-call'} />
       </header>
       <DeskStateBadge panel={view.panel} elapsedSec={elapsedSec(since, now)} breakReason={desk.desk?.breakReason ?? null} />
       {socket && !connected && <ConnectionStatus state="reconnecting" />}

@@ -12,6 +12,7 @@ import type { ReportQuery } from '@sign-relay/shared';
 import { downloadRoute, routeUrl } from '../../auth/routes.ts';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { SignedIn } from '../../components/SignedIn.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { StaffGate } from '../staff/SignIn.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -57,13 +58,7 @@ function Reports({ user, auth }: { user: StaffUser; auth: StaffAuth }): ReactEle
         <h1 ref={heading} tabIndex={-1} className="reports__title">
           <Icon name="chart" /> {t('reports.title')} <span className="reports__period">{periodLabel(query, lang)}</span>
         </h1>
-        <span className="staff-user">
-          <Icon name="person" /> {user.displayName}
-        </span>
-        <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void auth.logout()}>
-          <Icon name="logout" />
-          <span>{t('desk.signOut')}</span>
-        </button>
+        <SignedIn name={user.displayName} onSignOut={() => void auth.logout()} />
       </header>
 
       <PeriodPicker query={query} now={now} onChange={choose} />

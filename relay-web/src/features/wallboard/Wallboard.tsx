@@ -5,6 +5,7 @@ import { QUEUE_RULES } from '@sign-relay/shared';
 import type { WallboardSnapshot } from '@sign-relay/shared';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { SignedIn } from '../../components/SignedIn.tsx';
 import type { IconName } from '../../components/Icon.tsx';
 import { INTERPRETER_STATE_APPEARANCE } from '../../components/interpreterState.ts';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
@@ -87,13 +88,7 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
             </>
           )}
         </p>
-        <span className="staff-user">
-          <Icon name="person" /> {user.displayName}
-        </span>
-        <button type="button" className="button button--quiet" data-testid="sign-out" onClick={() => void auth.logout()}>
-          <Icon name="logout" />
-          <span>{t('desk.signOut')}</span>
-        </button>
+        <SignedIn name={user.displayName} onSignOut={() => void auth.logout()} />
       </header>
       {error && (
         <p className="notice notice--error" role="alert" data-testid="wb-error">
