@@ -3,60 +3,16 @@
  * chat:send (storing once per sender and client key, as the real server does), chat:sync, chat:typing and
  * chat:end; tests script other answers, push notifications, and drop or restore the connection.
  */
-import type { Ack, ChatMessage, ChatSessionInfo, ClientEventName, ClientPayload, ServerToClientEvents } from '@sign-relay/shared';
-import type { SignalingSocket } from '../signaling/socket.ts';
+import type { Ack, ChatMessage, ChatSessionInfo, ClientEventName, ClientPayload } from '@sign-relay/shared';
+import { FakeSocket } from './fakeSocket.ts';
 
-type Listener = (...args: unknown[]) => void;
-export type Answer = (payload: unknown) => Ack<unknown> | 'no-answer';
+export type { Answer } from './fakeSocket.ts';
 
 export const SESSION: ChatSessionInfo = { sessionId: 's1', kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null };
 
 /** A chat server in memory behind a socket-shaped object: stores by client key, as the real one does. */
-export class FakeChatServer {
-  connected = true;
-  readonly sent: { event: ClientEventName; payload: Record<string, unknown> }[] = [];
+export class FakeChatServer extends FakeSocket {
   readonly messages: ChatMessage[] = [];
-  /** Overrides for the next answers to an event. */
-  readonly script = new Map<ClientEventName, Answer[]>();
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  on(event: string, fn: Listener): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)?.add(fn);
-    return this;
-  }
-  off(event: string, fn: Listener): this {
-    this.listeners.get(event)?.delete(fn);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]): void {
-    for (const fn of [...(this.listeners.get(event) ?? [])]) fn(...args);
-  }
-  notify<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
-    this.fire(event, ...args);
-  }
-  drop(): void {
-    this.connected = false;
-    this.fire('disconnect', 'transport close');
-  }
-  reconnect(): void {
-    this.connected = true;
-    this.fire('connect');
-  }
-  timeout(): { emitWithAck: (event: ClientEventName, payload: unknown) => Promise<Ack<unknown>> } {
-    return {
-      emitWithAck: async (event, payload) => {
-        this.sent.push({ event, payload: payload as Record<string, unknown> });
-        const scripted = this.script.get(event)?.shift();
-        if (scripted) {
-          const a = scripted(payload);
-          if (a === 'no-answer') throw new Error('operation has timed out');
-          return a;
-        }
-        return this.answer(event, payload);
-      },
-    };
-  }
   /** Stores a message (once per sender and key) and returns it. */
   store(from: 'guest' | 'staff', clientKey: string, body: string): ChatMessage {
     const earlier = this.messages.find((m) => m.from === from && m.clientKey === clientKey);
@@ -65,7 +21,7 @@ export class FakeChatServer {
     this.messages.push(m);
     return m;
   }
-  private answer(event: ClientEventName, payload: unknown): Ack<unknown> {
+  protected answer(event: ClientEventName, payload: Record<string, unknown>): Ack<unknown> {
     switch (event) {
       case 'chat:resume':
         return { ok: true, data: { session: SESSION, messages: [...this.messages], status: null } };
@@ -86,8 +42,5 @@ export class FakeChatServer {
   }
   sends(): { clientKey: string; body: string }[] {
     return this.sent.filter((s) => s.event === 'chat:send').map((s) => ({ clientKey: String(s.payload.clientKey), body: String(s.payload.body) }));
-  }
-  asSocket(): SignalingSocket {
-    return this as unknown as SignalingSocket;
   }
 }

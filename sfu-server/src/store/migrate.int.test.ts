@@ -6,9 +6,26 @@ import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from './db.ts';
 import { migrate } from './migrate.ts';
 
 const logger = createLogger('silent');
-const TABLES = ['call_records', 'callback_requests', 'chat_messages', 'chat_sessions', 'pgmigrations', 'refresh_tokens', 'service_settings', 'users'];
+const TABLES = [
+  'api_keys',
+  'audit_log',
+  'call_records',
+  'callback_requests',
+  'case_day_counters',
+  'case_drafts',
+  'case_history',
+  'cases',
+  'chat_messages',
+  'chat_sessions',
+  'kiosks',
+  'notification_outbox',
+  'pgmigrations',
+  'refresh_tokens',
+  'service_settings',
+  'users',
+];
 /** Every migration, in order: each must apply once and only once. */
-const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests', '0006_chat_earlier'];
+const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests', '0006_chat_earlier', '0007_cases'];
 
 async function tables(db: Database): Promise<string[]> {
   const { rows } = await db.pool.query<{ table_name: string }>(

@@ -7,59 +7,21 @@
 import { act } from 'react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Ack, CaseReceipt, ClientEventName, ReadBack, ServerToClientEvents } from '@sign-relay/shared';
+import type { Ack, CaseReceipt, ClientEventName, ReadBack } from '@sign-relay/shared';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { memoryStorage } from '../../test/fakeAuth.ts';
+import { FakeSocket } from '../../test/fakeSocket.ts';
 import { mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { MINE_RETRY_MS, READ_BACK_VIBRATION, useCaseNotices, VISIT_FLOOR_KEY } from './useCaseNotices.ts';
 import type { CaseNotices } from './useCaseNotices.ts';
 
-type Listener = (...args: unknown[]) => void;
-type Answer = (payload: Record<string, unknown>) => Ack<unknown> | 'no-answer';
-
 /** The caller's side of the case events behind a socket-shaped object. */
-class FakeCaseServer {
-  connected = true;
-  readonly sent: { event: ClientEventName; payload: Record<string, unknown> }[] = [];
+class FakeCaseServer extends FakeSocket {
   pending: ReadBack | null = null;
   receipts: CaseReceipt[] = [];
-  /** Overrides for the next answers to an event. */
-  readonly script = new Map<ClientEventName, Answer[]>();
-  private readonly listeners = new Map<string, Set<Listener>>();
 
-  on(event: string, fn: Listener): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)?.add(fn);
-    return this;
-  }
-  off(event: string, fn: Listener): this {
-    this.listeners.get(event)?.delete(fn);
-    return this;
-  }
-  notify<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
-    for (const fn of [...(this.listeners.get(event) ?? [])]) fn(...args);
-  }
-  drop(): void {
-    this.connected = false;
-    for (const fn of [...(this.listeners.get('disconnect') ?? [])]) fn('transport close');
-  }
-  reconnect(): void {
-    this.connected = true;
-    for (const fn of [...(this.listeners.get('connect') ?? [])]) fn();
-  }
-  timeout(): { emitWithAck: (event: ClientEventName, payload: Record<string, unknown>) => Promise<Ack<unknown>> } {
-    return {
-      emitWithAck: async (event, payload) => {
-        this.sent.push({ event, payload });
-        const scripted = this.script.get(event)?.shift();
-        const a = scripted ? scripted(payload) : this.answer(event);
-        if (a === 'no-answer') throw new Error('operation has timed out');
-        return a;
-      },
-    };
-  }
-  private answer(event: ClientEventName): Ack<unknown> {
+  protected answer(event: ClientEventName): Ack<unknown> {
     switch (event) {
       case 'case:mine':
         return { ok: true, data: { readBack: this.pending, receipts: [...this.receipts] } };
@@ -69,12 +31,6 @@ class FakeCaseServer {
       default:
         return { ok: false, error: { code: 'UNKNOWN_EVENT', message: event } };
     }
-  }
-  count(event: ClientEventName): number {
-    return this.sent.filter((s) => s.event === event).length;
-  }
-  asSocket(): SignalingSocket {
-    return this as unknown as SignalingSocket;
   }
 }
 

@@ -3,57 +3,25 @@ import { act } from 'react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, CaseDraft, CaseRef, CaseWorkspace, ClientEventName, ReadBackState } from '@sign-relay/shared';
+import { FakeSocket } from '../../test/fakeSocket.ts';
 import { mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { SAVE_DELAY_MS } from './draftSaver.ts';
 import { useCaseWorkspace } from './useCaseWorkspace.ts';
 import type { CaseSocket, CaseWorkspaceActions, CaseWorkspaceModel } from './useCaseWorkspace.ts';
 
-type Listener = (...args: unknown[]) => void;
-type Answer = (payload: Record<string, unknown>) => Ack<unknown> | 'no-answer';
 
 /** The case events of the server in memory: a draft with versions, a read-back, filing by client key. */
-class FakeCaseServer {
-  connected = true;
+class FakeCaseServer extends FakeSocket {
   draft: CaseDraft = { service: 'dispatch' };
   version = 1;
   readBack: ReadBackState | null = null;
   readonly filed = new Map<string, string>();
-  readonly sent: { event: ClientEventName; payload: Record<string, unknown> }[] = [];
-  readonly script = new Map<ClientEventName, Answer[]>();
-  private readonly listeners = new Map<string, Set<Listener>>();
 
-  on(event: string, fn: Listener): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)?.add(fn);
-    return this;
-  }
-  off(event: string, fn: Listener): this {
-    this.listeners.get(event)?.delete(fn);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]): void {
-    for (const fn of [...(this.listeners.get(event) ?? [])]) fn(...args);
-  }
-  timeout(): { emitWithAck: (event: ClientEventName, payload: unknown) => Promise<Ack<unknown>> } {
-    return {
-      emitWithAck: async (event, payload) => {
-        const p = payload as Record<string, unknown>;
-        this.sent.push({ event, payload: p });
-        const scripted = this.script.get(event)?.shift();
-        if (scripted) {
-          const a = scripted(p);
-          if (a === 'no-answer') throw new Error('operation has timed out');
-          return a;
-        }
-        return this.answer(event, p);
-      },
-    };
-  }
   workspace(ref: CaseRef): CaseWorkspace {
     return { ref, draft: this.draft, version: this.version, readBack: this.readBack, context: { topic: 'dispatch', channel: 'web', kioskId: null, kiosk: null, contact: null, earlier: [] }, filed: [] };
   }
-  private answer(event: ClientEventName, p: Record<string, unknown>): Ack<unknown> {
+  protected answer(event: ClientEventName, p: Record<string, unknown>): Ack<unknown> {
     switch (event) {
       case 'case:open':
         return { ok: true, data: this.workspace(p.ref as CaseRef) };
