@@ -9,3 +9,4 @@ export * from './hours.ts';
 export * from './cases.ts';
 export * from './http.ts';
 export * from './caseApi.ts';
+export * from './open311Api.ts';

@@ -9,7 +9,7 @@
  *   this API. They are listed (type `blackbox`) only so that such cases in GET requests have a service_code
  *   a client can look up; a POST for them is refused.
  */
-import { DISPATCH_ITEMS, DISTRICTS, type CaseService, type DistrictCode } from '@sign-relay/shared';
+import { DISPATCH_ITEMS, DISTRICTS, type CaseService, type DistrictCode, type Open311Attribute, type Open311Service, type Open311ServiceDefinition } from '@sign-relay/shared';
 
 /** The jurisdiction this endpoint serves (Open311 `jurisdiction_id`: the city's web domain). */
 export const JURISDICTION_ID = 'taipei.gov.tw';
@@ -20,34 +20,6 @@ export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
 export const PETITION_CODE = 'P01';
 export const CONSULTATION_CODE = 'C01';
 export const TRANSFER_CODE = 'T01';
-
-/** GET services.json: one service. */
-export interface Open311Service {
-  service_code: string;
-  service_name: string;
-  description: string;
-  metadata: boolean;
-  type: 'realtime' | 'batch' | 'blackbox';
-  keywords: string;
-  group: string;
-}
-
-export interface Open311Attribute {
-  variable: boolean;
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  datatype_description: string | null;
-  order: number;
-  description: string;
-  values: { key: string; name: string }[];
-}
-
-/** GET services/{code}.json. */
-export interface Open311ServiceDefinition {
-  service_code: string;
-  attributes: Open311Attribute[];
-}
 
 /** What a service code files: the case service and, for dispatch, the item. */
 export type ServiceTarget = { service: 'dispatch'; item: string } | { service: Exclude<CaseService, 'dispatch'> };

@@ -15,6 +15,7 @@ import {
   type CaseRule,
   type CaseService,
   type CaseStatus,
+  type Open311ServiceRequest,
 } from '@sign-relay/shared';
 import { DISTRICT_ZIPCODES, JURISDICTION_ID, SERVICE_NOTICE, postable, serviceCodeOf, serviceDefinition, serviceNameOf, serviceTarget, type ServiceTarget } from './catalogue.ts';
 import type { Open311CaseRow } from '../../store/repositories/open311Repository.ts';
@@ -301,27 +302,6 @@ export function parsePostRequest(body: Record<string, unknown>): PostedRequest {
   const problems = caseProblems(content);
   if (problems.length > 0) throw new Open311Error(400, [...new Set(problems.map(problemDescription))]);
   return { content, service: target.service, deviceId: deviceId ?? null, mediaUrl: mediaUrl ?? null };
-}
-
-/** GET requests.json: one service request, every field of the spec present (null when not known). */
-export interface Open311ServiceRequest {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string | null;
-  service_name: string;
-  service_code: string;
-  description: string | null;
-  agency_responsible: string | null;
-  service_notice: string;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string | null;
-  address: string | null;
-  address_id: string | null;
-  zipcode: string | null;
-  lat: number | null;
-  long: number | null;
-  media_url: string | null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import express, { Router, type RequestHandler } from 'express';
 import type pg from 'pg';
-import type { CaseService as CaseKind } from '@sign-relay/shared';
+import type { z } from 'zod';
+import { OPEN311_BASE, open311Routes, type CaseService as CaseKind, type HttpRoute, type Open311Discovery, type Open311PostAnswer } from '@sign-relay/shared';
 import type { CaseService } from '../../cases/CaseService.ts';
 import type { Logger } from '../../logger.ts';
 import { Open311Repository } from '../../store/repositories/open311Repository.ts';
@@ -10,8 +11,7 @@ import { CATALOGUE_CHANGESET, GEOREPORT_V2, OPEN311_SERVICES, SERVICE_NOTICE, se
 import { Open311Error, open311ErrorHandler } from './errors.ts';
 import { checkJurisdiction, parsePostRequest, parseRequestsQuery, toServiceRequest } from './mapping.ts';
 
-/** Where the API lives: one base path, versioned as the spec is. */
-export const OPEN311_BASE = '/open311/v2';
+export { OPEN311_BASE } from '@sign-relay/shared';
 /** An Idempotency-Key a client may send with a POST: visible ASCII, at most 255 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -44,6 +44,17 @@ function clientKeyOf(req: express.Request, holder: ApiKeyHolder): string {
   return `open311:${holder.keyId}:${createHash('sha256').update(given).digest('base64url')}`;
 }
 
+/** A declared route's path below the base (this router is mounted at {@link OPEN311_BASE}). */
+const below = (route: HttpRoute<unknown, unknown, unknown, unknown>): string => route.path.slice(OPEN311_BASE.length);
+
+/** A request part through its declared schema; a part of the wrong shape is a 400 naming the parameter. */
+function parsed<T>(schema: z.ZodType<T>, input: unknown): T {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  throw new Open311Error(400, `${first?.path.map(String).join('.') || 'request'}: ${first?.message ?? 'not valid'}.`.slice(0, 300));
+}
+
 /** Public reads may be made from any web page (they hold no personal data); posting needs a key, not a cookie. */
 const openReads: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') res.set('Access-Control-Allow-Origin', '*');
@@ -63,30 +74,32 @@ export function open311Router(deps: Open311Deps): Router {
   // Parsed here too (a no-op when the app already parsed JSON), so the router stands on its own.
   api.use(express.urlencoded({ extended: false, limit: '100kb' }), express.json({ limit: '100kb' }), openReads);
 
-  api.get('/discovery.json', (req, res) => {
+  api.get(below(open311Routes.discovery), (req, res) => {
     const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${OPEN311_BASE}`;
-    res.json({
+    const discovery: Open311Discovery = {
       changeset: CATALOGUE_CHANGESET,
       contact: '臺北市政府 1999 市民當家熱線 手語視訊服務 Taipei City 1999 Citizen Hotline, sign-language video relay',
       key_service: 'API keys are issued by the service administrators (臺北市 1999 手語視訊服務管理者). Send the key as api_key, X-Api-Key or Authorization: Bearer.',
       endpoints: [{ specification: GEOREPORT_V2, url, changeset: CATALOGUE_CHANGESET, type: 'production', formats: ['application/json'] }],
-    });
+    };
+    res.json(discovery);
   });
 
-  api.get('/services.json', (req, res) => {
-    checkJurisdiction(req.query.jurisdiction_id);
+  api.get(below(open311Routes.services), (req, res) => {
+    checkJurisdiction(parsed(open311Routes.services.query!, req.query).jurisdiction_id);
     res.json(OPEN311_SERVICES);
   });
 
-  api.get('/services/:code.json', (req, res) => {
-    checkJurisdiction(req.query.jurisdiction_id);
-    const definition = serviceDefinition(req.params.code);
-    if (!definition) throw new Open311Error(404, `service_code ${req.params.code.slice(0, 40)} was not found.`);
+  api.get(below(open311Routes.service), (req, res) => {
+    checkJurisdiction(parsed(open311Routes.service.query!, req.query).jurisdiction_id);
+    const { code } = parsed(open311Routes.service.params!, req.params);
+    const definition = serviceDefinition(code);
+    if (!definition) throw new Open311Error(404, `service_code ${code.slice(0, 40)} was not found.`);
     res.json(definition);
   });
 
-  api.get('/requests.json', async (req, res) => {
-    const q = parseRequestsQuery(req.query as Record<string, unknown>, now());
+  api.get(below(open311Routes.requests), async (req, res) => {
+    const q = parseRequestsQuery(parsed(open311Routes.requests.query!, req.query), now());
     if (q.kind === 'ids') {
       res.json((await repo.byNumbers(q.numbers)).map(toServiceRequest));
       return;
@@ -97,16 +110,17 @@ export function open311Router(deps: Open311Deps): Router {
     res.json(rows.map(toServiceRequest));
   });
 
-  api.get('/requests/:id.json', async (req, res) => {
-    checkJurisdiction(req.query.jurisdiction_id);
-    const [row] = await repo.byNumbers([req.params.id]);
-    if (!row) throw new Open311Error(404, `service_request_id ${req.params.id.slice(0, 40)} was not found.`);
+  api.get(below(open311Routes.request), async (req, res) => {
+    checkJurisdiction(parsed(open311Routes.request.query!, req.query).jurisdiction_id);
+    const { id } = parsed(open311Routes.request.params!, req.params);
+    const [row] = await repo.byNumbers([id]);
+    if (!row) throw new Open311Error(404, `service_request_id ${id.slice(0, 40)} was not found.`);
     res.json([toServiceRequest(row)]);
   });
 
-  api.post('/requests.json', async (req, res) => {
+  api.post(below(open311Routes.post), async (req, res) => {
     const holder = await poster(req, deps.apiKeys);
-    const posted = parsePostRequest((req.body ?? {}) as Record<string, unknown>);
+    const posted = parsePostRequest(parsed(open311Routes.post.body!, req.body));
     const clientKey = clientKeyOf(req, holder);
     const filed = await deps.cases.fileCase(
       {
@@ -131,7 +145,8 @@ export function open311Router(deps: Open311Deps): Router {
     );
     // A resend answers as the first POST did (Idempotency-Key), marked so the client can tell.
     if (filed.duplicate) res.set('Idempotent-Replayed', 'true');
-    res.status(201).json([{ service_request_id: filed.row.number, service_notice: SERVICE_NOTICE[posted.service], account_id: null }]);
+    const answer: Open311PostAnswer = [{ service_request_id: filed.row.number, service_notice: SERVICE_NOTICE[posted.service], account_id: null }];
+    res.status(201).json(answer);
   });
 
   api.use((req, _res, next) => {
