@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CASE_NUMBER_PATTERN, CASE_SERVICES, CASE_STATUSES, CASE_LIMITS, DISPATCH_ITEM_CODES, DISTRICT_CODES, type CaseDetail, type CaseSummary } from './cases.ts';
+import type { ChatMessage } from './chat.ts';
 import { CHANNELS } from './queue.ts';
 import { httpRoute } from './http.ts';
 import { ID_PATTERN } from './ids.ts';
@@ -60,6 +61,18 @@ export const caseStatusChangeSchema = z
     publicNote: z.string().trim().max(500).optional(),
   })
   .strict();
+
+/**
+ * What was written during a case's call or chat, for those who may see the case's personal data (each view
+ * is audited). `earlier`: the text chat a video call came from, shown before the call's own messages.
+ * `retained` is false when the case has a transcript but the retention (`CHAT_RETENTION_DAYS`) deleted its
+ * messages; a case with no call or chat, or one where nothing was written, has empty lists and `retained` true.
+ */
+export interface CaseTranscript {
+  messages: ChatMessage[];
+  earlier: ChatMessage[];
+  retained: boolean;
+}
 
 /** A report's period: one Taipei day or one month. */
 export const reportQuerySchema = z.union([
@@ -181,6 +194,8 @@ export const caseRoutes = {
   list: httpRoute<CasePage>()({ method: 'GET', path: '/api/cases', access: STAFF, query: casePageSchema }),
   exportCsv: httpRoute<string>()({ method: 'GET', path: '/api/cases/export.csv', access: SUPERVISE, query: caseFilterSchema }),
   detail: httpRoute<CaseDetail>()({ method: 'GET', path: '/api/cases/:id', access: STAFF, params: idParams }),
+  /** What was written during the case's call or chat: its interpreter, supervisors and admins (others FORBIDDEN); audited. */
+  transcript: httpRoute<CaseTranscript>()({ method: 'GET', path: '/api/cases/:id/transcript', access: STAFF, params: idParams }),
   setStatus: httpRoute<CaseDetail>()({ method: 'POST', path: '/api/cases/:id/status', access: SUPERVISE, params: idParams, body: caseStatusChangeSchema }),
   /** The city back office: change a case's status (named by id or number) with an API key that may update statuses. */
   backOfficeStatus: httpRoute<{ id: string; number: string; status: string }>()({

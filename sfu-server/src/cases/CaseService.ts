@@ -11,6 +11,7 @@ import {
   type CaseReceipt,
   type CaseRef,
   type CaseStatus,
+  type CaseTranscript,
   type CaseWorkspace,
   type ReadBack,
   type ReadBackAnswer,
@@ -21,6 +22,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Notifier } from '../queue/QueueService.ts';
 import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
+import { ChatRepository } from '../store/repositories/chatRepository.ts';
 import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefRow } from '../store/repositories/caseRepository.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { caseMessage, receiptOf, type CaseWordsSource } from './caseWords.ts';
@@ -33,6 +35,8 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 const RECEIPT_WINDOW_MS = 4 * 3600_000;
 /** Most rows one CSV export holds. */
 const EXPORT_MAX = 100_000;
+/** Most messages of one chat a case's transcript shows (a chat far longer than any real one stops here). */
+const TRANSCRIPT_MAX = 2_000;
 
 export interface CaseServiceDeps {
   pool: pg.Pool;
@@ -90,6 +94,9 @@ function incomplete(problems: { field: string; rule: string }[]): AppError {
   return new AppError('CASE_INCOMPLETE', `The case is not complete: ${problems.map((p) => p.rule).join(', ')}.`, problems);
 }
 
+/** Whether an actor sees a case's personal data (the caller's name and contact, the transcript): its interpreter, supervisors and admins. */
+const seesPersonal = (actor: Actor, row: CaseRow): boolean => actor.kind === 'staff' && (actor.role !== 'interpreter' || row.interpreterId === actor.id);
+
 const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === constraint;
 
@@ -100,10 +107,12 @@ const isUniqueViolation = (err: unknown, constraint: string): boolean =>
  */
 export class CaseService {
   private readonly repo: CaseRepository;
+  private readonly chats: ChatRepository;
   private readonly now: () => number;
 
   constructor(private readonly d: CaseServiceDeps) {
     this.repo = new CaseRepository(d.pool);
+    this.chats = new ChatRepository(d.pool);
     this.now = d.now ?? Date.now;
   }
 
@@ -278,10 +287,30 @@ export class CaseService {
   async detail(actor: Actor, id: string): Promise<CaseDetail> {
     const row = await this.repo.byId(id);
     if (!row) throw new AppError('NOT_FOUND', 'There is no such case.');
-    const personal = actor.kind === 'staff' && (actor.role !== 'interpreter' || row.interpreterId === actor.id);
+    const personal = seesPersonal(actor, row);
     const hasPersonal = row.callerName !== null || row.callerPhone !== null || row.callerEmail !== null;
     if (personal && hasPersonal) await new AuditRepository(this.d.pool).write(actor, 'case.view-personal', id, { number: row.number });
     return toDetail(row, await this.repo.history(id), personal);
+  }
+
+  /**
+   * What was written during the case's call or chat, and before a call in the text chat it came from. Names and
+   * addresses are typed there, so it is personal data: the same people as {@link detail} see it (others
+   * FORBIDDEN), and every view is audited.
+   */
+  async transcript(actor: Actor, id: string): Promise<CaseTranscript> {
+    const row = await this.repo.byId(id);
+    if (!row) throw new AppError('NOT_FOUND', 'There is no such case.');
+    if (!seesPersonal(actor, row)) throw new AppError('FORBIDDEN', 'Only the interpreter who took the case and supervisors may read what was written.');
+    // A call's chat is opened when the call starts; a case filed before that has none on its row.
+    const sessionId = row.chatSessionId ?? (row.callId ? await this.chats.sessionIdForCall(row.callId) : undefined);
+    const own = sessionId ? await this.chats.transcript(sessionId, TRANSCRIPT_MAX) : undefined;
+    const earlier = own?.previousSessionId ? await this.chats.transcript(own.previousSessionId, TRANSCRIPT_MAX) : undefined;
+    const retained = [own, earlier].every((t) => !t || t.written === 0 || t.messages.length > 0);
+    const messages = own?.messages ?? [];
+    const earlierMessages = earlier?.messages ?? [];
+    await new AuditRepository(this.d.pool).write(actor, 'case.view-transcript', id, { number: row.number, messages: messages.length, earlier: earlierMessages.length, retained });
+    return { messages, earlier: earlierMessages, retained };
   }
 
   async search(filter: CaseFilter, page: number, pageSize: number): Promise<CasePage> {

@@ -8,7 +8,7 @@ import { mount, staffOf, toCsv, type ApiKeyVerifier } from './declared.ts';
 
 const CSV_HEADER = ['number', 'created_at', 'service', 'dispatch_item', 'dispatch_item_name', 'district', 'district_name', 'address', 'lat', 'lng', 'status', 'closed_at', 'source', 'channel', 'kiosk_id', 'interpreter'];
 
-/** Staff routes of cases: the list with filters and paging, the CSV export, a case in full, status changes, the audit log. */
+/** Staff routes of cases: the list with filters and paging, the CSV export, a case in full, its transcript, status changes, the audit log. */
 export function caseRouter(deps: { tokens: TokenService; cases: CaseService; audit: AuditRepository; apiKeys?: ApiKeyVerifier }): Router {
   const r = Router();
   const m = { tokens: deps.tokens, apiKeys: deps.apiKeys };
@@ -35,6 +35,8 @@ export function caseRouter(deps: { tokens: TokenService; cases: CaseService; aud
     const { page, pageSize, ...filter } = query;
     return deps.cases.search(filter, page, pageSize);
   });
+
+  mount(r, m, caseRoutes.transcript, async ({ params, who }) => deps.cases.transcript(staffActor(staffOf(who)), params.id));
 
   mount(r, m, caseRoutes.detail, async ({ params, who }) => deps.cases.detail(staffActor(staffOf(who)), params.id));
 

@@ -8,6 +8,7 @@ import { CaseCaller, CaseContent, CaseOrigin, CaseReadBack, CaseTimes } from './
 import { CaseHistory } from './CaseHistory.tsx';
 import { ServiceLabel } from './CaseLabels.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
+import { CaseTranscript } from './CaseTranscript.tsx';
 import { caseDateTime } from './caseFormat.ts';
 import { StaffHeader } from './StaffHeader.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -19,7 +20,7 @@ function listSearchOf(state: unknown): string {
   return typeof s === 'string' && s.startsWith('?') ? s : '';
 }
 
-/** `/cases/:id`: a case in full, its history, and (supervisors, admins) the status change. */
+/** `/cases/:id`: a case in full, its transcript, its history, and (supervisors, admins) the status change. */
 export function CaseDetailScreen({ id, user, auth }: { id: string; user: StaffUser; auth: StaffAuth }): ReactElement {
   const { t } = useTranslation();
   const location = useLocation();
@@ -102,6 +103,7 @@ export function CaseDetailScreen({ id, user, auth }: { id: string; user: StaffUs
           <CaseContent detail={d} />
           <CaseCaller detail={d} viewer={user} />
           <CaseReadBack detail={d} />
+          <CaseTranscript key={d.id} auth={auth} detail={d} viewer={user} />
         </div>
         <div className="case-detail__side">
           {supervises && <CaseStatusForm auth={auth} detail={d} onChanged={detail.set} />}

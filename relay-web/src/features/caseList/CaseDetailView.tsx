@@ -20,7 +20,8 @@ function Row({ label, value, testId, always }: { label: string; value: ReactNode
   );
 }
 
-function Panel({ title, icon, testId, children }: { title: string; icon: IconName; testId: string; children: ReactNode }): ReactElement {
+/** A titled panel of the case screen. */
+export function Panel({ title, icon, testId, children }: { title: string; icon: IconName; testId: string; children: ReactNode }): ReactElement {
   return (
     <section className="panel case-panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <h2 id={`${testId}-title`}>

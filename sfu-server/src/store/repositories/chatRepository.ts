@@ -232,6 +232,28 @@ export class ChatRepository {
     return r.rows.map(toMessage);
   }
 
+  /** The chat of a video call, if one was opened. */
+  async sessionIdForCall(callId: string): Promise<string | undefined> {
+    const r = await this.db.query<{ id: string }>(`SELECT id FROM chat_sessions WHERE call_id = $1`, [callId]);
+    return r.rows[0]?.id;
+  }
+
+  /**
+   * A session's messages by its id, in order (at most `limit`), with the text chat it came from and how many
+   * messages it ever stored: the retention deletes messages but not that count, so a transcript deleted after
+   * the retention period can be told from one where nothing was written. Undefined for an unknown session.
+   */
+  async transcript(sessionId: string, limit: number): Promise<{ messages: ChatMessage[]; written: number; previousSessionId: string | null } | undefined> {
+    const s = await this.db.query<{ written: number; previousSessionId: string | null }>(
+      `SELECT last_seq AS written, previous_session_id AS "previousSessionId" FROM chat_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    const session = s.rows[0];
+    if (!session) return undefined;
+    const m = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 ORDER BY seq LIMIT $2`, [sessionId, limit]);
+    return { messages: m.rows.map(toMessage), written: session.written, previousSessionId: session.previousSessionId };
+  }
+
   /**
    * Applies the retention: deletes messages older than the cut-off (the transcript) and clears what the caller
    * left about themselves (call-back name, phone, e-mail) and the interpreter's free-text notes on sessions that
