@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../sfu-server/src/testing/harn
 import type { SentNotification } from '../sfu-server/src/notify/index.ts';
 import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
-import { usePages } from './pages.ts';
+import { checkA11y, usePages } from './pages.ts';
 
 const PHONE = '0912-345-678';
 
@@ -55,19 +55,24 @@ async function fillPothole(form: Locator, page: Page): Promise<{ lat: number; ln
   return { lat: Number(await form.getByTestId('case-lat').inputValue()), lng: Number(await form.getByTestId('case-lng').inputValue()) };
 }
 
-/** Read-back to the caller, who confirms on their own screen; the desk sees it; filed; the number on both screens. */
-async function readBackAndFile(form: Locator, caller: Page): Promise<string> {
+/**
+ * Read-back to the caller, who confirms on their own screen; the desk sees it; filed; the number on both screens.
+ * `a11y` also checks the caller's read-back and receipt with axe.
+ */
+async function readBackAndFile(form: Locator, caller: Page, a11y = false): Promise<string> {
   await form.getByTestId('case-readback').click();
   const card = caller.getByTestId('readback-card');
   await card.waitFor({ timeout: 10_000 });
   await expect(caller.getByTestId('case-words-item').textContent()).resolves.toContain('市區道路坑洞處理');
   await expect(caller.getByTestId('case-words-place').textContent()).resolves.toContain('大安區');
+  if (a11y) await checkA11y(caller, 'the read-back on the caller’s screen');
   await caller.getByTestId('readback-correct').click();
   await form.locator('[data-testid="case-readback-state"][data-state="correct"]').waitFor({ timeout: 10_000 });
   await form.getByTestId('case-file').click();
   const number = ((await form.getByTestId('case-number').textContent({ timeout: 10_000 })) ?? '').trim();
   expect(number).toMatch(CASE_NUMBER_PATTERN);
   await expect(caller.getByTestId('case-receipt-number').textContent({ timeout: 10_000 })).resolves.toBe(number);
+  if (a11y) await checkA11y(caller, 'the case receipt on the caller’s screen');
   return number;
 }
 
@@ -146,7 +151,7 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
     const before = await monthReport(thisMonth());
     const point = await fillPothole(form, desk);
     expect(point.lat).toBeGreaterThan(25);
-    const number = await readBackAndFile(form, caller);
+    const number = await readBackAndFile(form, caller, true);
 
     const published = await inOpen311(number);
     expect(published).toMatchObject({ service_code: 'D01', status: 'open', lat: point.lat, long: point.lng });
@@ -160,6 +165,14 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
 
     await caller.getByTestId('hangup').click();
     await supervisorCloses(number);
+
+    // The month on the supervisors' reports screen counts it.
+    const reports = await page(server.url);
+    await signIn(reports, `/reports`, supervisor);
+    await reports.locator(`[data-testid="report"][data-period="month"][data-date="${monthOf(number)}"]`).waitFor({ timeout: 10_000 });
+    const d01 = reports.locator('[data-testid="report-by-item"] tr[data-key="D01"]');
+    await expect(d01.getAttribute('data-count')).resolves.toBe(String(tally(after, 'byItem', 'D01')));
+    await checkA11y(reports, 'the reports screen');
   });
 
   it('from a text chat', async () => {
@@ -187,5 +200,39 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
     expect(tally(after, 'byItem', 'D01') - tally(before, 'byItem', 'D01')).toBe(1);
 
     await supervisorCloses(number);
+  });
+
+  it('an admin issues a city API key on screen, the city posts with it, the admin revokes it, and both are in the audit log', async () => {
+    const admin = await server.staff('admin', { name: '管理者 張' });
+    const keys = await page(server.url);
+    await signIn(keys, '/admin/api-keys', admin);
+    await keys.getByTestId('key-name').fill('市府派工系統');
+    await keys.getByTestId('issue-submit').click();
+    const key = ((await keys.getByTestId('issued-key-value').textContent({ timeout: 10_000 })) ?? '').trim();
+    expect(key.length).toBeGreaterThan(30);
+    await checkA11y(keys, 'a key issued, shown once');
+
+    const post = () =>
+      fetch(`${server.url}/open311/v2/requests.json`, {
+        method: 'POST',
+        body: new URLSearchParams({ api_key: key, service_code: 'D06', address_string: '臺北市大安區信義路三段 100 號', 'attribute[district]': 'daan', description: '路燈不亮' }),
+      });
+    const filed = await post();
+    expect(filed.status).toBe(201);
+    const [answer] = (await filed.json()) as { service_request_id: string }[];
+    expect(answer!.service_request_id).toMatch(CASE_NUMBER_PATTERN);
+
+    await keys.getByTestId('issued-done').click();
+    const row = keys.locator('[data-testid="key-row"][data-revoked="false"]').filter({ hasText: '市府派工系統' });
+    await row.getByTestId('revoke-key').click();
+    await keys.getByTestId('revoke-confirm').click();
+    await keys.locator('[data-testid="key-row"][data-revoked="true"]').filter({ hasText: '市府派工系統' }).waitFor({ timeout: 10_000 });
+    expect((await post()).status).toBe(403);
+
+    const audit = await page(server.url);
+    await signIn(audit, '/admin/audit', admin);
+    await audit.getByTestId('audit-table').waitFor({ timeout: 10_000 });
+    for (const action of ['apikey.issue', 'apikey.revoke', 'case.file']) await audit.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().waitFor({ timeout: 10_000 });
+    await checkA11y(audit, 'the audit log');
   });
 });
