@@ -11,7 +11,7 @@ import { CASE_NUMBER_PATTERN, type Report } from '@sign-relay/shared';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import type { SentNotification } from '../sfu-server/src/notify/index.ts';
 import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
-import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
+import { answeredCall, signIn } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 
 const PHONE = '0912-345-678';
@@ -135,15 +135,7 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
   }
 
   it('from a video call', async () => {
-    const who = await server.staff('interpreter', { name: '翻譯員 王' });
-    const desk = await page(server.url);
-    await signIn(desk, '/desk', who);
-    await goAvailable(desk);
-    const caller = await page(server.url);
-    await callerJoins(caller, { topic: 'dispatch' });
-    await waitForOffer(desk);
-    await desk.getByTestId('offer-accept').click();
-    await Promise.all([connected(caller), connected(desk)]);
+    const { desk, caller } = await answeredCall(server, page, { interpreter: '翻譯員 王', topic: 'dispatch' });
 
     // The form opens on the topic the caller picked.
     const form = desk.locator('[data-testid="case-form"][data-service="dispatch"]');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN } from '@sign-relay/shared';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
-import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
+import { answeredCall, callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 
 const SHOTS = process.env.CONSOLE_SCREENSHOTS;
@@ -98,17 +98,7 @@ describe('the desk in a call is a console that never scrolls', () => {
   });
 
   it('at 1280×800: case form, call chat and a ringing text chat fit; the ring takes no focus; the case is filled, kept and filed', async () => {
-    const who = await server.staff('interpreter', { name: '翻譯員 王' });
-    const desk = await page(server.url);
-    await signIn(desk, '/desk', who);
-    await setChatAvailability(desk, true);
-    await goAvailable(desk);
-
-    const caller = await page(server.url);
-    await callerJoins(caller, { topic: 'dispatch' });
-    await waitForOffer(desk);
-    await desk.getByTestId('offer-accept').click();
-    await Promise.all([connected(caller), connected(desk)]);
+    const { desk, caller } = await answeredCall(server, page, { interpreter: '翻譯員 王', topic: 'dispatch', beforeAvailable: (d) => setChatAvailability(d, true) });
 
     // The console opens on the case form, with the service the caller picked.
     const form = desk.locator('[data-testid="case-form"][data-phase="ready"]');

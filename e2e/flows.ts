@@ -75,3 +75,26 @@ export async function mediaStats(server: TestServer, callId: string): Promise<Re
 export async function connected(page: Page, timeout = 30_000): Promise<void> {
   await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout });
 }
+
+/**
+ * A new interpreter signs in at `/desk` (and does `beforeAvailable` there, such as taking text chats) and goes
+ * available; a caller joins the line with `topic`; the interpreter answers the ring. Resolves once both are
+ * connected.
+ */
+export async function answeredCall(
+  server: TestServer,
+  newPage: (baseUrl: string) => Promise<Page>,
+  opts: { interpreter: string; topic: ServiceTopic; beforeAvailable?: (desk: Page) => Promise<void> },
+): Promise<{ desk: Page; caller: Page }> {
+  const who = await server.staff('interpreter', { name: opts.interpreter });
+  const desk = await newPage(server.url);
+  await signIn(desk, '/desk', who);
+  await opts.beforeAvailable?.(desk);
+  await goAvailable(desk);
+  const caller = await newPage(server.url);
+  await callerJoins(caller, { topic: opts.topic });
+  await waitForOffer(desk);
+  await desk.getByTestId('offer-accept').click();
+  await Promise.all([connected(caller), connected(desk)]);
+  return { desk, caller };
+}
