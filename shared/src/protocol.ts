@@ -127,6 +127,8 @@ export const clientSchemas = {
       skipReadBackReason: z.string().trim().min(1).max(300).optional(),
     })
     .strict(),
+  /** This interpreter's case drafts typed into and not filed (the last day), to finish after the call. */
+  'case:drafts': z.object({}).strict(),
   /** The caller answers the read-back on their screen. */
   'case:readBackAnswer': z.object({ readBackId: id, answer: z.enum(['correct', 'change']) }).strict(),
   /** The caller's pending read-back and the receipts of their cases (after a reload). */
@@ -245,6 +247,13 @@ export interface CaseContext {
   earlier: CaseSummary[];
 }
 
+/** A case form typed into and not filed: the desk offers to finish it. */
+export interface PendingDraft {
+  ref: CaseRef;
+  draft: CaseDraft;
+  updatedAt: number;
+}
+
 /** The case form of one call or chat. */
 export interface CaseWorkspace {
   ref: CaseRef;
@@ -298,6 +307,7 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'case:saveDraft': DESK,
   'case:readBack': DESK,
   'case:file': DESK,
+  'case:drafts': DESK,
   'case:readBackAnswer': ['guest'],
   'case:mine': ['guest'],
   'desk:wrapUp': DESK,
@@ -335,6 +345,7 @@ export interface ClientResults {
   'case:saveDraft': { version: number; readBack: ReadBackState | null };
   'case:readBack': ReadBackState;
   'case:file': { case: CaseDetail; duplicate: boolean };
+  'case:drafts': PendingDraft[];
   'case:readBackAnswer': Record<string, never>;
   'case:mine': { readBack: ReadBack | null; receipts: CaseReceipt[] };
   'desk:wrapUp': Record<string, never>;

@@ -13,6 +13,7 @@ import {
   type CaseStatus,
   type CaseTranscript,
   type CaseWorkspace,
+  type PendingDraft,
   type ReadBack,
   type ReadBackAnswer,
   type ReadBackState,
@@ -33,6 +34,8 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
 /** Receipts a caller can see again after a reload: cases filed for them within this long. */
 const RECEIPT_WINDOW_MS = 4 * 3600_000;
+/** Drafts not filed are offered back to their interpreter for this long. */
+const PENDING_DRAFT_WINDOW_MS = 24 * 3600_000;
 /** Most rows one CSV export holds. */
 const EXPORT_MAX = 100_000;
 /** Most messages of one chat a case's transcript shows (a chat far longer than any real one stops here). */
@@ -329,6 +332,12 @@ export class CaseService {
     const since = new Date(this.now() - RECEIPT_WINDOW_MS);
     const [readBack, rows] = await Promise.all([this.repo.pendingReadBackFor(guestId, since), this.repo.forGuestSince(guestId, since)]);
     return { readBack: readBack ?? null, receipts: rows.map((r) => ({ ...receiptOf(r), number: r.number, filedAt: r.createdAt.getTime() })) };
+  }
+
+  /** This interpreter's drafts typed into and not filed (the last day), to finish after the call or chat. */
+  async pendingDrafts(staff: StaffActor): Promise<PendingDraft[]> {
+    const rows = await this.repo.pendingDrafts(staff.id, new Date(this.now() - PENDING_DRAFT_WINDOW_MS));
+    return rows.map((d) => ({ ref: toRef(d.kind, d.refId), draft: d.data, updatedAt: d.updatedAt.getTime() }));
   }
 
   /** Wrap-up: the outcome and notes of a call or chat, on its record. */

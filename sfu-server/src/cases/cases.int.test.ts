@@ -203,6 +203,22 @@ describe('cases over real sockets and Postgres', () => {
     expect(filed.case).toMatchObject({ service: 'petition', source: 'chat', callerName: '林美華', readBack: { answer: null, skippedReason: '來電者已離線' } });
   });
 
+  it('a draft typed into and not filed is offered back to its interpreter until it is filed', async () => {
+    const chat = await answeredChat({ topic: 'dispatch' });
+    const opened = await ok(chat.desk, 'case:open', { ref: chat.ref });
+    // Opened only (the caller's topic filled in by the server): nothing to finish.
+    expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
+    await ok(chat.desk, 'case:saveDraft', { ref: chat.ref, draft: POTHOLE, baseVersion: opened.version });
+    const pending = await ok(chat.desk, 'case:drafts', {});
+    expect(pending).toEqual([{ ref: chat.ref, draft: POTHOLE, updatedAt: expect.any(Number) }]);
+    // Nobody else is offered it.
+    const other = await track((await server.staff('interpreter')).token);
+    expect(await ok(other, 'case:drafts', {})).toEqual([]);
+    // Filed (with the reason there was no read-back): no longer pending.
+    await ok(chat.desk, 'case:file', { ref: chat.ref, clientKey: key(), skipReadBackReason: '來電者已離線' });
+    expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
+  });
+
   it('numbers are a gapless per-day sequence under concurrent filing', async () => {
     const chat = await answeredChat({ topic: 'consultation' });
     const actor = { kind: 'staff' as const, id: chat.interp.userId, name: 'interpreter', role: 'interpreter' as const };

@@ -24,6 +24,7 @@ const VALID: { [E in ClientEventName]: unknown } = {
   'case:saveDraft': { ref: { kind: 'chat', sessionId: randomUUID() }, draft: { service: 'dispatch' }, baseVersion: 0 },
   'case:readBack': { ref: { kind: 'call', callId: randomUUID() } },
   'case:file': { ref: { kind: 'call', callId: randomUUID() }, clientKey: 'abcdefgh1234' },
+  'case:drafts': {},
   'case:readBackAnswer': { readBackId: randomUUID(), answer: 'correct' },
   'case:mine': {},
   'desk:wrapUp': { ref: { kind: 'call', callId: randomUUID() }, outcome: 'answered' },

@@ -2,7 +2,7 @@ import type { Principal } from '../../auth/tokens.ts';
 import type { StaffActor } from '../../cases/CaseService.ts';
 import type { HandlerContext, HandlerMap } from './index.ts';
 
-type CaseEvent = 'case:open' | 'case:saveDraft' | 'case:readBack' | 'case:file' | 'case:readBackAnswer' | 'case:mine' | 'desk:wrapUp';
+type CaseEvent = 'case:open' | 'case:saveDraft' | 'case:readBack' | 'case:file' | 'case:drafts' | 'case:readBackAnswer' | 'case:mine' | 'desk:wrapUp';
 
 /** A staff principal as the actor of a case change. */
 export function staffActor(p: Extract<Principal, { kind: 'staff' }>): StaffActor {
@@ -24,6 +24,9 @@ export const caseHandlers: HandlerMap<CaseEvent> = {
   },
   async 'case:file'(ctx, p) {
     return ctx.cases.file(me(ctx), p.ref, p.clientKey, p.skipReadBackReason);
+  },
+  async 'case:drafts'(ctx) {
+    return ctx.cases.pendingDrafts(me(ctx));
   },
   async 'case:readBackAnswer'(ctx, p) {
     await ctx.cases.answerReadBack(ctx.session.guest().guestId, p.readBackId, p.answer);

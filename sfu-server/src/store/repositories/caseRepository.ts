@@ -263,7 +263,7 @@ export class CaseRepository {
   /** After filing: the form starts empty again (for another case in the same call), its read-back gone. */
   async resetDraft(kind: 'call' | 'chat', refId: string, next: CaseDraft, userId: string | null): Promise<void> {
     await this.db.query(
-      `UPDATE case_drafts SET data = $3, version = version + 1, updated_by = $4, updated_at = now(), readback_id = NULL, readback_digest = NULL,
+      `UPDATE case_drafts SET data = $3, version = version + 1, filed_version = version + 1, updated_by = $4, updated_at = now(), readback_id = NULL, readback_digest = NULL,
          readback_body = NULL, readback_sent_at = NULL, readback_answer = NULL, readback_answered_at = NULL
        WHERE ref_kind = $1 AND ref_id = $2`,
       [kind, refId, JSON.stringify(next), userId],
@@ -390,6 +390,19 @@ export class CaseRepository {
       [guestId, since],
     );
     return r.rows[0]?.body;
+  }
+
+  /** This interpreter's drafts typed into since a time and not filed, of calls and chats still theirs; newest first. */
+  async pendingDrafts(userId: string, since: Date, limit = 20): Promise<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }[]> {
+    const r = await this.db.query<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }>(
+      `SELECT d.ref_kind AS kind, d.ref_id AS "refId", d.data, d.updated_at AS "updatedAt" FROM case_drafts d
+       WHERE d.updated_by = $1 AND d.version > d.filed_version AND d.updated_at >= $2
+         AND ((d.ref_kind = 'call' AND EXISTS (SELECT 1 FROM call_records cr WHERE cr.call_id = d.ref_id AND cr.interpreter_id = $1))
+           OR (d.ref_kind = 'chat' AND EXISTS (SELECT 1 FROM chat_sessions cs WHERE cs.id = d.ref_id AND cs.interpreter_id = $1)))
+       ORDER BY d.updated_at DESC LIMIT $3`,
+      [userId, since, limit],
+    );
+    return r.rows;
   }
 
   /** Whether this interpreter answered the call before handing it to a colleague. */
