@@ -203,20 +203,24 @@ describe('cases over real sockets and Postgres', () => {
     expect(filed.case).toMatchObject({ service: 'petition', source: 'chat', callerName: '林美華', readBack: { answer: null, skippedReason: '來電者已離線' } });
   });
 
-  it('a draft typed into and not filed is offered back to its interpreter until it is filed', async () => {
+  it('a draft typed into and not filed is offered back to its interpreter once the chat has ended, until it is filed', async () => {
     const chat = await answeredChat({ topic: 'dispatch' });
     const opened = await ok(chat.desk, 'case:open', { ref: chat.ref });
-    // Opened only (the caller's topic filled in by the server): nothing to finish.
-    expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
     await ok(chat.desk, 'case:saveDraft', { ref: chat.ref, draft: POTHOLE, baseVersion: opened.version });
-    const pending = await ok(chat.desk, 'case:drafts', {});
-    expect(pending).toEqual([{ ref: chat.ref, draft: POTHOLE, updatedAt: expect.any(Number) }]);
+    // While the chat goes on its form is on the desk: nothing to offer back.
+    expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
+    const ended = nextEvent(chat.desk, 'chat:ended');
+    await ok(chat.caller, 'chat:end', { sessionId: chat.ref.kind === 'chat' ? chat.ref.sessionId : '' });
+    await ended;
+    expect(await ok(chat.desk, 'case:drafts', {})).toEqual([{ ref: chat.ref, draft: POTHOLE, updatedAt: expect.any(Number) }]);
     // Nobody else is offered it.
     const other = await track((await server.staff('interpreter')).token);
     expect(await ok(other, 'case:drafts', {})).toEqual([]);
-    // Filed (with the reason there was no read-back): no longer pending.
+    // Filed after the chat (with the reason there was no read-back): no longer pending.
     await ok(chat.desk, 'case:file', { ref: chat.ref, clientKey: key(), skipReadBackReason: '來電者已離線' });
     expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
+    // Gone from the desk: its freed chat seat takes no more chats meant for the next tests' interpreters.
+    chat.desk.disconnect();
   });
 
   it('numbers are a gapless per-day sequence under concurrent filing', async () => {

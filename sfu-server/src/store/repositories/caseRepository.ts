@@ -392,13 +392,16 @@ export class CaseRepository {
     return r.rows[0]?.body;
   }
 
-  /** This interpreter's drafts typed into since a time and not filed, of calls and chats still theirs; newest first. */
+  /**
+   * This interpreter's drafts typed into since a time and not filed, of calls and chats that have ended and were
+   * theirs at the end; newest first. (A call or chat still going has its form on the desk already.)
+   */
   async pendingDrafts(userId: string, since: Date, limit = 20): Promise<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }[]> {
     const r = await this.db.query<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }>(
       `SELECT d.ref_kind AS kind, d.ref_id AS "refId", d.data, d.updated_at AS "updatedAt" FROM case_drafts d
        WHERE d.updated_by = $1 AND d.version > d.filed_version AND d.updated_at >= $2
-         AND ((d.ref_kind = 'call' AND EXISTS (SELECT 1 FROM call_records cr WHERE cr.call_id = d.ref_id AND cr.interpreter_id = $1))
-           OR (d.ref_kind = 'chat' AND EXISTS (SELECT 1 FROM chat_sessions cs WHERE cs.id = d.ref_id AND cs.interpreter_id = $1)))
+         AND ((d.ref_kind = 'call' AND EXISTS (SELECT 1 FROM call_records cr WHERE cr.call_id = d.ref_id AND cr.interpreter_id = $1 AND cr.ended_at IS NOT NULL))
+           OR (d.ref_kind = 'chat' AND EXISTS (SELECT 1 FROM chat_sessions cs WHERE cs.id = d.ref_id AND cs.interpreter_id = $1 AND cs.ended_at IS NOT NULL)))
        ORDER BY d.updated_at DESC LIMIT $3`,
       [userId, since, limit],
     );
