@@ -227,4 +227,41 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
     for (const action of ['apikey.issue', 'apikey.revoke', 'case.file']) await audit.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().waitFor({ timeout: 10_000 });
     await checkA11y(audit, 'the audit log');
   });
+
+  it('a form left unfiled when the chat ended is offered on the desk, and finished there', async () => {
+    const who = await server.staff('interpreter', { name: '翻譯員 李' });
+    const desk = await page(server.url);
+    await signIn(desk, '/desk', who);
+    await setChatAvailability(desk, true);
+    const caller = await page(server.url);
+    await caller.goto('/');
+    await caller.getByTestId('start-text-chat').click();
+    const { tab } = await answerChat(desk);
+    await tab.getByTestId('chat-case-open').click();
+    const form = tab.getByTestId('case-form');
+    await form.and(desk.locator('[data-phase="ready"]')).waitFor({ timeout: 10_000 });
+    await form.getByTestId('case-service-consultation').click();
+    await form.getByTestId('case-description').fill('問垃圾車幾點到信義區');
+    await form.locator('[data-testid="case-save"][data-state="saved"]').waitFor({ timeout: 10_000 });
+    await setChatAvailability(desk, false);
+
+    await caller.getByTestId('chat-end').click();
+    await tab.locator('[data-testid="chat-ended"][data-by="guest"]').waitFor({ timeout: 10_000 });
+    // While the ended chat's card is on the desk its form is there; closed, the form waits in the list.
+    expect(await desk.getByTestId('pending-drafts').count()).toBe(0);
+    await tab.getByTestId('chat-close').click();
+    const pending = desk.locator('[data-testid="pending-drafts"][data-count="1"]');
+    await pending.waitFor({ timeout: 10_000 });
+    await expect(pending.getByTestId('pending-draft').textContent()).resolves.toContain('問垃圾車幾點到信義區');
+    await pending.getByTestId('pending-draft-open').click();
+    const again = pending.getByTestId('case-form');
+    await again.and(desk.locator('[data-phase="ready"]')).waitFor({ timeout: 10_000 });
+    await expect(again.getByTestId('case-description').inputValue()).resolves.toBe('問垃圾車幾點到信義區');
+    await checkA11y(desk, 'the desk with a form left unfiled');
+    if (process.env.CASES_SCREENSHOTS) await desk.screenshot({ path: `${process.env.CASES_SCREENSHOTS}/pending-drafts.png`, fullPage: true });
+    await again.getByTestId('case-skip-open').click();
+    await again.getByTestId('case-skip-reason').fill('對話已結束');
+    await again.getByTestId('case-file-without').click();
+    expect(((await again.getByTestId('case-number').textContent({ timeout: 10_000 })) ?? '').trim()).toMatch(CASE_NUMBER_PATTERN);
+  });
 });

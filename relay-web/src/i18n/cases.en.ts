@@ -130,6 +130,14 @@ export const casesEn: Catalogue['cases'] = {
     duplicate: 'This was filed before',
     next: 'OK',
   },
+  pending: {
+    title: 'Cases not filed yet ({{count}})',
+    hint: 'Forms left unfiled when a call or chat ended are kept: open one to finish, confirm and file it.',
+    noService: 'No service chosen',
+    savedAt: 'saved {{time}}',
+    open: 'Continue',
+    close: 'Close',
+  },
   earlier: {
     title: 'Earlier cases',
     none: 'No earlier cases',

@@ -128,6 +128,14 @@ export const casesZhTW = {
     duplicate: '這件先前已立案',
     next: '知道了',
   },
+  pending: {
+    title: '還沒送出的案件（{{count}}）',
+    hint: '通話或對話結束時還沒立案的表單都留著：打開後補完、確認並送出。',
+    noService: '未選服務',
+    savedAt: '{{time}} 儲存',
+    open: '繼續填寫',
+    close: '收起',
+  },
   earlier: {
     title: '先前案件',
     none: '沒有先前的案件',

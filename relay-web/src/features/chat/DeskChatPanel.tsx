@@ -38,6 +38,8 @@ interface Props {
    * takes the focus, and the chats in progress can be folded away to give the case form the room.
    */
   inConsole?: boolean;
+  /** Told which chats are on the desk now (their case forms are in their cards), whenever that changes. */
+  onShown?: (sessionIds: readonly string[]) => void;
 }
 
 /**
@@ -45,10 +47,12 @@ interface Props {
  * flashing tile that stays in view wherever the desk is scrolled), and up to three chats in progress side by
  * side, each with its own case form.
  */
-export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, inConsole = false }: Props): ReactElement {
+export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, inConsole = false, onShown }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const desk = useDeskChats(socket);
+  const shownKey = desk.tabs.map((tab) => tab.sessionId).join(',');
+  useEffect(() => onShown?.(shownKey ? shownKey.split(',') : []), [shownKey, onShown]);
   const [folded, setFolded] = useState(false);
   const unfolded = !inConsole || !folded;
   const ringing = desk.offers.length > 0;

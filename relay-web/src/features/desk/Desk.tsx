@@ -10,6 +10,7 @@ import { SignedIn } from '../../components/SignedIn.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
 import { DeskChatPanel } from '../chat/DeskChatPanel.tsx';
+import { PendingDrafts } from '../cases/PendingDrafts.tsx';
 import { elapsedSec, remainingSec } from '../../util/time.ts';
 import { DeskStateBadge } from './DeskStateBadge.tsx';
 import { deskView, wrapUpDeadline } from './deskView.ts';
@@ -52,6 +53,8 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const fast = view.panel === 'offered' || view.panel === 'wrap-up';
   const now = useNow(fast ? 250 : 1000);
   const [todayVersion, setTodayVersion] = useState(0);
+  /** The chats on the desk now: their unfiled forms are in their own cards, not in the list of forms to finish. */
+  const [chatsShown, setChatsShown] = useState<readonly string[]>([]);
 
   useEffect(() => {
     deskCall.load().catch(() => undefined); // a failure shows (with a retry) when a call comes
@@ -159,9 +162,10 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
             <p className="hint">{t(`desk.idleHint.${view.panel}`)}</p>
           </section>
         )}
+        {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && socket && connected && <PendingDrafts socket={socket} hide={chatsShown} />}
       </div>
       {view.panel === 'offered' && statusSwitch}
-      <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} />
+      <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} onShown={setChatsShown} />
       <div className="desk__today" hidden={inConsole}>
         <TodayCalls auth={auth} version={todayVersion} />
       </div>
