@@ -258,7 +258,15 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
     await again.and(desk.locator('[data-phase="ready"]')).waitFor({ timeout: 10_000 });
     await expect(again.getByTestId('case-description').inputValue()).resolves.toBe('問垃圾車幾點到信義區');
     await checkA11y(desk, 'the desk with a form left unfiled');
-    if (process.env.CASES_SCREENSHOTS) await desk.screenshot({ path: `${process.env.CASES_SCREENSHOTS}/pending-drafts.png`, fullPage: true });
+    const shots = process.env.CASES_SCREENSHOTS;
+    if (shots) {
+      await desk.screenshot({ path: `${shots}/pending-drafts-1280-zh.png`, fullPage: true });
+      await desk.setViewportSize({ width: 390, height: 844 });
+      await desk.getByTestId('lang-switch').click();
+      await desk.screenshot({ path: `${shots}/pending-drafts-390-en.png`, fullPage: true });
+      await desk.getByTestId('lang-switch').click();
+      await desk.setViewportSize({ width: 1280, height: 800 });
+    }
     await again.getByTestId('case-skip-open').click();
     await again.getByTestId('case-skip-reason').fill('對話已結束');
     await again.getByTestId('case-file-without').click();
