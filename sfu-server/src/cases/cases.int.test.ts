@@ -219,8 +219,6 @@ describe('cases over real sockets and Postgres', () => {
     // Filed after the chat (with the reason there was no read-back): no longer pending.
     await ok(chat.desk, 'case:file', { ref: chat.ref, clientKey: key(), skipReadBackReason: '來電者已離線' });
     expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
-    // Gone from the desk: its freed chat seat takes no more chats meant for the next tests' interpreters.
-    chat.desk.disconnect();
   });
 
   it('numbers are a gapless per-day sequence under concurrent filing', async () => {

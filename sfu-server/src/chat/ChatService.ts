@@ -214,7 +214,11 @@ export class ChatService {
       return;
     }
     const seat = await this.seatHolding(s.interpreterId, sessionId);
-    if (seat) await this.handle(await this.d.store.endCall(seat, 0, now));
+    if (seat) {
+      await this.handle(await this.d.store.endCall(seat, 0, now));
+      // The freed seat follows the interpreter's choice: one who stopped taking chats is offered no more.
+      if (!(await this.d.repo.seatsOpen(s.interpreterId))) await this.closeSeat(seat, now);
+    }
     this.sessions.delete(sessionId);
     if (await this.d.repo.end(sessionId, who.kind === 'guest' ? 'guest-ended' : 'staff-ended', new Date(now))) {
       this.deliver(s, 'chat:ended', { sessionId, by: who.kind === 'guest' ? 'guest' : 'staff', reason: 'ended' });
@@ -227,6 +231,7 @@ export class ChatService {
   /** Opens (or closes) the interpreter's chat seats; seats already carrying chats are never taken away. */
   async setChatStatus(staff: StaffRef, status: 'available' | 'offline'): Promise<{ seats: number; available: number; active: number }> {
     const now = this.now();
+    await this.d.repo.chooseSeats(staff.userId, status === 'available');
     const active = (await this.d.repo.activeFor(staff.userId)).length;
     let busy = 0;
     const idle: string[] = [];
@@ -286,6 +291,12 @@ export class ChatService {
       .catch((err: unknown) => this.log.error({ err }, 'chat background work failed'))
       .finally(() => this.inFlight.delete(w));
     this.inFlight.add(w);
+  }
+
+  /** Takes a freed seat offline (it may already have been offered a chat in between: then it rings as usual). */
+  private async closeSeat(seat: string, now: number): Promise<void> {
+    const i = await this.d.store.interpreter(seat);
+    if (i && (i.state === 'wrap-up' || i.state === 'available')) await this.handle(await this.d.store.setPresence(seat, 'offline', {}, now));
   }
 
   private route(): Promise<void> {

@@ -271,4 +271,19 @@ export class ChatRepository {
     );
     return { messages: m.rowCount ?? 0, sessions: s.rowCount ?? 0 };
   }
+
+  /** Records whether the interpreter takes text chats (their last choice). */
+  async chooseSeats(userId: string, open: boolean): Promise<void> {
+    await this.db.query(
+      `INSERT INTO chat_seat_choices (user_id, open, chosen_at) VALUES ($1, $2, now())
+       ON CONFLICT (user_id) DO UPDATE SET open = EXCLUDED.open, chosen_at = EXCLUDED.chosen_at`,
+      [userId, open],
+    );
+  }
+
+  /** Whether the interpreter last chose to take text chats (false when they never did). */
+  async seatsOpen(userId: string): Promise<boolean> {
+    const r = await this.db.query<{ open: boolean }>(`SELECT open FROM chat_seat_choices WHERE user_id = $1`, [userId]);
+    return r.rows[0]?.open ?? false;
+  }
 }
