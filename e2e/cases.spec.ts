@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN, type Report } from '@sign-relay/shared';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import type { SentNotification } from '../sfu-server/src/notify/index.ts';
-import { answerChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
+import { answeredTextChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { answeredCall, signIn } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 
@@ -168,14 +168,7 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
   });
 
   it('from a text chat', async () => {
-    const who = await server.staff('interpreter', { name: '翻譯員 陳' });
-    const desk = await page(server.url);
-    await signIn(desk, '/desk', who);
-    await setChatAvailability(desk, true);
-    const caller = await page(server.url);
-    await caller.goto('/');
-    await caller.getByTestId('start-text-chat').click();
-    const { tab } = await answerChat(desk);
+    const { desk, caller, tab } = await answeredTextChat(server, page, '翻譯員 陳');
     await sendByEnter(caller, '信義路三段有一個大坑洞');
     await seeMessage(tab, '信義路三段有一個大坑洞', 'guest');
 
@@ -229,14 +222,7 @@ describe('a case reaches the city: form, read-back, Open311, report, closing mes
   });
 
   it('a form left unfiled when the chat ended is offered on the desk, and finished there', async () => {
-    const who = await server.staff('interpreter', { name: '翻譯員 李' });
-    const desk = await page(server.url);
-    await signIn(desk, '/desk', who);
-    await setChatAvailability(desk, true);
-    const caller = await page(server.url);
-    await caller.goto('/');
-    await caller.getByTestId('start-text-chat').click();
-    const { tab } = await answerChat(desk);
+    const { desk, caller, tab } = await answeredTextChat(server, page, '翻譯員 李');
     await tab.getByTestId('chat-case-open').click();
     const form = tab.getByTestId('case-form');
     await form.and(desk.locator('[data-phase="ready"]')).waitFor({ timeout: 10_000 });

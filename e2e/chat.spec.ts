@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
-import { answerChat, chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
+import { answerChat, answeredTextChat, chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { usePages } from './pages.ts';
 
@@ -136,14 +136,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     await setChatAvailability(desk, false);
   });
   it('(e) a dropped connection and reloads: messages written offline go out once when it is back; the desk comes back with its chats', async () => {
-    const who = await server.staff('interpreter', { name: '王' });
-    const desk = await page(server.url);
-    await signIn(desk, '/desk', who);
-    await setChatAvailability(desk, true);
-    const caller = await page(server.url);
-    await caller.goto('/');
-    await caller.getByTestId('start-text-chat').click();
-    const { tab } = await answerChat(desk);
+    const { desk, caller, tab } = await answeredTextChat(server, page, '王');
     await caller.getByTestId('chat-connected-alert').waitFor({ timeout: 10_000 });
 
     // The caller's connection drops (and stays down): what they write waits, marked as not sent.

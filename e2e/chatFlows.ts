@@ -3,6 +3,8 @@
  * sending. Only data-testids, never CSS classes.
  */
 import type { Locator, Page } from 'playwright-core';
+import type { TestServer } from '../sfu-server/src/testing/harness.ts';
+import { signIn } from './flows.ts';
 
 export interface ChatRow {
   seq: string;
@@ -56,4 +58,20 @@ export async function answerChat(desk: Page, check?: (offer: Locator, sessionId:
   const tab = desk.locator(`[data-testid="chat-tab"][data-session-id="${sessionId}"]`);
   await tab.waitFor({ timeout: 10_000 });
   return { sessionId, tab };
+}
+
+/**
+ * A new interpreter signs in at `/desk` and takes text chats; a caller starts a text chat from `/`; the desk
+ * answers it. Returns both pages and the chat's tab on the desk.
+ */
+export async function answeredTextChat(server: TestServer, newPage: (baseUrl: string) => Promise<Page>, interpreter: string): Promise<{ desk: Page; caller: Page; tab: Locator; sessionId: string }> {
+  const who = await server.staff('interpreter', { name: interpreter });
+  const desk = await newPage(server.url);
+  await signIn(desk, '/desk', who);
+  await setChatAvailability(desk, true);
+  const caller = await newPage(server.url);
+  await caller.goto('/');
+  await caller.getByTestId('start-text-chat').click();
+  const { tab, sessionId } = await answerChat(desk);
+  return { desk, caller, tab, sessionId };
 }

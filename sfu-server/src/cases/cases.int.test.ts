@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDraft, CaseRef, CaseRule } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
-import { connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { answeredTextChat, connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 const key = () => `case-${randomBytes(8).toString('hex')}`;
 
@@ -32,17 +32,8 @@ describe('cases over real sockets and Postgres', () => {
 
   /** A caller's text chat answered by a fresh interpreter (who then stops taking chats). */
   const answeredChat = async (opts: { topic?: 'dispatch' | 'petition' | 'consultation' | 'transfer'; kioskId?: string } = {}) => {
-    const interp = await server.staff('interpreter');
-    const desk = await track(interp.token);
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const g = await server.guestToken(opts.kioskId ? 'kiosk' : 'web', opts.kioskId);
-    const caller = await track(g.token);
-    const offer = nextEvent(desk, 'desk:chatOffer');
-    const { sessionId } = await ok(caller, 'chat:start', opts.topic ? { topic: opts.topic } : {});
-    await offer;
-    await ok(desk, 'desk:chatAccept', { sessionId });
-    await ok(desk, 'desk:chatStatus', { status: 'offline' });
-    return { interp, desk, caller, guestId: g.guestId, ref: { kind: 'chat', sessionId } as CaseRef };
+    const chat = await answeredTextChat(server, track, opts);
+    return { ...chat, ref: { kind: 'chat', sessionId: chat.sessionId } as CaseRef };
   };
 
   /** A caller's video call answered by a fresh interpreter. */

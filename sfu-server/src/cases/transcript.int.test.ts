@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseRef, CaseTranscript } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
-import { connectClient, nextEvent, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { answeredTextChat, connectClient, nextEvent, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 const key = () => `case-${randomBytes(8).toString('hex')}`;
 
@@ -27,16 +27,8 @@ describe('a case’s transcript over HTTP, with real sockets and Postgres', () =
 
   /** A caller's text chat answered by a fresh interpreter (who then stops taking chats). */
   const answeredChat = async () => {
-    const interp = await server.staff('interpreter');
-    const desk = await track(interp.token);
-    await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const caller = await track((await server.guestToken()).token);
-    const offer = nextEvent(desk, 'desk:chatOffer');
-    const { sessionId } = await ok(caller, 'chat:start', {});
-    await offer;
-    await ok(desk, 'desk:chatAccept', { sessionId });
-    await ok(desk, 'desk:chatStatus', { status: 'offline' });
-    return { interp, desk, caller, sessionId, ref: { kind: 'chat', sessionId } as CaseRef };
+    const chat = await answeredTextChat(server, track);
+    return { ...chat, ref: { kind: 'chat', sessionId: chat.sessionId } as CaseRef };
   };
 
   /** Files a consultation for a call or chat without a read-back (the test is not about filing). */

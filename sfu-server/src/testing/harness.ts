@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, ServerToClientEvents, StaffRole } from '@sign-relay/shared';
+import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, ServerToClientEvents, ServiceTopic, StaffRole } from '@sign-relay/shared';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -115,4 +115,26 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     };
     socket.on(event as never, handler as never);
   });
+}
+
+/**
+ * A caller's text chat answered by a new interpreter, who then stops taking chats (so later chats go to other
+ * desks). `open` connects (and may track) each socket. The caller is at a kiosk when `kioskId` is given.
+ */
+export async function answeredTextChat(
+  server: TestServer,
+  open: (token: string) => Promise<TestSocket>,
+  opts: { topic?: ServiceTopic; kioskId?: string } = {},
+): Promise<{ interp: Awaited<ReturnType<TestServer['staff']>>; desk: TestSocket; caller: TestSocket; guestId: string; sessionId: string }> {
+  const interp = await server.staff('interpreter');
+  const desk = await open(interp.token);
+  await ok(desk, 'desk:chatStatus', { status: 'available' });
+  const g = await server.guestToken(opts.kioskId ? 'kiosk' : 'web', opts.kioskId);
+  const caller = await open(g.token);
+  const offer = nextEvent(desk, 'desk:chatOffer');
+  const { sessionId } = await ok(caller, 'chat:start', opts.topic ? { topic: opts.topic } : {});
+  await offer;
+  await ok(desk, 'desk:chatAccept', { sessionId });
+  await ok(desk, 'desk:chatStatus', { status: 'offline' });
+  return { interp, desk, caller, guestId: g.guestId, sessionId };
 }
