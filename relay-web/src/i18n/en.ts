@@ -53,10 +53,10 @@ export const en: Catalogue = {
     skip: 'Skip',
   },
   topics: {
-    consultation: { name: 'Question', hint: 'Ask about city services' },
-    transfer: { name: 'Transfer', hint: 'Reach an agency' },
-    petition: { name: 'Petition', hint: 'Complaint or suggestion' },
-    dispatch: { name: 'Dispatch', hint: 'Report a repair (lights, potholes)' },
+    consultation: { name: 'Question', hint: 'Ask a question', example: 'e.g. benefits, papers, events' },
+    transfer: { name: 'Transfer', hint: 'Find an agency', example: 'e.g. reach a city department' },
+    petition: { name: 'Petition', hint: 'Complain · suggest', example: 'e.g. noise, illegal parking' },
+    dispatch: { name: 'Dispatch', hint: 'Something is broken', example: 'e.g. street lights, potholes, pipes' },
   },
   prefs: {
     title: 'Ready to join the line',

@@ -57,10 +57,10 @@ export const zhTW = {
     skip: '略過',
   },
   topics: {
-    consultation: { name: '市政諮詢', hint: '問問題' },
-    transfer: { name: '轉接', hint: '轉接機關' },
-    petition: { name: '陳情', hint: '陳情・申訴・建議' },
-    dispatch: { name: '派工', hint: '報修路燈、坑洞等' },
+    consultation: { name: '市政諮詢', hint: '問問題', example: '例：補助、證件、活動' },
+    transfer: { name: '轉接', hint: '找機關', example: '例：要找某個局處' },
+    petition: { name: '陳情', hint: '抱怨・建議', example: '例：噪音、違規停車' },
+    dispatch: { name: '派工', hint: '東西壞了', example: '例：路燈、坑洞、水管' },
   },
   prefs: {
     title: '準備排隊',

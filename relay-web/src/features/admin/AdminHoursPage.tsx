@@ -9,7 +9,7 @@ import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { SignedIn } from '../../components/SignedIn.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
-import { clockTime } from '../../util/time.ts';
+import { taipeiDateTime } from '../../util/taipeiDateTime.ts';
 import { ServiceStatusPanel } from '../entry/ServiceStatusPanel.tsx';
 import { serverNow, useServiceStatus } from '../entry/useServiceStatus.ts';
 import { StaffGate } from '../staff/SignIn.tsx';
@@ -21,7 +21,7 @@ import './admin.css';
 const STATUS_SETTLE_MS = 5_500;
 
 function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): ReactElement {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const heading = useFocusOnMount();
   const hours = useAdminHours(auth);
   const service = useServiceStatus();
@@ -37,7 +37,6 @@ function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): React
     settle.current = setTimeout(service.refresh, STATUS_SETTLE_MS);
   };
   const { doc } = hours;
-  const lang = i18n.resolvedLanguage ?? i18n.language;
 
   return (
     <div className="admin-hours">
@@ -70,7 +69,7 @@ function HoursAdmin({ user, auth }: { user: StaffUser; auth: StaffAuth }): React
           <p className="admin-hours__meta" data-testid="hours-version" data-version={doc.version ?? ''}>
             <span>{t('hours.timeZone', { zone: doc.hours.timeZone })}</span>
             <span>{doc.version === null ? t('hours.defaults') : t('hours.version', { version: doc.version })}</span>
-            {doc.updatedAt && <span>{t('hours.updatedAt', { time: `${doc.updatedAt.slice(0, 10)} ${clockTime(Date.parse(doc.updatedAt), lang)}` })}</span>}
+            {doc.updatedAt && <span data-testid="hours-updated-at">{t('hours.updatedAt', { time: taipeiDateTime(doc.updatedAt) })}</span>}
           </p>
           <p className="hint">{t('hours.timeHint')}</p>
           <HoursEditor key={hours.generation} now={() => serverNow(service)} doc={doc} onSave={hours.save} onSaved={onSaved} onReload={hours.reload} />

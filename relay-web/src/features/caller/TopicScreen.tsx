@@ -4,8 +4,13 @@ import type { ServiceTopic } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { TOPIC_ORDER, TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import './topicWords.css';
 
-/** "What is it about?": the four 1999 services as large pictograms with short words, and skip. */
+/**
+ * "What is it about?": the four 1999 services as large pictograms, each with the city's word (the one the
+ * receipt and the interpreter use), plain words under it for callers who read little Chinese (問問題 / 找機關 /
+ * 抱怨・建議 / 東西壞了) and an example; and skip.
+ */
 export function TopicScreen({ onPick, onBack }: { onPick: (topic: ServiceTopic | null) => void; onBack: () => void }): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
@@ -20,7 +25,10 @@ export function TopicScreen({ onPick, onBack }: { onPick: (topic: ServiceTopic |
           <button key={topic} type="button" className="topic" data-testid={`topic-${topic}`} onClick={() => onPick(topic)}>
             <TopicPictogram topic={topic} className="topic__icon" />
             <span className="topic__name">{t(`topics.${topic}.name`)}</span>
-            <span className="topic__hint">{t(`topics.${topic}.hint`)}</span>
+            <span className="topic__plain" data-testid={`topic-plain-${topic}`}>
+              {t(`topics.${topic}.hint`)}
+            </span>
+            <span className="topic__hint">{t(`topics.${topic}.example`)}</span>
           </button>
         ))}
       </div>

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
-import { ChatComposer } from './ChatComposer.tsx';
+import { ChatComposer, TOUCH_QUERY } from './ChatComposer.tsx';
 import type { SendRefusal } from './useChatSession.ts';
 
 let m: Mounted;
@@ -67,5 +67,41 @@ describe('ChatComposer', () => {
     key({ key: 'Enter' });
     expect(sent).toEqual([]);
     expect(m.byTestId('chat-input-error')?.dataset.problem).toBe('empty');
+  });
+});
+
+/** A screen whose media queries answer as a touch screen (or a desktop with a mouse) would. */
+function screenOf(touch: boolean): void {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: touch && query === TOUCH_QUERY,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+}
+
+describe('ChatComposer key hint', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('tells keyboard users about Enter and Shift+Enter', () => {
+    m.unmount();
+    screenOf(false);
+    m = mount();
+    m.render(<ChatComposer onSend={onSend} onTyped={() => undefined} disabled={false} />);
+    expect(m.byTestId('chat-keys')?.textContent).toContain('Shift+Enter');
+    expect(input().getAttribute('aria-describedby')).toContain('-keys');
+  });
+
+  it('leaves the key hint out on a touch screen (and out of the field description), and still sends', () => {
+    m.unmount();
+    screenOf(true);
+    m = mount();
+    m.render(<ChatComposer onSend={onSend} onTyped={() => undefined} disabled={false} />);
+    expect(m.byTestId('chat-keys')).toBeNull();
+    expect(m.container.textContent).not.toContain('Shift+Enter');
+    expect(input().getAttribute('aria-describedby')).not.toContain('-keys');
+    type('在這裡');
+    act(() => (m.byTestId('chat-send') as HTMLButtonElement).click());
+    expect(sent).toEqual(['在這裡']);
   });
 });

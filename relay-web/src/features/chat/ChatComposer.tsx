@@ -3,6 +3,7 @@ import type { KeyboardEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_MAX_CHARS } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
+import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
 import type { SendRefusal } from './useChatSession.ts';
 
 interface Props {
@@ -14,13 +15,16 @@ interface Props {
   hint?: string;
 }
 
+/** A touch screen (a phone, a tablet, a kiosk): no keyboard to press Enter or Shift+Enter on, so no word about them. */
+export const TOUCH_QUERY = '(pointer: coarse), (hover: none)';
+
 /** Characters as the server counts them (code points, so an emoji is one). */
 const length = (s: string): number => [...s].length;
 
 /**
  * The message field: Enter sends, Shift+Enter starts a new line (and Enter that ends an IME composition,
  * as Zhuyin and Cangjie use it, never sends). A counter shows the length against the 2,000 limit; empty and
- * over-long messages are refused with words next to the field.
+ * over-long messages are refused with words next to the field. The key hint is left out on touch screens.
  */
 export function ChatComposer({ onSend, onTyped, disabled, hint }: Props): ReactElement {
   const { t } = useTranslation();
@@ -31,6 +35,7 @@ export function ChatComposer({ onSend, onTyped, disabled, hint }: Props): ReactE
   const count = length(text);
   const over = count > CHAT_MAX_CHARS;
   const blank = text.trim().length === 0;
+  const touch = useMediaQuery(TOUCH_QUERY);
 
   const submit = (): void => {
     if (disabled) return;
@@ -74,7 +79,7 @@ export function ChatComposer({ onSend, onTyped, disabled, hint }: Props): ReactE
           value={text}
           disabled={disabled}
           aria-invalid={shown !== null}
-          aria-describedby={`${hint ? `${id}-hint ` : ''}${id}-keys ${id}-count${shown ? ` ${id}-problem` : ''}`}
+          aria-describedby={`${hint ? `${id}-hint ` : ''}${touch ? '' : `${id}-keys `}${id}-count${shown ? ` ${id}-problem` : ''}`}
           onChange={(e) => {
             setText(e.target.value);
             if (problem) setProblem(null);
@@ -88,9 +93,11 @@ export function ChatComposer({ onSend, onTyped, disabled, hint }: Props): ReactE
         </button>
       </div>
       <div className="chat-composer__foot">
-        <span id={`${id}-keys`} className="chat-composer__keys">
-          {t('chat.inputKeys')}
-        </span>
+        {!touch && (
+          <span id={`${id}-keys`} className="chat-composer__keys" data-testid="chat-keys">
+            {t('chat.inputKeys')}
+          </span>
+        )}
         <span id={`${id}-count`} className={`chat-composer__count${over ? ' chat-composer__count--over' : ''}`} data-testid="chat-counter" data-count={count}>
           {t('chat.counter', { count, max: CHAT_MAX_CHARS })}
         </span>
