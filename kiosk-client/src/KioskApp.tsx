@@ -2,8 +2,8 @@
  * The kiosk: the caller's screens of the web app (what is open now, the video line and call, text chat, a
  * call-back request) on a shared public device. Guest tokens are for this kiosk; there is no way into the
  * staff screens; everything is larger for a standing visitor; and a visit ends — cleared for the next
- * person — when the visitor presses "Finish" or leaves the screen untouched: at once when nothing is going
- * on, never during a call, and in line or in a chat only after asking "are you still there?".
+ * person — when the visitor presses "Finish", or leaves a screen nobody is using untouched and does not answer
+ * "are you still there?". Waiting in line or for a chat is not idleness, and a call is never cut short.
  */
 import { useEffect, useMemo } from 'react';
 import type { ReactElement } from 'react';
@@ -19,19 +19,27 @@ import { useNow } from '@sign-relay/relay-web/src/hooks/useNow.ts';
 import type { Surface } from '@sign-relay/relay-web/src/surface/surface.ts';
 import type { KioskConfigResult } from './config.ts';
 import { useIdleVisit } from './useIdleVisit.ts';
+import './idlePrompt.css';
 
-/** "Are you still there?": a visitor in line or in a chat who stopped touching the screen. Visible, never a sound. */
+/**
+ * "Are you still there?": the whole screen flashes (slowly, under three times a second) so a visitor who looks
+ * around the hall sees it from afar, with the seconds left large and one answer. Visible, never a sound. Asked
+ * of screens nobody is using — not of a visitor waiting in line or for a chat (see {@link useIdleVisit}).
+ */
 function StillThere({ until, onStay }: { until: number; onStay: () => void }): ReactElement {
   const { t } = useTranslation();
   const left = Math.max(0, Math.ceil((until - useNow(250)) / 1000));
   return (
-    <div className="kiosk-ask" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-ask-title" aria-describedby="kiosk-ask-body" data-testid="kiosk-still-there" data-seconds={left}>
+    <div className="kiosk-ask kiosk-ask--flash" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-ask-title" aria-describedby="kiosk-ask-body" data-testid="kiosk-still-there" data-seconds={left}>
       <div className="kiosk-ask__box">
         <Icon name="hourglass" className="kiosk-ask__icon" />
         <h2 id="kiosk-ask-title">{t('kiosk.askTitle')}</h2>
+        <p className="kiosk-ask__seconds" aria-hidden="true">
+          {left}
+        </p>
         <p id="kiosk-ask-body">{t('kiosk.askBody', { count: left })}</p>
         {/* The one thing to do: it takes the focus, so a key press answers too. */}
-        <button type="button" className="button button--primary button--large" data-testid="kiosk-still-here" onClick={onStay} autoFocus>
+        <button type="button" className="button button--primary button--large kiosk-ask__stay" data-testid="kiosk-still-here" onClick={onStay} autoFocus>
           <Icon name="check" />
           <span>{t('kiosk.stillHere')}</span>
         </button>

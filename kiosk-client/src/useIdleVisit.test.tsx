@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * The kiosk's end of a visit: after the idle time without input when nothing is going on; never during a
- * call; in line or in a chat only after asking, and then the screen gives up the place / ends the chat first.
- * A hold that ends gives the full idle time again (a visitor who just hung up gets time to read).
+ * The kiosk's end of a visit: a screen nobody uses (nothing held) asks "are you still there?" after the idle
+ * time and ends the visit when nobody answers; never during a call; waiting in line or in a chat is not
+ * idleness (only a wait far beyond any real one asks, and then the screen gives up the place / ends the chat
+ * first). A hold that ends gives the full idle time again (a visitor who just hung up gets time to read).
  */
 import { act } from 'react';
 import type { ReactElement } from 'react';
@@ -11,7 +12,7 @@ import { useVisitHold, VisitHoldsProvider } from '@sign-relay/relay-web/src/surf
 import type { VisitHold } from '@sign-relay/relay-web/src/surface/surface.ts';
 import { mount } from '@sign-relay/relay-web/src/test/render.tsx';
 import type { Mounted } from '@sign-relay/relay-web/src/test/render.tsx';
-import { askForMs, useIdleVisit } from './useIdleVisit.ts';
+import { askForMs, useIdleVisit, WAITING_CEILING_MS, waitingCeilingMs } from './useIdleVisit.ts';
 import type { IdleVisit } from './useIdleVisit.ts';
 
 const IDLE = 60_000;
@@ -49,55 +50,91 @@ const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const touch = () => act(() => void window.dispatchEvent(new Event('pointerdown')));
 
 describe('useIdleVisit', () => {
-  it('ends an untouched visit after the idle time when nothing is going on, and a touch starts the time again', async () => {
+  it('asks on an untouched screen nobody holds after the idle time, and ends the visit when nobody answers', async () => {
     m.render(<Kiosk live={false} />);
     await wait(40_000);
     touch();
     await wait(40_000);
-    expect(ended).toBe(0);
+    expect(visit.askingUntil).toBeNull();
     await wait(21_000);
+    expect(visit.askingUntil).not.toBeNull();
+    expect(ended).toBe(0);
+    await wait(askForMs(IDLE));
     expect(ended).toBe(1);
     expect(abandoned).toEqual([]);
   });
 
-  it('never ends or asks during a call, and gives the full time after it', async () => {
+  it('a touch answers the question on a screen nobody holds, and the idle time starts again', async () => {
+    m.render(<Kiosk live={false} />);
+    await wait(IDLE + 1_000);
+    expect(visit.askingUntil).not.toBeNull();
+    act(() => visit.stillHere());
+    expect(visit.askingUntil).toBeNull();
+    await wait(IDLE - 2_000);
+    expect(visit.askingUntil).toBeNull();
+    expect(ended).toBe(0);
+  });
+
+  it('never ends or asks during a call, and gives the full time (and the question) after it', async () => {
     m.render(<Kiosk live={true} kind="call" />);
     expect(visit.held).toBe(true);
     await wait(10 * IDLE);
     expect(ended).toBe(0);
     expect(visit.askingUntil).toBeNull();
+    // The interpreter hung up on an empty kiosk: the visit then ends cleanly, after the question.
     m.render(<Kiosk live={false} kind="call" />);
     expect(visit.held).toBe(false);
     await wait(IDLE - 5_000);
-    expect(ended).toBe(0);
+    expect(visit.askingUntil).toBeNull();
     await wait(6_000);
+    expect(visit.askingUntil).not.toBeNull();
+    await wait(askForMs(IDLE));
     expect(ended).toBe(1);
+    expect(abandoned).toEqual([]);
   });
 
-  it('in line: asks after the idle time; a touch keeps the place', async () => {
+  it('in line: waiting untouched for many times the idle time neither asks nor gives the place up', async () => {
     m.render(<Kiosk live={true} kind="line" />);
-    await wait(IDLE + 1_000);
-    expect(visit.askingUntil).not.toBeNull();
-    expect(ended).toBe(0);
-    touch();
-    expect(visit.askingUntil).toBeNull();
-    await wait(IDLE - 2_000);
+    await wait(10 * IDLE);
     expect(visit.askingUntil).toBeNull();
     expect(abandoned).toEqual([]);
     expect(ended).toBe(0);
   });
 
-  it('in a chat: nobody answers the question, so the chat is ended, then the visit', async () => {
+  it('a chat waiting (or going on) untouched is not idle either', async () => {
     m.render(<Kiosk live={true} kind="chat" />);
-    await wait(IDLE + 1_000);
+    await wait(10 * IDLE);
+    expect(visit.askingUntil).toBeNull();
+    expect(ended).toBe(0);
+  });
+
+  it('a wait far beyond any real one asks, and unanswered gives the place up before the visit ends', async () => {
+    m.render(<Kiosk live={true} kind="line" />);
+    await wait(WAITING_CEILING_MS - 1_000);
+    expect(visit.askingUntil).toBeNull();
+    await wait(2_000);
     expect(visit.askingUntil).not.toBeNull();
+    expect(ended).toBe(0);
     await wait(askForMs(IDLE));
-    expect(abandoned).toEqual(['chat']);
+    expect(abandoned).toEqual(['line']);
     expect(ended).toBe(1);
   });
 
-  it('asks for 30 s, or half the idle time if shorter', () => {
+  it('a touch during that question keeps the place in line', async () => {
+    m.render(<Kiosk live={true} kind="chat" />);
+    await wait(WAITING_CEILING_MS + 1_000);
+    expect(visit.askingUntil).not.toBeNull();
+    touch();
+    expect(visit.askingUntil).toBeNull();
+    await wait(IDLE * 2);
+    expect(abandoned).toEqual([]);
+    expect(ended).toBe(0);
+  });
+
+  it('asks for 30 s, or half the idle time if shorter; a wait asks only after 30 minutes (or the idle time, if longer)', () => {
     expect(askForMs(120_000)).toBe(30_000);
     expect(askForMs(20_000)).toBe(10_000);
+    expect(waitingCeilingMs(120_000)).toBe(30 * 60_000);
+    expect(waitingCeilingMs(3_600_000)).toBe(3_600_000);
   });
 });

@@ -6,6 +6,18 @@ export function askForMs(idleMs: number): number {
   return Math.min(30_000, Math.floor(idleMs / 2));
 }
 
+/**
+ * How long a visitor may wait in line or in a chat without touching the screen before being asked: waiting is
+ * not idleness (waits of several minutes are normal, and a Deaf visitor looks around the hall, not at the
+ * screen), so only a wait far beyond any real one — the line closed for the night, nobody ever answering — asks
+ * and then gives the place up, so the kiosk does not stay someone's forever. At least the idle time.
+ */
+export const WAITING_CEILING_MS = 30 * 60_000;
+
+export function waitingCeilingMs(idleMs: number): number {
+  return Math.max(WAITING_CEILING_MS, idleMs);
+}
+
 /** How long the visit's screens get to give up a place in line or end a chat before the kiosk starts over. */
 export const ABANDON_TIMEOUT_MS = 3_000;
 
@@ -21,12 +33,15 @@ export interface IdleVisit {
 }
 
 /**
- * The end of a kiosk visit (`onIdle`) after `idleMs` without a touch, a click or a key:
- * - nothing held: at once;
- * - held by a call: never (the interpreter sees whether anyone is there);
- * - held by the line or a chat: after asking "are you still there?" for {@link askForMs}, the holding screens
- *   give up the place / end the chat, then the visit ends.
- * A hold that ends starts the idle time afresh, so a visitor who just hung up gets the full time to read.
+ * The end of a kiosk visit (`onIdle`) when nobody is using the screen:
+ * - nothing held (the first screens, the summary after a call): after `idleMs` without a touch, a click or a
+ *   key, "are you still there?" is asked for {@link askForMs}; unanswered, the visit ends;
+ * - held by a call: never (the interpreter sees whether anyone is there and hangs up; the visit then ends as
+ *   above, from the summary screen);
+ * - held by the line or a chat: waiting is not idleness, so not after `idleMs`; only after
+ *   {@link waitingCeilingMs} untouched is the question asked, and unanswered the holding screens give up the
+ *   place / end the chat before the visit ends.
+ * A hold that starts or ends starts the idle time afresh, so a visitor who just hung up gets the full time to read.
  */
 export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => number = Date.now): IdleVisit {
   const holdsRef = useRef(new Map<number, VisitHold>());
@@ -42,6 +57,8 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
     (what: VisitHold) => {
       const id = nextId.current++;
       holdsRef.current.set(id, what);
+      lastInput.current = now();
+      setAskingUntil(null);
       setVersion((v) => v + 1);
       return () => {
         if (!holdsRef.current.delete(id)) return;
@@ -88,13 +105,10 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
     const timer = setInterval(() => {
       if (ending.current) return;
       const quiet = now() - lastInput.current;
-      if (quiet < idleMs) return;
-      if (holdsRef.current.size === 0) {
-        ending.current = true;
-        idle.current();
-        return;
-      }
-      const until = lastInput.current + idleMs + askForMs(idleMs);
+      const waiting = holdsRef.current.size > 0;
+      const after = waiting ? waitingCeilingMs(idleMs) : idleMs;
+      if (quiet < after) return;
+      const until = lastInput.current + after + askForMs(idleMs);
       if (now() >= until) void end();
       else setAskingUntil((a) => a ?? until);
     }, Math.min(1000, idleMs));

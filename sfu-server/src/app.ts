@@ -35,6 +35,8 @@ import { createSignalingServer, serveSignaling, socketNotifier, type SignalingSe
 import type { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
 import type { ChatRepository } from './store/repositories/chatRepository.ts';
 import type { UserRepository } from './store/repositories/userRepository.ts';
+import { WallboardLines } from './wallboard/WallboardLines.ts';
+import { WallboardRepository } from './wallboard/WallboardRepository.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     wrapUpMs: deps.wrapUpMs,
     hours: deps.hours,
+    wallboard: new WallboardLines({ chatStore: deps.chatStore, repo: new WallboardRepository(deps.dbPool), logger: deps.logger }),
   });
   const notifier = socketNotifier(io);
   const writer = new ChatWriter(deps.dbPool, deps.chatRepo, deps.logger.child({ component: 'chat-writer' }));

@@ -217,12 +217,49 @@ export interface Colleague {
   state: InterpreterState;
 }
 
+/** Thresholds of the wallboard's warnings. */
+export const WALLBOARD_RULES = {
+  /** A gap between video calls shorter than this is no break: the signing goes on. */
+  breakGapSec: 5 * 60,
+  /** Signing this long without a break turns amber, then red (interpreters rotate every 20–30 minutes). */
+  signingAmberSec: 20 * 60,
+  signingRedSec: 30 * 60,
+  /** A call-back request open longer than this raises an alarm. */
+  callbackOverdueSec: 4 * 3600,
+} as const;
+
+/** Something on the wallboard that needs a supervisor now. */
+export type WallboardAlarm =
+  /** Video callers wait and no interpreter is available. */
+  | { kind: 'video-unstaffed'; waiting: number; longestWaitSec: number }
+  /** Text chats wait and no chat seat is open. */
+  | { kind: 'chat-unstaffed'; waiting: number; longestWaitSec: number }
+  /** Call-back requests open longer than `WALLBOARD_RULES.callbackOverdueSec`. */
+  | { kind: 'callback-overdue'; waiting: number; longestWaitSec: number };
+
 /** What the supervisor wallboard shows, live. */
 export interface WallboardSnapshot {
   at: number;
   waiting: { entryId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
   longestWaitSec: number;
-  interpreters: { userId: string; displayName: string; role: StaffRole; state: InterpreterState; since: number; breakReason: BreakReason | null }[];
+  interpreters: {
+    userId: string;
+    displayName: string;
+    role: StaffRole;
+    state: InterpreterState;
+    since: number;
+    breakReason: BreakReason | null;
+    /** Start of this interpreter's video signing without a break (`WALLBOARD_RULES.breakGapSec`), null when rested. */
+    signingSince: number | null;
+    /** Text chats this interpreter carries now (chats are typed, not signed: they do not count as signing). */
+    activeChats: number;
+  }[];
+  /** The text-chat line: chats not yet answered (waiting or ringing) and the interpreters' chat seats. */
+  chats: { waiting: number; longestWaitSec: number; seatsInUse: number; seatsOpen: number };
+  /** Call-back requests not yet done; `claimed` of them taken by an interpreter. */
+  callbacks: { open: number; claimed: number; oldestWaitSec: number | null };
+  /** What needs a supervisor now, most urgent first (see `WALLBOARD_RULES`). */
+  alarms: WallboardAlarm[];
   callsInProgress: { entryId: string; callId: string | null; interpreterId: string; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
   today: {
     answered: number;

@@ -37,7 +37,7 @@ export const en: Catalogue = {
   },
   kiosk: {
     askTitle: 'Are you still there?',
-    askBody: 'In {{count}} s this visit ends and is cleared (your place in line, your chat).',
+    askBody: 'In {{count}} s this visit ends and everything on the screen is cleared.',
     stillHere: 'I’m still here',
     title: 'Sign Relay sign-language kiosk',
     place: 'Kiosk {{id}}',

@@ -41,7 +41,7 @@ export const zhTW = {
   },
   kiosk: {
     askTitle: '還在使用嗎？',
-    askBody: '{{count}} 秒後結束，並清除這次的資料（排隊的位置、文字對話）。',
+    askBody: '{{count}} 秒後結束這次使用，畫面上的資料會全部清除。',
     stillHere: '我還在',
     title: 'Sign Relay 手語視訊服務站',
     place: '服務站 {{id}}',

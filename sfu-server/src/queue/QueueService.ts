@@ -21,6 +21,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { CallbackContact, CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository } from '../store/repositories/userRepository.ts';
+import type { WallboardLines } from '../wallboard/WallboardLines.ts';
 import { averageHandleSec, countStaffing, estimateWaitSec } from './estimate.ts';
 import { MatchLoop } from './MatchLoop.ts';
 import type { Interpreter, Place, QueueEvent, QueueStore } from './model.ts';
@@ -55,6 +56,8 @@ export interface QueueServiceDeps {
   wrapUpMs: number;
   /** Opening hours: callers join the video line only while video is open. */
   hours: ServiceHoursService;
+  /** Completes the wallboard with the text-chat line, call-backs, signing without a break and the alarms. */
+  wallboard: Pick<WallboardLines, 'complete'>;
   now?: () => number;
 }
 
@@ -279,11 +282,11 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
         kioskId: e.kioskId,
       });
     }
-    return {
+    const video = {
       at: now,
       waiting,
       longestWaitSec: waiting.reduce((m, w) => Math.max(m, w.waitedSec), 0),
-      interpreters: interpreters.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      interpreters,
       callsInProgress,
       today: {
         answered: sl.answered,
@@ -294,6 +297,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
         averageSpeedOfAnswerSec: sl.averageSpeedOfAnswerSec,
       },
     };
+    return this.d.wallboard.complete(video, snap.interpreters, now, (id) => this.rememberName(id));
   }
 
   // ---- internals ----------------------------------------------------------------------------------------
