@@ -23,7 +23,7 @@ import { ReportRepository } from './store/repositories/reportRepository.ts';
 import { AuditRepository } from './store/repositories/auditRepository.ts';
 import type { LogNotifier } from './notify/index.ts';
 import { scheduleRouter } from './http/scheduleRouter.ts';
-import { CallbackRepository } from './store/repositories/callbackRepository.ts';
+import { CallbackService } from './callbacks/CallbackService.ts';
 import { staffRouter } from './http/staffRouter.ts';
 import type { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { staticApp } from './http/staticApps.ts';
@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps): App {
   app.use(healthRouter(deps));
   app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
-  app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackRepository(deps.dbPool) }));
+  app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackService({ pool: deps.dbPool, logger: deps.logger.child({ component: 'callbacks' }) }) }));
   app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
   app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool), apiKeys: city.apiKeys }));
   app.use(reportRouter({ tokens: deps.tokens, reports: new ReportRepository(deps.dbPool) }));

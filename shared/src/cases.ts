@@ -96,7 +96,7 @@ export const WRAP_UP_OUTCOMES = ['case-filed', 'answered', 'transferred', 'calle
 export type WrapUpOutcome = (typeof WRAP_UP_OUTCOMES)[number];
 
 /** Where a case came from. */
-export const CASE_SOURCES = ['call', 'chat', 'open311'] as const;
+export const CASE_SOURCES = ['call', 'chat', 'callback', 'open311'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** Limits, in characters. */

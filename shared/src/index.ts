@@ -9,4 +9,5 @@ export * from './hours.ts';
 export * from './cases.ts';
 export * from './http.ts';
 export * from './caseApi.ts';
+export * from './callbackApi.ts';
 export * from './open311Api.ts';

@@ -49,8 +49,12 @@ const contact = z
   })
   .strict();
 
-/** The call or chat a case form belongs to. */
-const caseRef = z.discriminatedUnion('kind', [z.object({ kind: z.literal('call'), callId: id }).strict(), z.object({ kind: z.literal('chat'), sessionId: id }).strict()]);
+/** The call, chat or call-back request a case form belongs to. */
+const caseRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('call'), callId: id }).strict(),
+  z.object({ kind: z.literal('chat'), sessionId: id }).strict(),
+  z.object({ kind: z.literal('callback'), callbackId: id }).strict(),
+]);
 export type CaseRef = z.infer<typeof caseRef>;
 
 /** Payload schemas of every client→server event. */

@@ -49,6 +49,7 @@ export const caseListEn: Catalogue['caseList'] = {
   sources: {
     call: 'Video call',
     chat: 'Text chat',
+    callback: 'Call-back request',
     open311: 'City system (Open311)',
   },
   results: {

@@ -47,6 +47,7 @@ export const caseListZhTW = {
   sources: {
     call: '視訊通話',
     chat: '文字對話',
+    callback: '回電請求',
     open311: '市府系統（Open311）',
   },
   results: {

@@ -24,7 +24,8 @@ import type { Logger } from '../logger.ts';
 import type { Notifier } from '../queue/QueueService.ts';
 import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
 import { ChatRepository } from '../store/repositories/chatRepository.ts';
-import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefRow } from '../store/repositories/caseRepository.ts';
+import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefKind, type RefRow } from '../store/repositories/caseRepository.ts';
+import { CallbackService } from '../callbacks/CallbackService.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { caseMessage, receiptOf, type CaseWordsSource } from './caseWords.ts';
 import { enqueueNotification, type OutboxKind } from '../store/repositories/outboxRepository.ts';
@@ -63,8 +64,27 @@ function digest(content: CaseDraft): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
-const refKey = (ref: CaseRef): { kind: 'call' | 'chat'; refId: string } => (ref.kind === 'call' ? { kind: 'call', refId: ref.callId } : { kind: 'chat', refId: ref.sessionId });
-const toRef = (kind: 'call' | 'chat', refId: string): CaseRef => (kind === 'call' ? { kind, callId: refId } : { kind, sessionId: refId });
+function refKey(ref: CaseRef): { kind: RefKind; refId: string } {
+  switch (ref.kind) {
+    case 'call':
+      return { kind: 'call', refId: ref.callId };
+    case 'chat':
+      return { kind: 'chat', refId: ref.sessionId };
+    case 'callback':
+      return { kind: 'callback', refId: ref.callbackId };
+  }
+}
+
+function toRef(kind: RefKind, refId: string): CaseRef {
+  switch (kind) {
+    case 'call':
+      return { kind, callId: refId };
+    case 'chat':
+      return { kind, sessionId: refId };
+    case 'callback':
+      return { kind, callbackId: refId };
+  }
+}
 
 /** The form's first content: the service the caller picked, the kiosk's place, the contact they left. */
 function initialDraft(ref: RefRow, kiosk: KioskRow | undefined): CaseDraft {
@@ -79,6 +99,7 @@ function initialDraft(ref: RefRow, kiosk: KioskRow | undefined): CaseDraft {
   if (ref.callbackName) d.callerName = ref.callbackName;
   if (ref.callbackPhone) d.callerPhone = ref.callbackPhone;
   if (ref.callbackEmail) d.callerEmail = ref.callbackEmail;
+  if (ref.callbackNote) d.description = ref.callbackNote;
   return d;
 }
 
@@ -157,6 +178,8 @@ export class CaseService {
   /** Sends the complete draft to the caller's screen to confirm. */
   async readBack(staff: StaffActor, ref: CaseRef): Promise<ReadBackState> {
     const { kind, refId, row } = await this.resolve(staff, ref);
+    // A call-back's caller is not on a screen of ours: the interpreter confirms with them where they reach them.
+    if (kind === 'callback') throw new AppError('BAD_REQUEST', 'The caller of a call-back request is not connected: file the case with a reason instead.');
     const draft = await this.repo.draft(kind, refId);
     if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
     const content = caseContent(draft.data);
@@ -172,7 +195,7 @@ export class CaseService {
   /** The caller's answer to a read-back on their screen; their interpreter sees it at once. */
   async answerReadBack(guestId: string, readBackId: string, answer: ReadBackAnswer): Promise<void> {
     const owner = await this.repo.readBackOwner(readBackId);
-    const row = owner && (owner.kind === 'call' ? await this.repo.callRef(owner.refId) : await this.repo.chatRef(owner.refId));
+    const row = owner && (await this.refRow(owner.kind, owner.refId));
     if (!owner || !row || row.guestId !== guestId) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
     const answered = await this.repo.answerReadBack(readBackId, answer, new Date(this.now()));
     if (!answered) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
@@ -225,7 +248,11 @@ export class CaseService {
         readBackSkipReason: confirmed ? null : (skipReadBackReason ?? null),
       },
       staff,
-      (tx) => new CaseRepository(tx).resetDraft(kind, refId, initialDraft(row, kiosk), staff.id),
+      async (tx, filed) => {
+        await new CaseRepository(tx).resetDraft(kind, refId, initialDraft(row, kiosk), staff.id);
+        // The request is done: closed with its case, in the filing's transaction.
+        if (kind === 'callback') await CallbackService.closeWithCase(tx, staff, refId, filed.id, filed.number, filed.at);
+      },
     );
     if (!filed.duplicate) this.d.notifier.toGuest(row.guestId, 'case:filed', { ...receiptOf(content), number: filed.row.number, filedAt: filed.row.createdAt.getTime() });
     return { case: await this.detail(staff, filed.row.id), duplicate: filed.duplicate };
@@ -235,7 +262,7 @@ export class CaseService {
    * Files a case (from a call, a chat or the Open311 API): takes the day's next number, writes the case, its
    * history, the audit entry and the caller's receipt in one transaction. `alsoInTx` runs in it too.
    */
-  async fileCase(input: NewCase, actor: Actor, alsoInTx?: (tx: pg.PoolClient) => Promise<void>): Promise<{ row: CaseRow; duplicate: boolean }> {
+  async fileCase(input: NewCase, actor: Actor, alsoInTx?: (tx: pg.PoolClient, filed: { id: string; number: string; at: Date }) => Promise<void>): Promise<{ row: CaseRow; duplicate: boolean }> {
     const problems = caseProblems(input.content);
     if (problems.length > 0) throw incomplete(problems);
     const at = new Date(this.now());
@@ -251,7 +278,7 @@ export class CaseService {
         await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actor.kind === 'system' ? null : actor.id, actorName: actor.name, action: 'filed', from: null, to: 'open', note: null });
         await new AuditRepository(tx).write(actor, 'case.file', id, { number, source: input.source });
         await this.notify(tx, { id, number, content: input.content, status: 'open' }, 'case-filed', null);
-        await alsoInTx?.(tx);
+        await alsoInTx?.(tx, { id, number, at });
       });
     } catch (err) {
       if (!isUniqueViolation(err, 'cases_client_key_key')) throw err;
@@ -343,16 +370,36 @@ export class CaseService {
   /** Wrap-up: the outcome and notes of a call or chat, on its record. */
   async wrapUp(staff: StaffActor, ref: CaseRef, outcome: WrapUpOutcome, notes: string | undefined): Promise<void> {
     const { kind, row } = await this.resolve(staff, ref, { allowPrevious: true });
+    if (kind === 'callback') throw new AppError('BAD_REQUEST', 'A call-back request is closed with its own outcome.');
     const at = new Date(this.now());
     if (kind === 'call' && row.callRecordId) await this.repo.wrapUpCall(row.callRecordId, outcome, notes ?? null, at);
     else if (kind === 'chat' && row.chatSessionId) await this.repo.wrapUpChat(row.chatSessionId, outcome, notes ?? null, at);
   }
 
-  /** The call or chat behind a form, if this staff member may work on it: its interpreter, or a supervisor. */
-  private async resolve(staff: StaffActor, ref: CaseRef, opts: { allowPrevious?: boolean } = {}): Promise<{ kind: 'call' | 'chat'; refId: string; row: RefRow }> {
+  private async refRow(kind: RefKind, refId: string): Promise<RefRow | undefined> {
+    switch (kind) {
+      case 'call':
+        return this.repo.callRef(refId);
+      case 'chat':
+        return this.repo.chatRef(refId);
+      case 'callback':
+        return this.repo.callbackRef(refId);
+    }
+  }
+
+  /**
+   * The call, chat or call-back request behind a form, if this staff member may work on it: its interpreter (for
+   * a call-back, the one who took it, while it is open), or a supervisor.
+   */
+  private async resolve(staff: StaffActor, ref: CaseRef, opts: { allowPrevious?: boolean } = {}): Promise<{ kind: RefKind; refId: string; row: RefRow }> {
     const { kind, refId } = refKey(ref);
-    const row = kind === 'call' ? await this.repo.callRef(refId) : await this.repo.chatRef(refId);
-    if (!row) throw new AppError('NOT_FOUND', kind === 'call' ? 'There is no such call.' : 'There is no such chat.');
+    const row = await this.refRow(kind, refId);
+    if (!row) throw new AppError('NOT_FOUND', kind === 'call' ? 'There is no such call.' : kind === 'chat' ? 'There is no such chat.' : 'There is no such call-back request.');
+    if (kind === 'callback') {
+      if (row.closed) throw new AppError('CONFLICT', 'This call-back request is closed already.');
+      if (staff.role === 'interpreter' && row.interpreterId !== staff.id) throw new AppError('FORBIDDEN', 'Take the call-back request first.');
+      return { kind, refId, row };
+    }
     const mine = row.interpreterId === staff.id || staff.role !== 'interpreter';
     // The interpreter who handed a call over may still wrap it up (the record names the colleague now).
     const handedOver = opts.allowPrevious === true && kind === 'call' && (await this.repo.wasInterpreterOf(refId, staff.id));

@@ -102,7 +102,7 @@ describe('every role is refused what it may not do', () => {
     ['POST', '/api/admin/users', ['admin']],
     ['GET', '/api/wallboard', ['supervisor', 'admin']],
     ['GET', '/api/desk/calls/today', ['interpreter', 'supervisor']],
-    ['GET', '/api/callbacks', ['supervisor', 'admin']],
+    ['GET', '/api/callbacks', ['interpreter', 'supervisor', 'admin']],
   ] as const)('HTTP %s %s: 401 without a token, 403 for other roles', async (method, path, allowed) => {
     const body = method === 'POST' ? JSON.stringify({ username: `u${Date.now()}`, displayName: 'U', role: 'interpreter', password: 'long enough password' }) : undefined;
     const call = (token?: string) =>

@@ -1,8 +1,15 @@
 import type { CaseRef } from '@sign-relay/shared';
 
-/** One string per call or chat: the key of its form in storage and in React lists. */
+/** One string per call, chat or call-back request: the key of its form in storage and in React lists. */
 export function caseRefKey(ref: CaseRef): string {
-  return ref.kind === 'call' ? `call:${ref.callId}` : `chat:${ref.sessionId}`;
+  switch (ref.kind) {
+    case 'call':
+      return `call:${ref.callId}`;
+    case 'chat':
+      return `chat:${ref.sessionId}`;
+    case 'callback':
+      return `callback:${ref.callbackId}`;
+  }
 }
 
 export function sameRef(a: CaseRef, b: CaseRef): boolean {

@@ -10,6 +10,7 @@ import { formatDuration } from '../../util/time.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { CaseList } from '../cases/EarlierCases.tsx';
 import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
+import { caseRefKey } from '../cases/caseRef.ts';
 
 interface FormProps {
   socket: SignalingSocket | null;
@@ -167,7 +168,7 @@ export function WrapUp({ socket, callRef, leftSec, busy, onReady }: Props): Reac
         <Icon name="check" />
         <span>{t('wrapup.ready')}</span>
       </button>
-      {callRef && <WrapUpCall key={callRef.kind === 'call' ? callRef.callId : callRef.sessionId} socket={socket} callRef={callRef} />}
+      {callRef && <WrapUpCall key={caseRefKey(callRef)} socket={socket} callRef={callRef} />}
     </section>
   );
 }

@@ -1,7 +1,13 @@
 import type { CaseDetail, CaseDraft, CaseFilter, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, ReadBack, ReadBackAnswer, TransferOutcome } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
-/** The call or chat a case form belongs to, with what the caller chose and who answered. */
+/** What a case form belongs to: a video call, a text chat or a call-back request. */
+export type RefKind = 'call' | 'chat' | 'callback';
+
+/**
+ * The call, chat or call-back request a case form belongs to, with what the caller chose and who answered (for a
+ * call-back: who took it).
+ */
 export interface RefRow {
   guestId: string;
   channel: 'web' | 'kiosk';
@@ -14,6 +20,9 @@ export interface RefRow {
   callbackName: string | null;
   callbackPhone: string | null;
   callbackEmail: string | null;
+  /** A call-back request's note (the caller's own words), and whether the request is closed. */
+  callbackNote?: string | null;
+  closed?: boolean;
 }
 
 export interface KioskRow {
@@ -208,24 +217,35 @@ export class CaseRepository {
     return r.rows[0];
   }
 
+  /** A call-back request (its form is the claimer's). */
+  async callbackRef(callbackId: string): Promise<RefRow | undefined> {
+    const r = await this.db.query<RefRow>(
+      `SELECT guest_id AS "guestId", channel, kiosk_id AS "kioskId", topic, claimed_by AS "interpreterId", NULL AS "callId", NULL AS "callRecordId",
+         NULL AS "chatSessionId", name AS "callbackName", phone AS "callbackPhone", email AS "callbackEmail", note AS "callbackNote", done_at IS NOT NULL AS closed
+       FROM callback_requests WHERE id = $1`,
+      [callbackId],
+    );
+    return r.rows[0];
+  }
+
   async kiosk(id: string): Promise<KioskRow | undefined> {
     const r = await this.db.query<KioskRow>(`SELECT id, name_zh AS "nameZh", name_en AS "nameEn", district, address, lat, lng FROM kiosks WHERE id = $1`, [id]);
     return r.rows[0];
   }
 
-  async draft(kind: 'call' | 'chat', refId: string): Promise<DraftRow | undefined> {
+  async draft(kind: RefKind, refId: string): Promise<DraftRow | undefined> {
     const r = await this.db.query<DraftRow>(`SELECT ${DRAFT} FROM case_drafts WHERE ref_kind = $1 AND ref_id = $2`, [kind, refId]);
     return r.rows[0];
   }
 
   /** Creates the draft with its first content unless it exists; returns the draft as stored. */
-  async ensureDraft(kind: 'call' | 'chat', refId: string, initial: CaseDraft): Promise<DraftRow> {
+  async ensureDraft(kind: RefKind, refId: string, initial: CaseDraft): Promise<DraftRow> {
     await this.db.query(`INSERT INTO case_drafts (ref_kind, ref_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [kind, refId, JSON.stringify(initial)]);
     return (await this.draft(kind, refId))!;
   }
 
   /** Saves a draft made on `baseVersion`; undefined when it has moved on since (someone else saved). */
-  async saveDraft(kind: 'call' | 'chat', refId: string, data: CaseDraft, baseVersion: number, userId: string): Promise<DraftRow | undefined> {
+  async saveDraft(kind: RefKind, refId: string, data: CaseDraft, baseVersion: number, userId: string): Promise<DraftRow | undefined> {
     const r = await this.db.query<DraftRow>(
       `UPDATE case_drafts SET data = $3, version = version + 1, updated_by = $5, updated_at = now()
        WHERE ref_kind = $1 AND ref_id = $2 AND version = $4 RETURNING ${DRAFT}`,
@@ -234,7 +254,7 @@ export class CaseRepository {
     return r.rows[0];
   }
 
-  async setReadBack(kind: 'call' | 'chat', refId: string, r: { id: string; digest: string; body: ReadBack; at: Date }): Promise<void> {
+  async setReadBack(kind: RefKind, refId: string, r: { id: string; digest: string; body: ReadBack; at: Date }): Promise<void> {
     await this.db.query(
       `UPDATE case_drafts SET readback_id = $3, readback_digest = $4, readback_body = $5, readback_sent_at = $6, readback_answer = NULL, readback_answered_at = NULL
        WHERE ref_kind = $1 AND ref_id = $2`,
@@ -243,8 +263,8 @@ export class CaseRepository {
   }
 
   /** Records the caller's answer to a read-back; the draft it belongs to, or undefined for an unknown one. */
-  async answerReadBack(readBackId: string, answer: ReadBackAnswer, at: Date): Promise<{ kind: 'call' | 'chat'; refId: string; draft: DraftRow } | undefined> {
-    const r = await this.db.query<DraftRow & { kind: 'call' | 'chat'; refId: string }>(
+  async answerReadBack(readBackId: string, answer: ReadBackAnswer, at: Date): Promise<{ kind: RefKind; refId: string; draft: DraftRow } | undefined> {
+    const r = await this.db.query<DraftRow & { kind: RefKind; refId: string }>(
       `UPDATE case_drafts SET readback_answer = $2, readback_answered_at = $3 WHERE readback_id = $1
        RETURNING ref_kind AS kind, ref_id AS "refId", ${DRAFT}`,
       [readBackId, answer, at],
@@ -255,13 +275,13 @@ export class CaseRepository {
     return { kind, refId, draft };
   }
 
-  async readBackOwner(readBackId: string): Promise<{ kind: 'call' | 'chat'; refId: string } | undefined> {
-    const r = await this.db.query<{ kind: 'call' | 'chat'; refId: string }>(`SELECT ref_kind AS kind, ref_id AS "refId" FROM case_drafts WHERE readback_id = $1`, [readBackId]);
+  async readBackOwner(readBackId: string): Promise<{ kind: RefKind; refId: string } | undefined> {
+    const r = await this.db.query<{ kind: RefKind; refId: string }>(`SELECT ref_kind AS kind, ref_id AS "refId" FROM case_drafts WHERE readback_id = $1`, [readBackId]);
     return r.rows[0];
   }
 
   /** After filing: the form starts empty again (for another case in the same call), its read-back gone. */
-  async resetDraft(kind: 'call' | 'chat', refId: string, next: CaseDraft, userId: string | null): Promise<void> {
+  async resetDraft(kind: RefKind, refId: string, next: CaseDraft, userId: string | null): Promise<void> {
     await this.db.query(
       `UPDATE case_drafts SET data = $3, version = version + 1, filed_version = version + 1, updated_by = $4, updated_at = now(), readback_id = NULL, readback_digest = NULL,
          readback_body = NULL, readback_sent_at = NULL, readback_answer = NULL, readback_answered_at = NULL
@@ -311,8 +331,12 @@ export class CaseRepository {
     return r.rows[0];
   }
 
-  /** Cases filed from one call or chat, oldest first. */
-  async forRef(kind: 'call' | 'chat', refId: string): Promise<CaseRow[]> {
+  /** Cases filed from one call, chat or call-back request, oldest first. */
+  async forRef(kind: RefKind, refId: string): Promise<CaseRow[]> {
+    if (kind === 'callback') {
+      const r = await this.db.query<CaseRow>(`SELECT ${CASE} ${FROM} WHERE c.id IN (SELECT case_id FROM callback_requests WHERE id = $1) AND c.source = 'callback'`, [refId]);
+      return r.rows;
+    }
     const col = kind === 'call' ? 'c.call_id' : 'c.chat_session_id';
     const r = await this.db.query<CaseRow>(`SELECT ${CASE} ${FROM} WHERE ${col} = $1 AND c.source = $2 ORDER BY c.created_at`, [refId, kind]);
     return r.rows;
