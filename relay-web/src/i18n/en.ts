@@ -3,6 +3,7 @@ import { casesEn } from './cases.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { cityApiEn } from './cityApi.en.ts';
 import { readbackEn } from './readback.en.ts';
+import { afterCallEn } from './afterCall.en.ts';
 import { caseListEn } from './caseList.en.ts';
 
 /** The English catalogue: typed from the Chinese one, so a missing or extra key is a compile error. */
@@ -11,6 +12,7 @@ export const en: Catalogue = {
   reports: reportsEn,
   cityApi: cityApiEn,
   readback: readbackEn,
+  afterCall: afterCallEn,
   caseList: caseListEn,
   app: {
     name: 'Sign Relay',

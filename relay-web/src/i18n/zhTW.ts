@@ -7,6 +7,7 @@ import { casesZhTW } from './cases.zhTW.ts';
 import { reportsZhTW } from './reports.zhTW.ts';
 import { cityApiZhTW } from './cityApi.zhTW.ts';
 import { readbackZhTW } from './readback.zhTW.ts';
+import { afterCallZhTW } from './afterCall.zhTW.ts';
 import { caseListZhTW } from './caseList.zhTW.ts';
 
 export const zhTW = {
@@ -14,6 +15,7 @@ export const zhTW = {
   reports: reportsZhTW,
   cityApi: cityApiZhTW,
   readback: readbackZhTW,
+  afterCall: afterCallZhTW,
   caseList: caseListZhTW,
   app: {
     name: 'Sign Relay 手語視訊',

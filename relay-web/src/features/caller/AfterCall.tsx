@@ -5,6 +5,9 @@ import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
 import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
+import { CallSummary } from '../afterCall/CallSummary.tsx';
+import { endedBy } from '../afterCall/callRecord.ts';
+import type { CallRecord } from '../afterCall/callRecord.ts';
 import type { CallerOutcome } from './callerFlow.ts';
 
 interface Props {
@@ -13,6 +16,8 @@ interface Props {
   onHome: () => void;
   /** This visit's receipts (and a read-back still to answer): the case numbers stay on screen after the call. */
   cases: CaseNotices;
+  /** The call that just ended (null when there was none, or it is not known): the summary and the conversation. */
+  record?: CallRecord | null;
 }
 
 type ActionProps = Pick<Props, 'onAgain' | 'onHome'>;
@@ -49,12 +54,41 @@ function LeftQueue({ reason, cases, onAgain, onHome }: { reason: 'left' | 'lost'
   );
 }
 
-/** After the call (or the wait) is over: what happened, the case numbers of this visit, and "call again". */
-export function AfterCall({ outcome, onAgain, onHome, cases }: Props): ReactElement {
+/** The call is over: who ended it, the summary with the conversation to keep, this visit's case numbers, what next. */
+function CallOver({ outcome, record, cases, onAgain, onHome }: { outcome: Extract<CallerOutcome, { kind: 'ended' }>; record: CallRecord } & Omit<Props, 'outcome' | 'record'>): ReactElement {
+  const { t } = useTranslation();
+  const heading = useFocusOnMount();
+  const by = endedBy(outcome, record.hungUpHere);
+  return (
+    <section className="outcome outcome--ended" data-testid="call-ended" data-reason={outcome.reason} data-ended-by={by ?? ''} aria-labelledby="call-ended-title">
+      <Icon name="hangup" className="outcome__icon" />
+      <h2 id="call-ended-title" ref={heading} tabIndex={-1}>
+        {t('ended.title')}
+      </h2>
+      <p className="outcome__reason" data-testid="call-ended-by">
+        {by ? t(`afterCall.endedBy.${by}`) : t(`ended.reason.${outcome.reason}`)}
+      </p>
+      <CallSummary record={record} endedBy={by} receipts={cases.receipts} />
+      <CaseNoticesPanel notices={cases} placement="page" listTitle />
+      <Actions onAgain={onAgain} onHome={onHome} />
+    </section>
+  );
+}
+
+/** After the call (or the wait) is over: what happened, the summary and conversation, this visit's case numbers, and "call again". */
+export function AfterCall({ outcome, onAgain, onHome, cases, record = null }: Props): ReactElement {
   const { t } = useTranslation();
   const title = <h1 className="visually-hidden">{t('caller.title')}</h1>;
   switch (outcome.kind) {
     case 'ended':
+      if (record) {
+        return (
+          <>
+            {title}
+            <CallOver outcome={outcome} record={record} cases={cases} onAgain={onAgain} onHome={onHome} />
+          </>
+        );
+      }
       return (
         <>
           {title}
@@ -69,6 +103,7 @@ export function AfterCall({ outcome, onAgain, onHome, cases }: Props): ReactElem
         <>
           {title}
           <CallFailed failure={outcome.failure}>
+            {record && <CallSummary record={record} endedBy={endedBy(outcome, record.hungUpHere)} receipts={cases.receipts} />}
             <CaseNoticesPanel notices={cases} placement="page" listTitle />
             <Actions onAgain={onAgain} onHome={onHome} />
           </CallFailed>

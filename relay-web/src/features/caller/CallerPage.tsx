@@ -24,6 +24,7 @@ import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import { useVisitHold } from '../../surface/surface.ts';
 import { storeVideoFromChat } from '../chat/chatStorage.ts';
 import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
+import { useCallRecord } from '../afterCall/useCallRecord.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './caller.css';
 
@@ -54,6 +55,8 @@ export function CallerPage(): ReactElement {
   const { socket, connected } = signaling;
   // The read-back and receipts outlive the call screen: the after-call screen lists this visit's case numbers.
   const cases = useCaseNotices(socket);
+  // The latest call's interpreter, length, cases and conversation, for the summary after it (in memory only).
+  const callRecord = useCallRecord(socket, step, cases.receipts);
   // On a kiosk: a caller who walked away from the line gives their place up; a call is never cut short.
   useVisitHold(ONLINE_STEPS.has(step.step), step.step === 'in-call' ? 'call' : 'line', () => (socket ? request(socket, 'queue:leave', {}, 3_000) : Promise.resolve()));
 
@@ -227,7 +230,7 @@ export function CallerPage(): ReactElement {
           <ConnectedAlert since={step.connectedAt} />
           {socket ? (
             <WhenLoaded source={callerCall}>
-              {({ CallerCall }) => <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} cases={cases} />}
+              {({ CallerCall }) => <CallerCall key={step.callId} socket={socket} callId={step.callId} onEnded={onEnded} onFailed={onFailed} cases={cases} onFacts={callRecord.note} />}
             </WhenLoaded>
           ) : (
             <ConnectionStatus state="joining" />
@@ -235,6 +238,6 @@ export function CallerPage(): ReactElement {
         </>
       );
     case 'over':
-      return <AfterCall outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} onHome={() => dispatch({ type: 'home' })} cases={cases} />;
+      return <AfterCall outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} onHome={() => dispatch({ type: 'home' })} cases={cases} record={callRecord.record} />;
   }
 }

@@ -13,6 +13,7 @@ import { storeChatSession } from './chatStorage.ts';
 import { useVisitHold } from '../../surface/surface.ts';
 import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
 import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
+import { ChatTranscriptDownload } from '../afterCall/ChatTranscriptDownload.tsx';
 import { ChatThread } from './ChatThread.tsx';
 import { ChatToVideo } from './ChatToVideo.tsx';
 import { ChatWaitCard } from './ChatWaitCard.tsx';
@@ -108,6 +109,7 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
         >
           {phase === 'ended' && (
             <div className="chat-thread__after">
+              <ChatTranscriptDownload messages={chat.messages} interpreterName={chat.session?.interpreterName ?? null} startedAt={chat.session?.createdAt ?? null} receipts={cases.receipts} />
               <button type="button" className="button button--primary button--large" data-testid="chat-new" onClick={onNew}>
                 <Icon name="chat" />
                 <span>{t('chat.newChat')}</span>

@@ -1,0 +1,40 @@
+import type { Catalogue } from './catalogue.ts';
+
+/** The end of a call in English; part of the en catalogue under `afterCall`. */
+export const afterCallEn: Catalogue['afterCall'] = {
+  summaryTitle: 'This call',
+  interpreter: 'Sign-language interpreter',
+  unknownName: '(no name shown)',
+  duration: 'Length of the call',
+  cases: 'Case numbers',
+  noCases: 'No case was filed in this call.',
+  endedBy: {
+    caller: 'You ended the call.',
+    interpreter: 'The interpreter ended the call.',
+    connection: 'The connection dropped and the call ended.',
+    service: 'The service stopped and the call ended.',
+  },
+  conversation: 'The conversation',
+  conversationCount: '{{count}} text messages',
+  noMessages: 'No text messages were written in this call.',
+  loading: 'Getting the conversation…',
+  download: 'Download the conversation',
+  downloadHint: 'Saved as a text file (.txt), times in Taipei time.',
+  show: 'Show the conversation',
+  kioskNote: 'This kiosk does not keep the conversation. Read it now or take a photo; everything on the screen is cleared when you press Finish or nobody is using the screen.',
+  me: 'Me',
+  transcript: {
+    heading: 'Taipei 1999 sign-language video service — conversation of the call',
+    chatHeading: 'Taipei 1999 sign-language video service — text chat',
+    date: 'Date: {{date}} (Taipei time)',
+    times: 'Call: {{from}} to {{to}} ({{duration}})',
+    interpreters: 'Interpreter: {{names}}',
+    cases: 'Case numbers:',
+    empty: '(No text messages were written in this call.)',
+    me: 'Me',
+    interpreter: 'Interpreter',
+    interpreterNamed: 'Interpreter {{name}}',
+    system: 'System',
+    footer: '— End of the conversation. To ask about a case, call 1999 with its number.',
+  },
+};
