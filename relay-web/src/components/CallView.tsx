@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import type { ReactElement, ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactElement, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSnapshot } from '../media/CallSession.ts';
 import type { CallControls as Controls } from '../hooks/useCallSession.ts';
@@ -14,6 +14,7 @@ import { MediaVideo } from './MediaVideo.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { remoteNoticeFor, waitingKey } from './remoteNotice.ts';
 import type { RemoteNoticeKind } from './remoteNotice.ts';
+import './callView.css';
 
 /** Felt on phones when the call connects and when it ends: nothing may depend on sound. */
 function useStateSignals(state: ConnectionState, title: string): void {
@@ -57,16 +58,22 @@ function RemoteTile({ snapshot }: TileProps): ReactElement {
           <span>{noticeText[notice.kind]}</span>
         </div>
       )}
-      <figcaption className="tile__caption">
-        <span>{remoteRole}</span>
-        {remote.audio?.paused && (
-          <span className="badge" data-testid="remote-mic-off">
-            <Icon name="mic-off" />
-            {t('call.micOff')}
-          </span>
-        )}
-      </figcaption>
+      {/* Named for screen readers only: nothing is drawn on the picture (hands and fingerspelling are there). */}
+      <figcaption className="visually-hidden">{remoteRole}</figcaption>
     </figure>
+  );
+}
+
+/** The other person's microphone, when it is off: beside the picture, not on it. */
+function RemoteMicOff({ snapshot }: TileProps): ReactElement | null {
+  const { t } = useTranslation();
+  if (!snapshot.remote.audio?.paused) return null;
+  const remoteRole = snapshot.remote.peer ? t(`role.${snapshot.remote.peer.role}`) : t('call.remote');
+  return (
+    <p className="badge call__remote-mic" data-testid="remote-mic-off">
+      <Icon name="mic-off" />
+      {t('callView.remoteMicOff', { who: remoteRole })}
+    </p>
   );
 }
 
@@ -98,26 +105,66 @@ function SelfTile({ snapshot }: TileProps): ReactElement {
   );
 }
 
+/**
+ * The picture full screen, one tap away: the call fills the screen (the browser's full screen where it has one,
+ * otherwise the window), the same button or Esc leaves it. Leaving the browser's full screen any other way
+ * (its own Esc, a swipe) leaves ours too.
+ */
+function useFullScreen(target: RefObject<HTMLElement | null>): { on: boolean; onToggle: () => void } {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    if (!on) return;
+    const onChange = (): void => {
+      if (!document.fullscreenElement) setOn(false);
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOn(false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      document.removeEventListener('keydown', onKey);
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    };
+  }, [on]);
+  const onToggle = useCallback(() => {
+    if (on) {
+      setOn(false);
+      return;
+    }
+    setOn(true);
+    const el = target.current;
+    // Not every browser has element full screen (iPhones): the window-filling layout works without it.
+    if (el && document.fullscreenEnabled && !document.fullscreenElement) el.requestFullscreen().catch(() => undefined);
+  }, [on, target]);
+  return { on, onToggle };
+}
+
 interface CallViewProps {
   snapshot: CallSnapshot;
   controls: Controls;
   aside?: ReactNode;
   chat?: ReactNode;
   /**
-   * `console` (the interpreter's desk): the picture alone in its column, nothing laid over it, with ourselves,
-   * the state and the controls in a bar beneath it; `aside` is the column beside it (the page lays both out).
+   * `stage` (the caller, web and kiosk): the window is the call, the picture as large as it allows with
+   * ourselves, the controls and `chat`/`aside` beside it (landscape) or under it (portrait).
+   * `console` (the interpreter's desk): the picture in its own column, nothing laid over it, with the state,
+   * ourselves and the controls at the head of the column beside it, above `aside` (the page lays both out).
    */
   variant?: 'stage' | 'console';
 }
 
 /**
- * The call screen for either role: the other person large, ourselves small, the controls below; beside the
- * picture the call's text chat (`chat`) and whatever else the role needs (`aside`).
+ * The call screen for either role: the other person as large as the screen allows, never covered; ourselves
+ * small beside or under it; the controls (with full screen) and the call's chat beside or under it.
  */
 export function CallView({ snapshot, controls, aside, chat, variant = 'stage' }: CallViewProps): ReactElement {
   const { t } = useTranslation();
   const { connectionState, remote, camera, mic, phase } = snapshot;
   useStateSignals(connectionState, `${t(`state.${connectionState}`)} · ${t('app.name')}`);
+  const root = useRef<HTMLDivElement>(null);
+  const fullScreen = useFullScreen(root);
 
   if (phase === 'ended' && snapshot.endReason) {
     return (
@@ -136,6 +183,7 @@ export function CallView({ snapshot, controls, aside, chat, variant = 'stage' }:
     );
   }
 
+  // No full screen on the desk: there a text chat may ring beside the call, and full screen would hide it.
   const callControls = (
     <CallControls
       camera={camera}
@@ -144,52 +192,50 @@ export function CallView({ snapshot, controls, aside, chat, variant = 'stage' }:
       onToggleCamera={controls.toggleCamera}
       onToggleMic={controls.toggleMic}
       onHangup={controls.hangup}
+      {...(variant === 'stage' ? { fullScreen } : {})}
     />
   );
-
   if (variant === 'console') {
     return (
       <div className="call call--console" data-role={snapshot.role}>
         <div className="console__video" data-testid="console-video">
-          {snapshot.cameraError && <CameraError kind={snapshot.cameraError} onRetry={controls.retryCamera} />}
-          <div className="stage">
-            <RemoteTile snapshot={snapshot} />
-          </div>
-          <div className="console__bar" data-testid="console-controls">
-            <ConnectionStatus state={connectionState} transports={snapshot.transports} />
-            <SelfTile snapshot={snapshot} />
-            {callControls}
-          </div>
+          <RemoteTile snapshot={snapshot} />
           <RemoteAudio track={remote.audio?.track ?? null} />
         </div>
-        {(aside || chat) && (
-          <div className="console__side">
-            {chat}
-            {aside}
+        <div className="console__side">
+          <div className="console__bar" data-testid="console-controls">
+            <ConnectionStatus state={connectionState} transports={snapshot.transports} />
+            {snapshot.cameraError && <CameraError kind={snapshot.cameraError} onRetry={controls.retryCamera} />}
+            <SelfTile snapshot={snapshot} />
+            {callControls}
+            <RemoteMicOff snapshot={snapshot} />
           </div>
-        )}
+          {chat}
+          {aside}
+        </div>
       </div>
     );
   }
 
   return (
-    <div className="call" data-role={snapshot.role}>
-      <ConnectionStatus state={connectionState} transports={snapshot.transports} />
-      {snapshot.cameraError && <CameraError kind={snapshot.cameraError} onRetry={controls.retryCamera} />}
-      <div className="call__layout">
-        <div className="stage">
-          <RemoteTile snapshot={snapshot} />
+    <div ref={root} className={`call call--stage${fullScreen.on ? ' call--full' : ''}`} data-role={snapshot.role} data-full={fullScreen.on}>
+      <div className="call__picture">
+        <RemoteTile snapshot={snapshot} />
+      </div>
+      <div className="call__side">
+        <div className="call__me">
           <SelfTile snapshot={snapshot} />
+          <div className="call__state">
+            <ConnectionStatus state={connectionState} transports={snapshot.transports} />
+            <RemoteMicOff snapshot={snapshot} />
+          </div>
         </div>
-        {(aside || chat) && (
-          <aside className="call__aside">
-            {chat}
-            {aside}
-          </aside>
-        )}
+        {snapshot.cameraError && <CameraError kind={snapshot.cameraError} onRetry={controls.retryCamera} />}
+        {callControls}
+        {chat}
+        {aside}
       </div>
       <RemoteAudio track={remote.audio?.track ?? null} />
-      {callControls}
     </div>
   );
 }

@@ -10,6 +10,8 @@ export type IconName =
   | 'mic'
   | 'mic-off'
   | 'hangup'
+  | 'expand'
+  | 'shrink'
   | 'hands'
   | 'globe'
   | 'link'
@@ -80,6 +82,16 @@ const PATHS: Record<IconName, ReactElement> = {
   ),
   hangup: (
     <path d="M12 9c-3.2 0-6.2.8-8.8 2.3a1.6 1.6 0 0 0-.7 1.9l.9 2.4c.3.7 1 1.1 1.8.9l3-.8c.6-.2 1-.7 1-1.4v-1.7a10 10 0 0 1 5.6 0v1.7c0 .7.4 1.2 1 1.4l3 .8c.8.2 1.5-.2 1.8-.9l.9-2.4a1.6 1.6 0 0 0-.7-1.9C18.2 9.8 15.2 9 12 9z" />
+  ),
+  expand: (
+    <Lines>
+      <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+    </Lines>
+  ),
+  shrink: (
+    <Lines>
+      <path d="M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5" />
+    </Lines>
   ),
   hands: (
     <path d="M7 21c-2.2-1.4-3.5-3.6-3.5-6.2V8.5a1.2 1.2 0 0 1 2.4 0V12h.8V4.8a1.2 1.2 0 0 1 2.4 0V11h.8V3.6a1.2 1.2 0 0 1 2.4 0V11h.8V5a1.2 1.2 0 0 1 2.4 0v8.3l1.6-2.2a1.4 1.4 0 0 1 2.3 1.6l-3.2 5.1A8 8 0 0 1 13 21z" />

@@ -5,6 +5,8 @@ import { cityApiEn } from './cityApi.en.ts';
 import { readbackEn } from './readback.en.ts';
 import { afterCallEn } from './afterCall.en.ts';
 import { caseListEn } from './caseList.en.ts';
+import { wallboardLinesEn } from './wallboardLines.en.ts';
+import { deskRingEn } from './deskRing.en.ts';
 
 /** The English catalogue: typed from the Chinese one, so a missing or extra key is a compile error. */
 export const en: Catalogue = {
@@ -14,6 +16,8 @@ export const en: Catalogue = {
   readback: readbackEn,
   afterCall: afterCallEn,
   caseList: caseListEn,
+  wallboardLines: wallboardLinesEn,
+  deskRing: deskRingEn,
   app: {
     name: 'Sign Relay',
     service: 'Taipei 1999 sign-language video service',
@@ -286,7 +290,7 @@ export const en: Catalogue = {
     title: 'Live wallboard',
     updated: 'Updated {{time}}',
     stale: 'Not updating — reconnecting…',
-    waiting: 'Callers waiting',
+    waiting: 'Video callers waiting',
     longest: 'Longest',
     inProgress: 'Calls in progress',
     serviceLevel: 'Answered within 120 s',

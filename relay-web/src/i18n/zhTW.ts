@@ -9,6 +9,8 @@ import { cityApiZhTW } from './cityApi.zhTW.ts';
 import { readbackZhTW } from './readback.zhTW.ts';
 import { afterCallZhTW } from './afterCall.zhTW.ts';
 import { caseListZhTW } from './caseList.zhTW.ts';
+import { wallboardLinesZhTW } from './wallboardLines.zhTW.ts';
+import { deskRingZhTW } from './deskRing.zhTW.ts';
 
 export const zhTW = {
   cases: casesZhTW,
@@ -17,6 +19,8 @@ export const zhTW = {
   readback: readbackZhTW,
   afterCall: afterCallZhTW,
   caseList: caseListZhTW,
+  wallboardLines: wallboardLinesZhTW,
+  deskRing: deskRingZhTW,
   app: {
     name: 'Sign Relay 手語視訊',
     service: '臺北市 1999 手語視訊服務',
@@ -291,7 +295,7 @@ export const zhTW = {
     title: '即時看板',
     updated: '更新於 {{time}}',
     stale: '資料未更新，正在重新連線…',
-    waiting: '等候中',
+    waiting: '視訊等候',
     longest: '最久',
     inProgress: '通話中',
     serviceLevel: '120 秒內接聽',

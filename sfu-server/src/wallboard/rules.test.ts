@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WALLBOARD_RULES } from '@sign-relay/shared';
-import { fatigueLevel, signingSince, wallboardAlarms, type AlarmInputs } from './rules.ts';
+import { signingSince, wallboardAlarms, type AlarmInputs } from './rules.ts';
 
 const MIN = 60_000;
 const T = 1_000_000_000_000;
@@ -47,14 +46,6 @@ describe('signing without a break', () => {
     // A call whose end was never written (a crash) long before the desk's current state started.
     expect(signingSince([{ start: T - 300 * MIN, end: null }], { state: 'available', since: T - 400 * MIN }, T)).toBeNull();
     expect(signingSince([{ start: T - 300 * MIN, end: null }], null, T)).toBeNull();
-  });
-
-  it('grades the stretch: amber from 20 minutes, red from 30', () => {
-    expect(fatigueLevel(null)).toBe('ok');
-    expect(fatigueLevel(WALLBOARD_RULES.signingAmberSec - 1)).toBe('ok');
-    expect(fatigueLevel(WALLBOARD_RULES.signingAmberSec)).toBe('amber');
-    expect(fatigueLevel(WALLBOARD_RULES.signingRedSec - 1)).toBe('amber');
-    expect(fatigueLevel(WALLBOARD_RULES.signingRedSec)).toBe('red');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The wallboard's rules, pure: how long an interpreter has been signing without a break, and what needs a
- * supervisor now (callers waiting with nobody to answer them, call-backs left too long).
+ * The wallboard's rules, pure: how long an interpreter has been signing without a break (graded amber and
+ * red on the board), and what needs a supervisor now (callers waiting with nobody to answer them, call-backs left too long).
  */
 import { WALLBOARD_RULES, type InterpreterState, type WallboardAlarm, type WallboardSnapshot } from '@sign-relay/shared';
 
@@ -46,15 +46,6 @@ export function signingSince(calls: readonly SignedCall[], live: LiveDesk | null
     start = Math.min(start, i.start);
   }
   return start;
-}
-
-/** Amber and red warnings for signing without a break. */
-export type FatigueLevel = 'ok' | 'amber' | 'red';
-export function fatigueLevel(signingSec: number | null): FatigueLevel {
-  if (signingSec === null) return 'ok';
-  if (signingSec >= WALLBOARD_RULES.signingRedSec) return 'red';
-  if (signingSec >= WALLBOARD_RULES.signingAmberSec) return 'amber';
-  return 'ok';
 }
 
 /** What the alarms are computed from. */

@@ -18,8 +18,9 @@ interface Props {
 }
 
 /**
- * The text chat beside a video call (names, addresses, numbers), for the caller and the interpreter. Closed
- * by default so the picture keeps the room; the toggle counts messages that arrived while it was closed.
+ * The text chat beside a video call (names, addresses, numbers), for the caller. Closed by default so the
+ * column beside the picture keeps ourselves and the controls in view; on an upright phone it opens as a sheet
+ * over that column (see callView.css). The toggle counts messages that arrived while it was closed.
  */
 export function CallChat({ socket, callId, me, fromChat }: Props): ReactElement {
   const { t } = useTranslation();
@@ -33,14 +34,19 @@ export function CallChat({ socket, callId, me, fromChat }: Props): ReactElement 
   }, [open, latest]);
   const unread = open ? 0 : unreadCount(chat.messages, me, seenSeq);
   const otherName = me === 'guest' ? t('role.interpreter') : t('role.caller');
-  // Opened on a phone, the chat is below the picture: bring it into view.
-  const panel = useRef<HTMLDivElement>(null);
+  // Opened in the column beside the picture, the column scrolls to the chat's field (only the column: the
+  // call's window never moves). Upright, the chat is a sheet over the column under the picture: that column
+  // goes back to its top, where the sheet lies.
+  const section = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (open) panel.current?.querySelector('.chat-composer')?.scrollIntoView({ block: 'nearest' });
+    const el = section.current;
+    const column = el?.parentElement;
+    if (!open || !el || !column) return;
+    column.scrollTo({ top: getComputedStyle(el).position === 'absolute' ? 0 : column.scrollHeight });
   }, [open]);
 
   return (
-    <section className={`call-chat${open ? ' call-chat--open' : ''}`} aria-labelledby={`${id}-title`}>
+    <section ref={section} className={`call-chat${open ? ' call-chat--open' : ''}`} data-testid="call-chat" data-open={open} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('chat.inCallTitle')}
       </h2>
@@ -67,7 +73,7 @@ export function CallChat({ socket, callId, me, fromChat }: Props): ReactElement 
           </span>
         )}
       </button>
-      <div ref={panel} id={`${id}-panel`} className="call-chat__panel" hidden={!open}>
+      <div id={`${id}-panel`} className="call-chat__panel" hidden={!open}>
         {open && <ChatThread chat={chat} label={t('chat.inCallTitle')} otherName={otherName} compact />}
       </div>
     </section>

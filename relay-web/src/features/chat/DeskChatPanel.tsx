@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
+import type { ChatOffer } from '@sign-relay/shared';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
@@ -40,6 +41,17 @@ interface Props {
   inConsole?: boolean;
   /** Told which chats are on the desk now (their case forms are in their cards), whenever that changes. */
   onShown?: (sessionIds: readonly string[]) => void;
+  /** Told whether this desk takes text chats, how many it carries and what rings, whenever that changes. */
+  onSummary?: (summary: DeskChatSummary) => void;
+}
+
+/** The desk's text chats in brief, for its state badge and ring alerts. */
+export interface DeskChatSummary {
+  /** Chats may be offered here, or some are still carried. */
+  taking: boolean;
+  active: number;
+  seats: number | null;
+  ringing: readonly ChatOffer[];
 }
 
 /**
@@ -47,7 +59,7 @@ interface Props {
  * flashing tile that stays in view wherever the desk is scrolled), and up to three chats in progress side by
  * side, each with its own case form.
  */
-export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, inConsole = false, onShown }: Props): ReactElement {
+export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, inConsole = false, onShown, onSummary }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const desk = useDeskChats(socket);
@@ -59,6 +71,7 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, in
   const now = useNow(ringing ? 250 : 1000);
   const available = desk.chosen === 'available';
   const active = desk.tabs.filter((tab) => !tab.ended).length;
+  useEffect(() => onSummary?.({ taking: available || active > 0, active, seats: desk.seats, ringing: desk.offers.map((o) => o.offer) }), [onSummary, available, active, desk.seats, desk.offers]);
   const first = desk.offers[0];
   const firstId = first?.offer.sessionId;
 

@@ -10,6 +10,9 @@ import { SignedIn } from '../../components/SignedIn.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
 import { DeskChatPanel } from '../chat/DeskChatPanel.tsx';
+import type { DeskChatSummary } from '../chat/DeskChatPanel.tsx';
+import { deskRings } from './ring/ringSettings.ts';
+import { RingSettings } from './ring/RingSettings.tsx';
 import { PendingDrafts } from '../cases/PendingDrafts.tsx';
 import { elapsedSec, remainingSec } from '../../util/time.ts';
 import { DeskStateBadge } from './DeskStateBadge.tsx';
@@ -55,6 +58,11 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const [todayVersion, setTodayVersion] = useState(0);
   /** The chats on the desk now: their unfiled forms are in their own cards, not in the list of forms to finish. */
   const [chatsShown, setChatsShown] = useState<readonly string[]>([]);
+  /** The desk's text chats in brief: a desk taking chats is not "offline", and its chat rings ring too. */
+  const [chats, setChats] = useState<DeskChatSummary | null>(null);
+  const chatsOn = chats?.taking ?? false;
+  const offered = desk.offer?.offer ?? null;
+  const rings = useMemo(() => deskRings(offered, chats?.ringing ?? []), [offered, chats?.ringing]);
 
   useEffect(() => {
     deskCall.load().catch(() => undefined); // a failure shows (with a retry) when a call comes
@@ -71,19 +79,20 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
     if (desk.lastCall) setTodayVersion((v) => v + 1);
   }, [desk.lastCall]);
 
-  // The tab title says what matters, and blinks (once a second) while a call rings.
+  // The tab title says what matters, and blinks (once a second) while a call or a text chat rings.
   const ringing = view.panel === 'offered';
   const tick = Math.floor(now / 1000) % 2 === 0;
-  const stateWord = t(`interpreterState.${view.panel}`);
+  const titleRings = ringing || (chats?.ringing.length ?? 0) > 0;
+  const stateWord = view.panel === 'offline' && chatsOn ? t('deskRing.chatsTaking') : t(`interpreterState.${view.panel}`);
   useEffect(() => {
-    document.title = ringing && tick ? `【${t('offer.title')}】` : `${stateWord} · ${t('desk.title')}`;
-  }, [ringing, tick, stateWord, t]);
+    document.title = titleRings && tick ? `【${t(ringing ? 'offer.title' : 'deskChat.offerTitle')}】` : `${stateWord} · ${t('desk.title')}`;
+  }, [titleRings, ringing, tick, stateWord, t]);
 
   const since = desk.desk?.since ?? desk.deskReceivedAt;
   const wrapDeadline = desk.desk && view.panel === 'wrap-up' ? wrapUpDeadline(desk.desk, desk.deskReceivedAt) : null;
 
   // While a call rings the offer comes first; during a call the switch is not needed (finish the call first).
-  const statusSwitch = <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} />;
+  const statusSwitch = <StatusSwitch pressed={view.pressed} enabled={view.canChangeStatus && connected} breakReason={desk.desk?.breakReason ?? null} busy={desk.busy} onSet={desk.setStatus} chatsOn={chatsOn} />;
   const switchFirst = view.panel !== 'offered' && view.panel !== 'in-call';
 
   // Wrap-up records the outcome on the call just ended: its id outlives the call (and a reload, in the tab).
@@ -116,7 +125,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         </h1>
         <SignedIn name={user.displayName} onSignOut={() => void signOut()} disabled={view.panel === 'in-call'} />
       </header>
-      <DeskStateBadge panel={view.panel} elapsedSec={elapsedSec(since, now)} breakReason={desk.desk?.breakReason ?? null} />
+      <DeskStateBadge panel={view.panel} elapsedSec={elapsedSec(since, now)} breakReason={desk.desk?.breakReason ?? null} chats={chatsOn && chats ? chats : null} />
       {socket && !connected && <ConnectionStatus state="reconnecting" />}
       {desk.error && (
         <p className="notice notice--error" data-testid="desk-error" data-error={desk.error} role="alert">
@@ -157,18 +166,19 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         {view.panel === 'wrap-up' && <WrapUp socket={socket} callRef={wrapUpRef} leftSec={wrapDeadline === null ? null : remainingSec(wrapDeadline, now)} busy={desk.busy} onReady={ready} />}
         {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && (
           <section className={`panel idle idle--${view.panel}`} aria-labelledby="idle-title">
-            <Icon name={view.panel === 'available' ? 'hourglass' : view.panel === 'break' ? 'coffee' : 'power'} className={`idle__icon${view.panel === 'available' ? ' idle__icon--breathe' : ''}`} />
-            <h2 id="idle-title">{t(`desk.idle.${view.panel}`)}</h2>
-            <p className="hint">{t(`desk.idleHint.${view.panel}`)}</p>
+            <Icon name={view.panel === 'available' ? 'hourglass' : view.panel === 'break' ? 'coffee' : chatsOn ? 'chat' : 'power'} className={`idle__icon${view.panel === 'available' ? ' idle__icon--breathe' : ''}`} />
+            <h2 id="idle-title">{view.panel === 'offline' && chatsOn ? t('deskRing.idleChats') : t(`desk.idle.${view.panel}`)}</h2>
+            <p className="hint">{view.panel === 'offline' && chatsOn ? t('deskRing.idleChatsHint') : t(`desk.idleHint.${view.panel}`)}</p>
           </section>
         )}
         {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && socket && connected && <PendingDrafts socket={socket} hide={chatsShown} />}
       </div>
       {view.panel === 'offered' && statusSwitch}
-      <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} onShown={setChatsShown} />
+      <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} onShown={setChatsShown} onSummary={setChats} />
       <div className="desk__today" hidden={inConsole}>
         <TodayCalls auth={auth} version={todayVersion} />
       </div>
+      <RingSettings rings={rings} hidden={inConsole} />
     </div>
   );
 }

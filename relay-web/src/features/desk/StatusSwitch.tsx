@@ -12,12 +12,14 @@ interface Props {
   breakReason: BreakReason | null;
   busy: boolean;
   onSet: (status: ChosenStatus, reason?: ChoosableBreakReason) => void;
+  /** The desk takes text chats: "offline" here means no video calls only, and says so. */
+  chatsOn?: boolean;
 }
 
 const isChoosable = (r: BreakReason | null): r is ChoosableBreakReason => r !== null && (CHOOSABLE_BREAK_REASONS as readonly string[]).includes(r);
 
 /** Available / break (with a reason) / offline, as three large toggle buttons. */
-export function StatusSwitch({ pressed, enabled, breakReason, busy, onSet }: Props): ReactElement {
+export function StatusSwitch({ pressed, enabled, breakReason, busy, onSet, chatsOn = false }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState<ChoosableBreakReason>(isChoosable(breakReason) ? breakReason : 'rest');
@@ -63,7 +65,7 @@ export function StatusSwitch({ pressed, enabled, breakReason, busy, onSet }: Pro
       </div>
       <button type="button" className="switch switch--offline" data-testid="status-offline" aria-pressed={pressed === 'offline'} disabled={disabled} onClick={() => onSet('offline')}>
         <Icon name="power" />
-        <span>{t('desk.setOffline')}</span>
+        <span>{chatsOn ? t('deskRing.videoOff') : t('desk.setOffline')}</span>
       </button>
     </div>
   );

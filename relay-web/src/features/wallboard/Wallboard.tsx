@@ -15,6 +15,7 @@ import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { useSignaling } from '../../signaling/useSignaling.ts';
 import { clockTime, formatDuration } from '../../util/time.ts';
 import './wallboard.css';
+import { AlarmBanner, CallbackTile, ChatCount, ChatTile, SigningCell, SigningRule } from './WallboardLines.tsx';
 import { countByState, isStale, percentText, secondsText, serviceLevelTone, sortInterpreters, STATE_ORDER, timeInStateSec } from './figures.ts';
 
 function Tile({ icon, label, testId, value, dataValue, tone, children }: { icon: IconName; label: string; testId: string; value: string; dataValue: string | number; tone?: string; children?: ReactNode }): ReactElement {
@@ -97,12 +98,15 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
       )}
       {data && counts && (
         <>
+          <AlarmBanner alarms={data.alarms} />
           <div className="figures">
             <Tile icon="hourglass" label={t('wallboard.waiting')} testId="wb-waiting-count" value={String(data.waiting.length)} dataValue={data.waiting.length} tone={data.waiting.length > 0 ? 'waiting' : undefined}>
               <p data-testid="wb-longest-wait" data-seconds={data.longestWaitSec}>
                 {t('wallboard.longest')} <strong>{formatDuration(data.longestWaitSec)}</strong>
               </p>
             </Tile>
+            <ChatTile chats={data.chats} />
+            <CallbackTile callbacks={data.callbacks} />
             <Tile icon="video" label={t('wallboard.inProgress')} testId="wb-calls-in-progress" value={String(data.callsInProgress.length)} dataValue={data.callsInProgress.length} />
             <Tile
               icon="chart"
@@ -157,11 +161,14 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
                         {i.state === 'break' && i.breakReason && ` · ${t(`desk.breakReasons.${i.breakReason}`)}`}
                       </span>
                       <span className="wb-row__time">{formatDuration(timeInStateSec(i.since, data.at))}</span>
+                      <ChatCount count={i.activeChats} />
+                      <SigningCell signingSince={i.signingSince} at={data.at} />
                     </li>
                   );
                 })}
               </ul>
             )}
+            <SigningRule />
           </section>
 
           <div className="wb-columns">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByState, isStale, percentText, secondsText, serviceLevelTone, sortInterpreters, timeInStateSec } from './figures.ts';
+import { countByState, fatigueLevel, isStale, percentText, secondsText, serviceLevelTone, signingSec, sortInterpreters, timeInStateSec } from './figures.ts';
 
 describe('wallboard figures', () => {
   it('shows shares as whole percentages and nothing as a dash', () => {
@@ -42,5 +42,20 @@ describe('wallboard figures', () => {
     expect(timeInStateSec(80_000, 75_500)).toBe(0);
     expect(isStale(1_000, 4_000)).toBe(false);
     expect(isStale(1_000, 7_000)).toBe(true);
+  });
+});
+
+describe('signing without a break', () => {
+  it('counts from the stretch start on the server clock, nothing when rested', () => {
+    expect(signingSec(null, 10_000)).toBeNull();
+    expect(signingSec(10_000, 130_000)).toBe(120);
+  });
+
+  it('turns amber at 20 minutes and red at 30', () => {
+    expect(fatigueLevel(null)).toBe('ok');
+    expect(fatigueLevel(19 * 60 + 59)).toBe('ok');
+    expect(fatigueLevel(20 * 60)).toBe('amber');
+    expect(fatigueLevel(29 * 60 + 59)).toBe('amber');
+    expect(fatigueLevel(30 * 60)).toBe('red');
   });
 });

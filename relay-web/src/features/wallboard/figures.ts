@@ -2,7 +2,7 @@
  * The wallboard's figures as they are shown: shares as whole percentages, times as m:ss, the service level
  * against its 80 % target, interpreters counted by state. Pure.
  */
-import { INTERPRETER_STATES, QUEUE_RULES } from '@sign-relay/shared';
+import { INTERPRETER_STATES, QUEUE_RULES, WALLBOARD_RULES } from '@sign-relay/shared';
 import type { InterpreterState, WallboardSnapshot } from '@sign-relay/shared';
 import { formatDuration } from '../../util/time.ts';
 
@@ -51,3 +51,18 @@ export function isStale(receivedAt: number, now: number, maxAgeMs = 5_000): bool
 }
 
 export type WallboardToday = WallboardSnapshot['today'];
+
+/** Seconds an interpreter has been signing without a break at the snapshot's time, null when rested. */
+export function signingSec(signingSince: number | null, snapshotAt: number): number | null {
+  return signingSince === null ? null : timeInStateSec(signingSince, snapshotAt);
+}
+
+/** Signing without a break, graded: amber from 20 minutes (rotate soon), red from 30 (needs a break). */
+export type FatigueLevel = 'ok' | 'amber' | 'red';
+export function fatigueLevel(seconds: number | null): FatigueLevel {
+  if (seconds === null) return 'ok';
+  if (seconds >= WALLBOARD_RULES.signingRedSec) return 'red';
+  if (seconds >= WALLBOARD_RULES.signingAmberSec) return 'amber';
+  return 'ok';
+}
+

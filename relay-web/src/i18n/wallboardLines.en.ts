@@ -1,0 +1,28 @@
+import type { Catalogue } from './catalogue.ts';
+
+/** The wallboard's other lines in English; part of the en catalogue under `wallboardLines`. */
+export const wallboardLinesEn: Catalogue['wallboardLines'] = {
+  alarmTitle: 'Needs action',
+  alarms: {
+    'video-unstaffed': '{{count}} waiting for video, no interpreter available',
+    'chat-unstaffed': '{{count}} waiting for text chat, no chat seat open',
+    'callback-overdue': '{{count}} call-back requests waiting over {{hours}} h',
+  },
+  alarmLongest: 'longest {{time}}',
+  chatsWaiting: 'Text chats waiting',
+  seats: 'Seats: {{inUse}} in use · {{open}} open',
+  callbacksOpen: 'Call-backs open',
+  callbacksClaimed: '{{count}} being handled',
+  callbacksOldest: 'oldest {{time}}',
+  callbacksNone: 'No call-backs waiting',
+  signing: 'Signing',
+  signingNone: 'Rested',
+  fatigue: {
+    ok: 'OK',
+    amber: 'Rotate soon',
+    red: 'Needs a break',
+  },
+  chatsActive: 'Text {{count}}',
+  chatsActiveLabel: 'Text chats in progress: {{count}}',
+  signingRule: 'Signing: gaps between calls under {{gap}} min are no break; amber at {{amber}} min, red at {{red}} min.',
+};
