@@ -5,6 +5,7 @@ import { cityApiEn } from './cityApi.en.ts';
 import { readbackEn } from './readback.en.ts';
 import { afterCallEn } from './afterCall.en.ts';
 import { caseListEn } from './caseList.en.ts';
+import { callViewEn } from './callView.en.ts';
 import { wallboardLinesEn } from './wallboardLines.en.ts';
 import { deskRingEn } from './deskRing.en.ts';
 
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   readback: readbackEn,
   afterCall: afterCallEn,
   caseList: caseListEn,
+  callView: callViewEn,
   wallboardLines: wallboardLinesEn,
   deskRing: deskRingEn,
   app: {
@@ -142,10 +144,6 @@ export const en: Catalogue = {
     noVideo: 'No video yet',
     peerDropped: 'The other person dropped out — waiting for them to come back…',
     controls: 'Call controls',
-    camera: 'Camera off',
-    mic: 'Mute mic',
-    on: 'On',
-    off: 'Off',
     hangup: 'Hang up',
     enableSound: 'Turn on sound',
   },

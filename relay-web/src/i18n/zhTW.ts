@@ -9,6 +9,7 @@ import { cityApiZhTW } from './cityApi.zhTW.ts';
 import { readbackZhTW } from './readback.zhTW.ts';
 import { afterCallZhTW } from './afterCall.zhTW.ts';
 import { caseListZhTW } from './caseList.zhTW.ts';
+import { callViewZhTW } from './callView.zhTW.ts';
 import { wallboardLinesZhTW } from './wallboardLines.zhTW.ts';
 import { deskRingZhTW } from './deskRing.zhTW.ts';
 
@@ -19,6 +20,7 @@ export const zhTW = {
   readback: readbackZhTW,
   afterCall: afterCallZhTW,
   caseList: caseListZhTW,
+  callView: callViewZhTW,
   wallboardLines: wallboardLinesZhTW,
   deskRing: deskRingZhTW,
   app: {
@@ -146,11 +148,6 @@ export const zhTW = {
     noVideo: '尚無畫面',
     peerDropped: '對方暫時斷線，等待重新連線…',
     controls: '通話控制',
-    /** Toggle labels name what pressing does; aria-pressed=true means the device is off. */
-    camera: '關閉鏡頭',
-    mic: '關閉麥克風',
-    on: '開啟中',
-    off: '已關閉',
     hangup: '掛斷',
     enableSound: '開啟聲音',
   },
