@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import type { CallEndReason, MediaSource, ParticipantRole } from './media.ts';
 import { CALL_END_REASONS, MEDIA_SOURCES, PARTICIPANT_ROLES } from './media.ts';
-import { BREAK_REASONS, GENDERS, SERVICE_TOPICS, type BreakReason, type Channel, type Gender, type InterpreterState, type QueueStatus, type ServiceTopic } from './queue.ts';
+import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type BreakReason, type CallerCamera, type Channel, type Gender, type InterpreterState, type QueueStatus, type ServiceTopic } from './queue.ts';
 import type { Role, StaffRole } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN } from './ids.ts';
@@ -71,6 +71,8 @@ export const clientSchemas = {
       topic: z.enum(SERVICE_TOPICS).optional(),
       preferredGender: z.enum(GENDERS).optional(),
       contact: contact.optional(),
+      /** What the caller's camera check found; absent when it had not answered yet. */
+      camera: z.enum(CALLER_CAMERAS).optional(),
     })
     .strict(),
   'queue:leave': z.object({}).strict(),
@@ -212,6 +214,8 @@ export interface DeskOffer {
   transferFrom: { userId: string; displayName: string } | null;
   /** The caller went back to the head of the line after their interpreter's connection dropped. */
   requeued: boolean;
+  /** The caller's camera when they joined (null: not known), so the desk can say why there is no picture. */
+  camera: CallerCamera | null;
 }
 
 export interface Colleague {

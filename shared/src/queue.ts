@@ -12,6 +12,13 @@ export type Gender = (typeof GENDERS)[number];
 export const CHANNELS = ['web', 'kiosk'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * The caller's own camera as their browser reported it before joining the line: working, refused by the caller
+ * or the browser (`blocked`), or none that can be used (`missing`). Lets the desk say why there is no picture.
+ */
+export const CALLER_CAMERAS = ['ok', 'blocked', 'missing'] as const;
+export type CallerCamera = (typeof CALLER_CAMERAS)[number];
+
 /** An interpreter's state on the desk (ACE Direct's agent states). */
 export const INTERPRETER_STATES = ['offline', 'available', 'offered', 'in-call', 'wrap-up', 'break'] as const;
 export type InterpreterState = (typeof INTERPRETER_STATES)[number];

@@ -6,6 +6,7 @@ import { readbackEn } from './readback.en.ts';
 import { afterCallEn } from './afterCall.en.ts';
 import { caseListEn } from './caseList.en.ts';
 import { callViewEn } from './callView.en.ts';
+import { callerPathEn } from './callerPath.en.ts';
 import { wallboardLinesEn } from './wallboardLines.en.ts';
 import { deskRingEn } from './deskRing.en.ts';
 
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   caseList: caseListEn,
   callView: callViewEn,
   wallboardLines: wallboardLinesEn,
+  callerPath: callerPathEn,
   deskRing: deskRingEn,
   app: {
     name: 'Sign Relay',
@@ -35,10 +37,6 @@ export const en: Catalogue = {
     title: 'Need a sign-language interpreter?',
     start: 'Start a video call',
     startHint: 'Video call with a sign-language interpreter',
-    staffLinks: 'Staff',
-    forInterpreters: 'For interpreters',
-    forSupervisors: 'Supervisor wallboard',
-    forAdmins: 'Service hours (admins)',
   },
   flow: {
     back: 'Back',
@@ -90,8 +88,6 @@ export const en: Catalogue = {
     waitLabel: 'Estimated wait',
     waitMinutes: 'about {{count}} min',
     waitUnderMinute: 'less than a minute',
-    waitUnknown: 'no interpreter on duty right now',
-    waitUnknownHint: 'You can keep waiting, or call again during video hours.',
     stateWaiting: 'Please wait — the screen flashes when an interpreter answers',
     stateOffered: 'Connecting you to an interpreter…',
     flashHint: 'Keep this screen open; no sound is needed.',
@@ -309,7 +305,7 @@ export const en: Catalogue = {
     requeued: 'Requeued',
   },
   entry: {
-    statusTitle: 'Open now',
+    statusTitle: 'Right now',
     video: 'Sign-language video',
     text: 'Text chat',
     open: 'Open',

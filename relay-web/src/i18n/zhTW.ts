@@ -10,6 +10,7 @@ import { readbackZhTW } from './readback.zhTW.ts';
 import { afterCallZhTW } from './afterCall.zhTW.ts';
 import { caseListZhTW } from './caseList.zhTW.ts';
 import { callViewZhTW } from './callView.zhTW.ts';
+import { callerPathZhTW } from './callerPath.zhTW.ts';
 import { wallboardLinesZhTW } from './wallboardLines.zhTW.ts';
 import { deskRingZhTW } from './deskRing.zhTW.ts';
 
@@ -22,6 +23,7 @@ export const zhTW = {
   caseList: caseListZhTW,
   callView: callViewZhTW,
   wallboardLines: wallboardLinesZhTW,
+  callerPath: callerPathZhTW,
   deskRing: deskRingZhTW,
   app: {
     name: 'Sign Relay 手語視訊',
@@ -39,10 +41,6 @@ export const zhTW = {
     title: '需要手語翻譯嗎？',
     start: '開始視訊通話',
     startHint: '和手語翻譯員視訊',
-    staffLinks: '工作人員入口',
-    forInterpreters: '手語翻譯員入口',
-    forSupervisors: '督導看板',
-    forAdmins: '服務時間管理',
   },
   flow: {
     back: '上一步',
@@ -94,8 +92,6 @@ export const zhTW = {
     waitLabel: '預計等候',
     waitMinutes: '約 {{count}} 分鐘',
     waitUnderMinute: '不到 1 分鐘',
-    waitUnknown: '目前沒有值班翻譯員',
-    waitUnknownHint: '您可以繼續等候，或在視訊服務時間內再撥。',
     stateWaiting: '請稍候，翻譯員接聽時畫面會閃爍通知您',
     stateOffered: '正在為您接通翻譯員…',
     flashHint: '請保持這個畫面開啟；不需要聲音。',

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import {
   QUEUE_RULES,
   type BreakReason,
+  type CallerCamera,
   type CallId,
   type Channel,
   type Colleague,
@@ -123,11 +124,11 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   // ---- callers ------------------------------------------------------------------------------------------
 
-  async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined; contact?: CallbackContact | undefined }): Promise<QueueStatus> {
+  async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined; contact?: CallbackContact | undefined; camera?: CallerCamera | undefined }): Promise<QueueStatus> {
     await assertOpen(this.d.hours, 'video');
     const entryId = randomUUID();
     const now = this.now();
-    const entry = { id: entryId, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: p.preferredGender ?? null };
+    const entry = { id: entryId, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: p.preferredGender ?? null, camera: p.camera ?? null };
     // The record is written before the caller is queued: an accepted caller is never missing from the records.
     await this.d.records.queued({ ...entry, queuedAt: new Date(now), contact: p.contact });
     await this.handle(await this.d.store.enqueue(entry, now));
@@ -350,6 +351,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
           expiresAt: this.now() + QUEUE_RULES.offerTimeoutMs,
           transferFrom: from,
           requeued: e.entry.requeued,
+          camera: e.entry.camera,
         };
         this.d.notifier.toStaff(e.interpreterId, 'desk:offer', offer);
         return;

@@ -53,9 +53,9 @@ describe('redis store: Redis specifics', () => {
     expect(await other.place('x')).toBeUndefined();
   });
 
-  it('round-trips entries exactly: nulls, kiosk ids, unicode, large times', async () => {
+  it('round-trips entries exactly: nulls, kiosk ids, unicode, large times, the camera check', async () => {
     const q = freshStore();
-    const e = entry('電話-1', { channel: 'kiosk', kioskId: 'kiosk/松山', topic: 'petition', guestId: 'g "quoted" \\ 👋' });
+    const e = entry('電話-1', { channel: 'kiosk', kioskId: 'kiosk/松山', topic: 'petition', guestId: 'g "quoted" \\ 👋', camera: 'missing' });
     await q.enqueue(e, T0 + 123);
     const [place] = await q.places();
     expect(place?.entry).toEqual({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { GENDERS, QUEUE_RULES, type BreakReason, type ErrorCode, type Gender } from '@sign-relay/shared';
+import { CALLER_CAMERAS, GENDERS, QUEUE_RULES, type BreakReason, type ErrorCode, type Gender } from '@sign-relay/shared';
 import { ErrorReply } from 'redis';
 import { AppError } from '../errors.ts';
 import { keys as buildKeys, DEFAULT_KEY_PREFIX, type RedisKeys } from '../store/keys.ts';
@@ -91,7 +91,11 @@ export class RedisQueueStore implements QueueStore {
     if (entry.preferredGender !== null && !(GENDERS as readonly string[]).includes(entry.preferredGender)) {
       throw new AppError('BAD_REQUEST', 'Unknown interpreter gender.');
     }
-    return this.step('enqueue', now, { entry });
+    if (entry.camera != null && !(CALLER_CAMERAS as readonly string[]).includes(entry.camera)) {
+      throw new AppError('BAD_REQUEST', 'Unknown camera state.');
+    }
+    // Every field explicit, as in the memory store: an unknown camera is stored as null, not left out.
+    return this.step('enqueue', now, { entry: { ...entry, camera: entry.camera ?? null } });
   }
   async remove(entryId: string, why: 'left' | 'lost', now: number): Promise<QueueEvent[]> {
     return this.step('remove', now, { entryId, why });

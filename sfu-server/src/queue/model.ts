@@ -1,4 +1,4 @@
-import type { BreakReason, Channel, Gender, InterpreterState, ServiceTopic } from '@sign-relay/shared';
+import type { BreakReason, CallerCamera, Channel, Gender, InterpreterState, ServiceTopic } from '@sign-relay/shared';
 
 /** Ordering scores: callers sent back to the head (their interpreter dropped) sort before everyone else. */
 export const NORMAL_SCORE_OFFSET = 1e13;
@@ -11,6 +11,8 @@ export interface QueueEntry {
   kioskId: string | null;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
+  /** The caller's camera as their check found it when joining (null: not known). */
+  camera: CallerCamera | null;
   /** When the caller first joined (speed of answer is measured from here, also after a requeue). */
   enqueuedAt: number;
   /** Queue order: lower first. */
@@ -50,6 +52,8 @@ export interface NewEntry {
   kioskId: string | null;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
+  /** The caller's camera check; absent or null when not known. */
+  camera?: CallerCamera | null;
 }
 
 /** Something that happened in the queue, for the service to announce and record. */

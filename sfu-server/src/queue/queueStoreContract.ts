@@ -39,6 +39,17 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore>
       expect(await q.place('zz')).toBeUndefined();
     });
 
+    it("keeps the caller's camera check with the entry (null when not known) and hands it on with the offer", async () => {
+      await q.enqueue(entry('a', { camera: 'blocked' }), T0);
+      await q.enqueue(entry('b'), T0 + 1);
+      expect((await q.place('a'))?.entry.camera).toBe('blocked');
+      expect((await q.place('b'))?.entry.camera).toBeNull();
+      await q.setPresence('i1', 'available', {}, T0 + 2);
+      const ev = await q.matchOne(T0 + 3);
+      const offer = ev.find((e) => e.type === 'offered');
+      expect(offer?.type === 'offered' ? offer.entry.camera : undefined).toBe('blocked');
+    });
+
     it('offers nobody when no interpreter is available, then the longest-idle interpreter', async () => {
       await q.enqueue(entry('a'), T0);
       expect(await q.matchOne(T0)).toEqual([]);

@@ -62,6 +62,7 @@ export function enqueue(s: QueueState, e: NewEntry, now: number): QueueEvent[] {
     kioskId: e.kioskId,
     topic: e.topic,
     preferredGender: e.preferredGender,
+    camera: e.camera ?? null,
     enqueuedAt: now,
     score: NORMAL_SCORE_OFFSET + now,
     state: 'waiting',

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { CallId, QueueStatus } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
@@ -26,6 +27,8 @@ import { storeVideoFromChat } from '../chat/chatStorage.ts';
 import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { useCallRecord } from '../afterCall/useCallRecord.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';
+import { cameraReport, useCameraCheck } from '../cameraCheck/useCameraCheck.ts';
+import { useServiceStatus } from '../entry/useServiceStatus.ts';
 import './caller.css';
 
 // The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
@@ -47,6 +50,8 @@ function readStoredEntry(): StoredEntry | null {
 
 /** Steps that need the server. */
 const ONLINE_STEPS: ReadonlySet<CallerStep['step']> = new Set(['joining', 'resuming', 'waiting', 'in-call']);
+/** Steps that show the caller's own camera: it is checked before joining and kept in view while waiting. */
+const CAMERA_STEPS: ReadonlySet<CallerStep['step']> = new Set(['preferences', 'joining', 'resuming', 'join-failed', 'waiting']);
 
 export function CallerPage(): ReactElement {
   const { t } = useTranslation();
@@ -57,6 +62,11 @@ export function CallerPage(): ReactElement {
   const cases = useCaseNotices(socket);
   // The latest call's interpreter, length, cases and conversation, for the summary after it (in memory only).
   const callRecord = useCallRecord(socket, step, cases.receipts);
+  const camera = useCameraCheck(CAMERA_STEPS.has(step.step));
+  const cameraRef = useRef(camera.state);
+  cameraRef.current = camera.state;
+  const service = useServiceStatus();
+  const navigate = useNavigate();
   // On a kiosk: a caller who walked away from the line gives their place up; a call is never cut short.
   useVisitHold(ONLINE_STEPS.has(step.step), step.step === 'in-call' ? 'call' : 'line', () => (socket ? request(socket, 'queue:leave', {}, 3_000) : Promise.resolve()));
 
@@ -102,7 +112,9 @@ export function CallerPage(): ReactElement {
     joinStarted.current = step;
     // Joined from the first screen, not from a text chat: no earlier chat belongs with this call.
     storeVideoFromChat(null);
+    const cameraState = cameraReport(cameraRef.current);
     request(socket, 'queue:join', {
+      ...(cameraState ? { camera: cameraState } : {}),
       ...(step.topic ? { topic: step.topic } : {}),
       ...(step.gender !== 'any' ? { preferredGender: step.gender } : {}),
     }).then(
@@ -163,6 +175,17 @@ export function CallerPage(): ReactElement {
     );
   };
 
+  // "Use text instead": the place is given up first (a kept place would be offered to an interpreter for nothing).
+  const toText = (): void => {
+    const go = (): void => {
+      session.remove(QUEUE_ENTRY_KEY);
+      void navigate('/chat', { state: { start: true } });
+    };
+    if (!socket || step.step !== 'waiting') return go();
+    dispatch({ type: 'leave' });
+    request(socket, 'queue:leave', {}, 5_000).then(go, go);
+  };
+
   const inLine = step.step === 'waiting';
   useEffect(() => {
     if (inLine) callerCall.load().catch(() => undefined); // a failure shows (with a retry) when the call comes
@@ -184,6 +207,7 @@ export function CallerPage(): ReactElement {
           onGender={(gender) => dispatch({ type: 'pick-gender', gender })}
           onJoin={() => dispatch({ type: 'join' })}
           onBack={() => dispatch({ type: 'back' })}
+          camera={camera}
         />
       );
     case 'joining':
@@ -223,7 +247,18 @@ export function CallerPage(): ReactElement {
         </section>
       );
     case 'waiting':
-      return <WaitingScreen status={step.status} requeued={step.requeued} leaving={step.leaving} offline={socket !== null && !connected} onLeave={leave} />;
+      return (
+        <WaitingScreen
+          status={step.status}
+          requeued={step.requeued}
+          leaving={step.leaving}
+          offline={socket !== null && !connected}
+          onLeave={leave}
+          camera={camera}
+          textOpen={service.status ? service.status.text.open : true}
+          onText={toText}
+        />
+      );
     case 'in-call':
       return (
         <>

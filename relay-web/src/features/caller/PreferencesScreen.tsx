@@ -5,6 +5,8 @@ import { Icon } from '../../components/Icon.tsx';
 import type { IconName } from '../../components/Icon.tsx';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
+import { CameraCheckPanel } from '../cameraCheck/CameraCheckPanel.tsx';
+import type { CameraCheck } from '../cameraCheck/useCameraCheck.ts';
 import type { GenderChoice } from './callerFlow.ts';
 
 const CHOICES: { value: GenderChoice; icon: IconName }[] = [
@@ -19,10 +21,12 @@ interface Props {
   onGender: (gender: GenderChoice) => void;
   onJoin: () => void;
   onBack: () => void;
+  /** The caller's own camera, checked here before they join (joining without one is allowed). */
+  camera: CameraCheck;
 }
 
-/** The chosen topic, an optional interpreter-gender preference (best effort), and "join the line". */
-export function PreferencesScreen({ topic, gender, onGender, onJoin, onBack }: Props): ReactElement {
+/** The chosen topic, an optional interpreter-gender preference (best effort), the camera check, and "join the line". */
+export function PreferencesScreen({ topic, gender, onGender, onJoin, onBack, camera }: Props): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
   return (
@@ -55,6 +59,7 @@ export function PreferencesScreen({ topic, gender, onGender, onJoin, onBack }: P
           <Icon name="clock" /> {t('prefs.genderExplain')}
         </p>
       </fieldset>
+      <CameraCheckPanel check={camera} variant="compact" />
       <button type="button" className="big-action big-action--wide" data-testid="queue-join" onClick={onJoin}>
         <span className="big-action__pictogram" aria-hidden="true">
           <Icon name="hands" />

@@ -18,6 +18,7 @@ import type { SignalingSocket } from '../../signaling/socket.ts';
 import { NO_TRANSFER, TransferPanel } from './TransferPanel.tsx';
 import type { TransferState } from './TransferPanel.tsx';
 import { ConsoleTabs } from './ConsoleTabs.tsx';
+import { CallerCameraNotice } from './CallerCameraNotice.tsx';
 import type { ConsolePane, TabBadge } from './ConsoleTabs.tsx';
 import type { DeskCall as DeskCallModel, DeskCallEnd } from './useDesk.ts';
 
@@ -154,6 +155,7 @@ export const DeskCall = memo(function DeskCall({ socket, call, desk, onOver }: P
   return (
     <div className="desk-call">
       <CallView snapshot={snapshot} controls={controls} aside={side} variant="console" />
+      <CallerCameraNotice camera={call.offer?.camera} snapshot={snapshot} />
     </div>
   );
 });

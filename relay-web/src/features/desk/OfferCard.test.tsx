@@ -17,6 +17,7 @@ const offer = (p: Partial<DeskOffer> = {}): DeskOffer => ({
   expiresAt: NOW + 20_000,
   transferFrom: null,
   requeued: false,
+  camera: null,
   ...p,
 });
 let m: Mounted;
@@ -45,6 +46,20 @@ describe('OfferCard', () => {
     m.render(<OfferCard offer={offer({ transferFrom: { userId: 'u2', displayName: 'Lin' }, requeued: true })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
     expect(m.container.textContent).toContain('Transfer from Lin');
     expect(m.byTestId('offer-requeued')).not.toBeNull();
+  });
+
+  it("says when the caller's camera is blocked or missing, and nothing when it works or is not known", async () => {
+    m.render(<OfferCard offer={offer({ camera: 'blocked' })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.byTestId('offer-camera')?.dataset.camera).toBe('blocked');
+    expect(m.byTestId('offer-camera')?.textContent).toContain('來電者鏡頭被封鎖');
+    await act(() => i18n.changeLanguage('en'));
+    m.render(<OfferCard offer={offer({ camera: 'missing' })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.byTestId('offer-camera')?.textContent).toContain('The caller has no camera that works');
+    for (const camera of ['ok', null] as const) {
+      m.render(<OfferCard offer={offer({ camera })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+      expect(m.byTestId('offer-camera')).toBeNull();
+      expect(m.byTestId('offer')?.dataset.camera).toBe(camera ?? 'unknown');
+    }
   });
 
   it('puts focus on accept and answers to A and D (not while typing in a field)', () => {

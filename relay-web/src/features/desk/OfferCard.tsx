@@ -54,7 +54,7 @@ export function OfferCard({ offer, receivedAt, now, busy, onAccept, onDecline }:
   }, [onAccept, onDecline]);
 
   return (
-    <section className="offer" data-testid="offer" data-entry-id={offer.entryId} data-transfer={offer.transferFrom ? 'true' : 'false'} aria-labelledby="offer-title">
+    <section className="offer" data-testid="offer" data-entry-id={offer.entryId} data-transfer={offer.transferFrom ? 'true' : 'false'} data-camera={offer.camera ?? 'unknown'} aria-labelledby="offer-title">
       <div className="offer__banner">
         <Icon name="bell" className="offer__bell" />
         <div role="alert" className="offer__title">
@@ -98,6 +98,14 @@ export function OfferCard({ offer, receivedAt, now, busy, onAccept, onDecline }:
           </dd>
         </div>
       </dl>
+      {(offer.camera === 'blocked' || offer.camera === 'missing') && (
+        <p className="notice notice--warn" data-testid="offer-camera" data-camera={offer.camera}>
+          <Icon name="video-off" className="notice__icon" />
+          <span>
+            <strong>{offer.camera === 'blocked' ? t('callerPath.desk.blockedTitle') : t('callerPath.desk.missingTitle')}</strong> {t('callerPath.desk.noPictureBody')}
+          </span>
+        </p>
+      )}
       {offer.requeued && (
         <p className="notice notice--warn" data-testid="offer-requeued">
           <Icon name="sync" className="notice__icon" />

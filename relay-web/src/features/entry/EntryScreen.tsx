@@ -1,28 +1,26 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { PublicMessage } from '@sign-relay/shared';
+import { useNavigate } from 'react-router';
+import type { PublicMessage, ServiceKindStatus } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
-import { useSurface } from '../../surface/surface.ts';
 import { storedChatSession } from '../chat/chatStorage.ts';
 import { CallbackForm } from './CallbackForm.tsx';
 import { weeklyWords } from './weeklyWords.ts';
-import { ServiceStatusPanel, useServiceTimeWords } from './ServiceStatusPanel.tsx';
+import { ServiceStatusLine, useServiceTimeWords } from './ServiceStatusPanel.tsx';
 import { serverNow, useServiceStatus } from './useServiceStatus.ts';
 import './entry.css';
 
 /**
- * The caller's first screen: what is open now. Video open: the big "start a video call". Video closed: when
- * it opens again (Taipei time) and why, text chat now, and a call-back request. Text chat whenever it is
- * open. When the status cannot be had, both ways are offered and the server decides.
+ * The caller's first screen: what can be done now, first. Video open: the big "start a video call" (saying
+ * until when). Video closed: one line saying when it opens again (Taipei time), then text chat as the big
+ * action, and a call-back request. When the status cannot be had, both ways are offered and the server
+ * decides. A public page: staff go to /desk, /wallboard, /cases and /admin directly, there are no links to them.
  */
 export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): ReactElement {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  // A kiosk is a public device: no way from it into the staff screens.
-  const surface = useSurface();
   const service = useServiceStatus();
   const now = serverNow(service, useNow(30_000));
   const words = useServiceTimeWords();
@@ -37,10 +35,13 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
   const messages = [...new Set([status?.video.message?.[lang], status?.text.message?.[lang]].filter((m): m is string => !!m))];
   const startText = (): void => void navigate('/chat', { state: { start: !chatWaiting } });
 
+  /** How long an open service stays open, said once, in its own button. */
+  const openFor = (s: ServiceKindStatus): string => (status ? (s.closesAt === null ? t('callerPath.entry.openAnyTime') : t('callerPath.entry.openUntil', { when: words.until(s, status, now) })) : '');
+
   return (
-    <div className="home entry">
+    <div className={`home entry entry--${videoOpen ? 'video-open' : 'video-closed'}`}>
       <h1 className="home__title">{t('home.title')}</h1>
-      <ServiceStatusPanel status={status} now={now} failed={failed} />
+      <ServiceStatusLine status={status} now={now} failed={failed} />
       {messages.length > 0 && (
         <div className="notice notice--warn notice--big entry__message" data-testid="service-message" role="note">
           <Icon name="bell" className="notice__icon" />
@@ -53,6 +54,17 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
         </div>
       )}
 
+      {/* Video closed: one line that says so and when it opens, never a card that looks like a button. */}
+      {status && !status.video.open && (
+        <p className="entry-closed" data-testid="video-closed">
+          <Icon name="video-off" className="entry-closed__icon" />
+          <strong>{t('callerPath.entry.videoClosed')}</strong>
+          <span className="entry-closed__when" data-testid="video-reopens">
+            {words.opens(status.video, status, now)}
+          </span>
+        </p>
+      )}
+
       {videoOpen && (
         <button type="button" className="big-action" data-testid="start-video-call" onClick={onStartVideo} aria-describedby="start-hint">
           <span className="big-action__pictogram" aria-hidden="true">
@@ -63,18 +75,12 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
           <span className="big-action__hint" id="start-hint">
             {t('home.startHint')}
           </span>
+          {status && (
+            <span className="big-action__until" data-testid="video-open-until">
+              <Icon name="clock" /> {openFor(status.video)}
+            </span>
+          )}
         </button>
-      )}
-      {status && !status.video.open && (
-        <section className="entry-closed" data-testid="video-closed" aria-labelledby="video-closed-title">
-          <Icon name="video-off" className="entry-closed__icon" />
-          <h2 id="video-closed-title">{t('entry.videoClosedTitle')}</h2>
-          <p className="entry-closed__when" data-testid="video-reopens">
-            <Icon name="clock" />
-            <span>{words.opens(status.video, status, now)}</span>
-          </p>
-          {textOpen && <p className="entry-closed__instead">{t('entry.insteadNow')}</p>}
-        </section>
       )}
 
       {textOpen ? (
@@ -88,10 +94,15 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
           <span className={videoOpen ? 'entry__text-icon' : 'big-action__pictogram'} aria-hidden="true">
             <Icon name="chat" />
           </span>
-          <span className={videoOpen ? undefined : 'big-action__label'}>{chatWaiting ? t('entry.resumeText') : t('entry.startText')}</span>
+          <span className={videoOpen ? 'entry__text-label' : 'big-action__label'}>{chatWaiting ? t('entry.resumeText') : t('entry.startText')}</span>
           <span className={videoOpen ? 'entry__text-hint' : 'big-action__hint'} id="text-hint">
             {t('entry.startTextHint')}
           </span>
+          {status && (
+            <span className={videoOpen ? 'entry__text-until' : 'big-action__until'} data-testid="text-open-until">
+              <Icon name="clock" /> {openFor(status.text)}
+            </span>
+          )}
         </button>
       ) : (
         status && (
@@ -134,26 +145,6 @@ export function EntryScreen({ onStartVideo }: { onStartVideo: () => void }): Rea
             <span>{t('entry.week.text', { hours: weeklyWords(status.text.weekly, t) })}</span>
           </li>
         </ul>
-      )}
-      {surface.kind === 'web' && (
-        <nav className="home__staff" aria-label={t('home.staffLinks')}>
-          <Link to="/desk" className="button button--quiet" data-testid="desk-link">
-            <Icon name="headset" />
-            <span>{t('home.forInterpreters')}</span>
-          </Link>
-          <Link to="/wallboard" className="button button--quiet" data-testid="wallboard-link">
-            <Icon name="chart" />
-            <span>{t('home.forSupervisors')}</span>
-          </Link>
-          <Link to="/cases" className="button button--quiet" data-testid="cases-link">
-            <Icon name="pen" />
-            <span>{t('caseList.homeLink')}</span>
-          </Link>
-          <Link to="/admin/hours" className="button button--quiet" data-testid="admin-hours-link">
-            <Icon name="calendar" />
-            <span>{t('home.forAdmins')}</span>
-          </Link>
-        </nav>
       )}
     </div>
   );

@@ -73,3 +73,31 @@ export function ServiceStatusPanel({ status, now, failed }: { status: ServiceSta
     </section>
   );
 }
+
+/**
+ * The caller's first screen's status line: a calm "checking" while the status loads, a plain word when it could
+ * not be had (both ways are then offered), and once known only the time in Taipei the hours are reckoned in: the
+ * actions say what is open and until when, and a closed service says when it opens — a panel saying it again is
+ * what made the screen repeat itself. It carries `data-video-open` / `data-text-open`.
+ */
+export function ServiceStatusLine({ status, now, failed }: { status: ServiceStatus | null; now: number; failed: boolean }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <div className="service-status service-status--line" data-testid="service-status" data-video-open={status ? String(status.video.open) : undefined} data-text-open={status ? String(status.text.open) : undefined} role="status" aria-live="polite">
+      {status ? (
+        <p className="service-status__now">
+          <Icon name="clock" /> {t('callerPath.entry.now', { time: describeServiceTime(now, now, status.timeZone, lang).time })}
+        </p>
+      ) : failed ? (
+        <p className="hint">
+          <Icon name="warning" /> {t('entry.statusUnknown')}
+        </p>
+      ) : (
+        <p className="hint">
+          <Icon name="sync" className="icon--spin" /> {t('entry.checking')}
+        </p>
+      )}
+    </div>
+  );
+}

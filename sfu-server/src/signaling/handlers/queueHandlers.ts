@@ -11,7 +11,7 @@ export const queueHandlers: HandlerMap<'queue:join' | 'queue:leave' | 'queue:res
       if (status) return status;
     }
     if (ctx.session.call && !ctx.session.call.room.closed) throw new AppError('ALREADY_IN_CALL', 'You are already in a call.');
-    const status = await ctx.queue.join(guest, { topic: p.topic, preferredGender: p.preferredGender, contact: p.contact });
+    const status = await ctx.queue.join(guest, { topic: p.topic, preferredGender: p.preferredGender, contact: p.contact, camera: p.camera });
     ctx.session.entryId = status.entryId;
     return status;
   },
