@@ -176,6 +176,7 @@ describe('accessibility of the entry at night, the text chat, the call-back requ
         await caller.getByTestId('callback-submit').click();
         await screen(caller, 'callback-form', lang, viewport);
         await caller.getByTestId('callback-name').fill(lang === 'en' ? 'Chen Hsiao-ming' : '陳小明');
+        await caller.getByTestId('callback-method-email').click();
         await caller.getByTestId('callback-email').fill('chen@example.tw');
         await caller.getByTestId('callback-submit').click();
         await caller.getByTestId('callback-done').waitFor({ timeout: 10_000 });

@@ -41,6 +41,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
     // A call-back request: refused without a way to reach the caller, then sent.
     await caller.getByTestId('callback-open').click();
     await caller.getByTestId('callback-name').fill('陳小明');
+    await caller.getByTestId('callback-method-sms').click();
     await caller.getByTestId('callback-submit').click();
     await expect(caller.getByTestId('callback-phone').getAttribute('aria-invalid')).resolves.toBe('true');
     await caller.getByTestId('callback-phone').fill('0912-345-678');

@@ -36,6 +36,8 @@ export function formatCallbackReference(day: string, seq: number): string {
 }
 
 const phone = z.string().trim().regex(CALLBACK_PHONE_PATTERN, 'must be a phone number');
+/** Text of at most `max` characters, an emoji counting once (as the form counts them). */
+const text = (max: number) => z.string().trim().refine((s) => [...s].length <= max, `must be at most ${max} characters`);
 const email = z.email().max(CALLBACK_LIMITS.email);
 
 /**
@@ -45,12 +47,12 @@ const email = z.email().max(CALLBACK_LIMITS.email);
  */
 export const newCallbackSchema = z
   .object({
-    name: z.string().trim().min(1).max(CALLBACK_LIMITS.name),
+    name: text(CALLBACK_LIMITS.name).pipe(z.string().min(1)),
     method: z.enum(CALLBACK_METHODS).optional(),
     phone: phone.optional(),
     email: email.optional(),
     topic: z.enum(SERVICE_TOPICS).optional(),
-    note: z.string().trim().max(CALLBACK_LIMITS.note).optional(),
+    note: text(CALLBACK_LIMITS.note).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -64,7 +66,7 @@ export type NewCallback = z.infer<typeof newCallbackSchema>;
 export const closeCallbackSchema = z
   .object({
     outcome: z.enum(CALLBACK_CLOSE_OUTCOMES),
-    note: z.string().trim().max(CALLBACK_LIMITS.outcomeNote).optional(),
+    note: text(CALLBACK_LIMITS.outcomeNote).optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import { callViewEn } from './callView.en.ts';
 import { callerPathEn } from './callerPath.en.ts';
 import { wallboardLinesEn } from './wallboardLines.en.ts';
 import { deskRingEn } from './deskRing.en.ts';
+import { callbackEn, callbacksEn } from './callbacks.en.ts';
 
 /** The English catalogue: typed from the Chinese one, so a missing or extra key is a compile error. */
 export const en: Catalogue = {
@@ -343,33 +344,8 @@ export const en: Catalogue = {
       rangeSeparator: ', ',
     },
   },
-  callback: {
-    title: 'Ask us to contact you',
-    lead: 'When video opens, an interpreter contacts you the way you choose.',
-    name: 'Name',
-    required: '(required)',
-    contact: 'How to reach you',
-    contactHint: 'A phone number or an e-mail address, at least one.',
-    phone: 'Mobile or phone',
-    email: 'E-mail',
-    topic: 'About (optional)',
-    noTopic: 'Not chosen',
-    note: 'Anything to say first (optional)',
-    submit: 'Send',
-    submitting: 'Sending…',
-    cancel: 'Cancel',
-    failed: 'Not sent:',
-    done: 'Received!',
-    doneBody: 'During video hours an interpreter contacts you the way you chose.',
-    problems: {
-      nameRequired: 'Please give your name.',
-      nameTooLong: 'The name is too long (100 characters at most).',
-      phoneInvalid: 'A phone number has only digits, +, -, brackets and spaces (6–30 of them).',
-      emailInvalid: 'That is not an e-mail address.',
-      contactRequired: 'Please give a phone number or an e-mail address.',
-      noteTooLong: 'Too long (500 characters at most).',
-    },
-  },
+  callback: callbackEn,
+  callbacks: callbacksEn,
   chat: {
     earlierTitle: 'From the text chat before this call',
     title: 'Text chat',

@@ -13,6 +13,7 @@ import { callViewZhTW } from './callView.zhTW.ts';
 import { callerPathZhTW } from './callerPath.zhTW.ts';
 import { wallboardLinesZhTW } from './wallboardLines.zhTW.ts';
 import { deskRingZhTW } from './deskRing.zhTW.ts';
+import { callbackZhTW, callbacksZhTW } from './callbacks.zhTW.ts';
 
 export const zhTW = {
   cases: casesZhTW,
@@ -347,33 +348,8 @@ export const zhTW = {
       rangeSeparator: '、',
     },
   },
-  callback: {
-    title: '請我們聯絡您',
-    lead: '視訊開放後，翻譯員會用您留下的方式聯絡您。',
-    name: '姓名',
-    required: '（必填）',
-    contact: '聯絡方式',
-    contactHint: '手機和電子郵件至少填一個。',
-    phone: '手機或電話',
-    email: '電子郵件',
-    topic: '事項（可不選）',
-    noTopic: '不選',
-    note: '想先說的話（可不填）',
-    submit: '送出',
-    submitting: '送出中…',
-    cancel: '取消',
-    failed: '沒有送出：',
-    done: '已收到！',
-    doneBody: '視訊服務時間內，翻譯員會用您留下的方式聯絡您。',
-    problems: {
-      nameRequired: '請填姓名。',
-      nameTooLong: '姓名太長（最多 100 字）。',
-      phoneInvalid: '電話只能有數字、+、-、括號和空格（6–30 個）。',
-      emailInvalid: '電子郵件格式不對。',
-      contactRequired: '請填手機或電子郵件。',
-      noteTooLong: '太長了（最多 500 字）。',
-    },
-  },
+  callback: callbackZhTW,
+  callbacks: callbacksZhTW,
   chat: {
     earlierTitle: '轉視訊前的文字對話',
     title: '文字對話',

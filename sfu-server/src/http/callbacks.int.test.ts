@@ -233,8 +233,11 @@ describe('call-back requests over HTTP and Postgres', () => {
     // The caller's receipt by SMS went to the outbox with the case.
     const outbox = await db.db.pool.query<{ channel: string; recipient: string }>('SELECT channel, recipient FROM notification_outbox WHERE case_id = $1', [filed.case.id]);
     expect(outbox.rows).toEqual([{ channel: 'sms', recipient: '0912-000-111' }]);
-    // The request is done: its form is closed too.
+    // The request is done: its form is closed too, and it is off the open list.
     expect(await request(s1, 'case:open', { ref })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const after = await call('GET', '/api/callbacks', interp1.token);
+    expect(after.status).toBe(200);
+    expect((after.body as unknown as CallbackItem[]).some((i) => i.id === id)).toBe(false);
   });
 });
 

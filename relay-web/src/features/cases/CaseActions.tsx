@@ -13,6 +13,11 @@ interface Props {
   fieldId: (field: CaseProblem['field']) => string;
   /** A read-back or filing was tried: the form shows every problem from now on. */
   onAttempt: () => void;
+  /**
+   * The caller is not on a screen of ours (a call-back request): no read-back; filing needs the reason, and this
+   * says so in its place.
+   */
+  noReadBack?: string | undefined;
 }
 
 /**
@@ -20,10 +25,10 @@ interface Props {
  * read-back to the caller and its answer, filing (only once the caller confirmed the current content), and
  * filing without a read-back, which needs a reason.
  */
-export function CaseActions({ model, problems, fieldId, onAttempt }: Props): ReactElement {
+export function CaseActions({ model, problems, fieldId, onAttempt, noReadBack }: Props): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const [skipping, setSkipping] = useState(false);
+  const [skipping, setSkipping] = useState(noReadBack !== undefined);
   const [reason, setReason] = useState('');
   const view = readBackView(model.readBack);
   const complete = problems.length === 0;
@@ -59,6 +64,11 @@ export function CaseActions({ model, problems, fieldId, onAttempt }: Props): Rea
           </>
         )}
       </div>
+      {noReadBack !== undefined ? (
+        <p className="hint" data-testid="case-no-readback">
+          {noReadBack}
+        </p>
+      ) : (
       <div className="case-readback">
         <ReadBackStatus readBack={model.readBack} />
         <button
@@ -76,6 +86,7 @@ export function CaseActions({ model, problems, fieldId, onAttempt }: Props): Rea
           <span>{view === 'none' ? t('cases.readBack.send') : t('cases.readBack.resend')}</span>
         </button>
       </div>
+      )}
       {model.actionError && (
         <p className="notice notice--error case-actions__error" role="alert" data-testid="case-action-error" data-error={model.actionError}>
           <Icon name="warning" className="notice__icon" />
@@ -83,7 +94,8 @@ export function CaseActions({ model, problems, fieldId, onAttempt }: Props): Rea
         </p>
       )}
       <div className="case-file">
-        {!confirmed && complete && <p className="hint">{t('cases.file.needsReadBack')}</p>}
+        {!confirmed && complete && noReadBack === undefined && <p className="hint">{t('cases.file.needsReadBack')}</p>}
+        {noReadBack === undefined && (
         <button
           type="button"
           className="button button--primary case-main-button"
@@ -98,12 +110,15 @@ export function CaseActions({ model, problems, fieldId, onAttempt }: Props): Rea
           <Icon name="check" />
           <span>{model.busy === 'file' ? t('cases.file.busy') : t('cases.file.action')}</span>
         </button>
+        )}
         {!confirmed && (
           <div className="case-skip">
+            {noReadBack === undefined && (
             <button type="button" className="button button--quiet case-small-button" data-testid="case-skip-open" aria-expanded={skipping} aria-controls={`${id}-skip`} onClick={() => setSkipping((s) => !s)}>
               <Icon name="warning" />
               <span>{t('cases.file.skipOpen')}</span>
             </button>
+            )}
             <div id={`${id}-skip`} className="case-skip__body" hidden={!skipping}>
               <label htmlFor={`${id}-reason`} className="case-field__label">
                 {t('cases.file.reason')}

@@ -21,6 +21,8 @@ interface Props {
   idPrefix: string;
   /** The district map (left out where there is no room for it; the coordinates can still be typed). */
   withMap?: boolean;
+  /** The caller is not on a screen of ours (a call-back request): what to do instead of a read-back. */
+  noReadBack?: string | undefined;
 }
 
 /** Every problem once, the server's (from a refused read-back or filing) with the form's own. */
@@ -39,7 +41,7 @@ function merge(a: readonly CaseProblem[], b: readonly CaseProblem[]): CaseProble
  * needs, the interpreter's summary, the caller's contact, then read-back and filing. Saved as it is typed;
  * problems show by field once a field was left or a filing tried, and always as the list above "file".
  */
-export function CaseForm({ model, idPrefix, withMap = true }: Props): ReactElement {
+export function CaseForm({ model, idPrefix, withMap = true, noReadBack }: Props): ReactElement {
   const { t } = useTranslation();
   const { draft, change } = model;
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -173,7 +175,7 @@ export function CaseForm({ model, idPrefix, withMap = true }: Props): ReactEleme
         </Field>
       )}
       {service && <ContactFields idPrefix={idPrefix} draft={draft} change={change} problemsOf={problemsOf} touch={touch} required={service === 'petition'} />}
-      {service && <CaseActions key={model.filed?.number ?? ''} model={model} problems={problems} fieldId={(f) => (f === 'note' ? id('summary') : id(f))} onAttempt={() => setAttempted(true)} />}
+      {service && <CaseActions key={model.filed?.number ?? ''} model={model} problems={problems} fieldId={(f) => (f === 'note' ? id('summary') : id(f))} onAttempt={() => setAttempted(true)} noReadBack={noReadBack} />}
     </section>
   );
 }

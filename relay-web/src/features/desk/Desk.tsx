@@ -14,6 +14,8 @@ import type { DeskChatSummary } from '../chat/DeskChatPanel.tsx';
 import { deskRings } from './ring/ringSettings.ts';
 import { RingSettings } from './ring/RingSettings.tsx';
 import { PendingDrafts } from '../cases/PendingDrafts.tsx';
+import { CallbackCount, CallbackPanel } from '../callbacks/CallbackPanel.tsx';
+import { useCallbackList } from '../callbacks/useCallbackList.ts';
 import { elapsedSec, remainingSec } from '../../util/time.ts';
 import { DeskStateBadge } from './DeskStateBadge.tsx';
 import { deskView, wrapUpDeadline } from './deskView.ts';
@@ -51,6 +53,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const { t } = useTranslation();
   const { socket, connected } = useSignaling(auth);
   const desk = useDesk(socket);
+  const callbacks = useCallbackList(auth);
   const { call } = desk;
   const view = deskView(desk.desk, desk.offer !== null, call !== null);
   const fast = view.panel === 'offered' || view.panel === 'wrap-up';
@@ -123,6 +126,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
         <h1 className="desk__title">
           <Icon name="headset" /> {t('desk.title')}
         </h1>
+        <CallbackCount list={callbacks} />
         <SignedIn name={user.displayName} onSignOut={() => void signOut()} disabled={view.panel === 'in-call'} />
       </header>
       <DeskStateBadge panel={view.panel} elapsedSec={elapsedSec(since, now)} breakReason={desk.desk?.breakReason ?? null} chats={chatsOn && chats ? chats : null} />
@@ -172,6 +176,7 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
           </section>
         )}
         {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && socket && connected && <PendingDrafts socket={socket} hide={chatsShown} />}
+        {(view.panel === 'available' || view.panel === 'break' || view.panel === 'offline') && <CallbackPanel list={callbacks} user={user} socket={connected ? socket : null} />}
       </div>
       {view.panel === 'offered' && statusSwitch}
       <DeskChatPanel socket={socket} connected={connected} inConsole={inConsole} onShown={setChatsShown} onSummary={setChats} />

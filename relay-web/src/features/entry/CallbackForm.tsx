@@ -1,30 +1,30 @@
 import { useId, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceTopic } from '@sign-relay/shared';
+import { CALLBACK_METHODS, callbackRoutes } from '@sign-relay/shared';
+import type { CallbackMethod, CallbackReceipt, ServiceTopic } from '@sign-relay/shared';
 import { GuestAuth } from '../../auth/GuestAuth.ts';
-import { apiRequest } from '../../auth/http.ts';
+import { callRoute } from '../../auth/routes.ts';
 import { Icon } from '../../components/Icon.tsx';
+import type { IconName } from '../../components/Icon.tsx';
 import { TOPIC_ORDER } from '../../components/TopicPictogram.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { useSurface } from '../../surface/surface.ts';
 import type { Surface } from '../../surface/surface.ts';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
-import { checkCallback, EMPTY_CALLBACK } from './callbackForm.ts';
+import { CallbackDone } from './CallbackDone.tsx';
+import { CALLBACK_FIELD_ORDER, checkCallback, contactFields, EMPTY_CALLBACK } from './callbackForm.ts';
 import type { CallbackFields, CallbackProblems, CallbackRequest } from './callbackForm.ts';
+import './callbackForm.css';
 
 /** POST /api/callbacks with this browser's guest token (a fresh one if the server refuses the stored one). */
-async function sendCallback(request: CallbackRequest, surface: Surface): Promise<void> {
+async function sendCallback(request: CallbackRequest, surface: Surface): Promise<CallbackReceipt> {
   const auth = new GuestAuth({ surface });
   try {
-    const send = (token: string | null) => apiRequest<{ id: string }>('/api/callbacks', { body: request, token });
-    try {
-      await send(await auth.ensure());
-    } catch (error) {
-      if (errorCodeOf(error) !== 'UNAUTHENTICATED') throw error;
-      await send(await auth.renew());
-    }
+    let token: string | null = await auth.ensure();
+    const holder = { token: () => token, renew: async () => (token = await auth.renew()) };
+    return await callRoute(holder, callbackRoutes.create, { body: request });
   } finally {
     auth.dispose();
   }
@@ -32,7 +32,13 @@ async function sendCallback(request: CallbackRequest, surface: Surface): Promise
 
 type Field = keyof CallbackProblems;
 
-/** "Contact me": a name and a phone number or e-mail address, optionally the topic and a note. */
+export const METHOD_ICON: Record<CallbackMethod, IconName> = { sms: 'chat', email: 'mail', video: 'video' };
+
+/**
+ * "Contact me": a name, how to be reached (text message, e-mail or a video call back, each a pictogram tile) and
+ * the contact that needs, optionally the topic and a note. Sent, it shows the reference number large. Nothing is
+ * stored in the browser: on a kiosk the visit's end (a fresh page) takes it all away.
+ */
 export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactElement {
   const { t } = useTranslation();
   const surface = useSurface();
@@ -42,14 +48,19 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
   const [problems, setProblems] = useState<CallbackProblems>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<RequestErrorCode | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<{ receipt: CallbackReceipt; request: CallbackRequest } | null>(null);
 
   const set = (patch: Partial<CallbackFields>): void => {
     setFields((f) => ({ ...f, ...patch }));
     setProblems((p) => {
       const next = { ...p };
       for (const k of Object.keys(patch)) delete next[k as Field];
-      if ('email' in patch || 'phone' in patch) delete next.phone;
+      // A video call back needs either contact: typing one clears "give one of them".
+      if ('email' in patch && next.phone === 'contactRequired') delete next.phone;
+      if ('method' in patch) {
+        delete next.phone;
+        delete next.email;
+      }
       return next;
     });
   };
@@ -60,27 +71,21 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
     const checked = checkCallback(fields);
     if (!checked.ok) {
       setProblems(checked.problems);
-      const first = (['name', 'phone', 'email', 'note'] as const).find((k) => checked.problems[k]);
+      const first = CALLBACK_FIELD_ORDER.find((k) => checked.problems[k]);
       if (first) document.getElementById(`${id}-${first}`)?.focus();
       return;
     }
     setBusy(true);
     setFailure(null);
-    sendCallback(checked.request, surface).then(
-      () => setDone(true),
-      (error: unknown) => setFailure(errorCodeOf(error)),
-    ).finally(() => setBusy(false));
+    sendCallback(checked.request, surface)
+      .then(
+        (receipt) => setDone({ receipt, request: checked.request }),
+        (error: unknown) => setFailure(errorCodeOf(error)),
+      )
+      .finally(() => setBusy(false));
   };
 
-  if (done) {
-    return (
-      <section className="callback callback--done" data-testid="callback-done" aria-labelledby={`${id}-done`} role="status">
-        <Icon name="check" className="callback__done-icon" />
-        <h2 id={`${id}-done`}>{t('callback.done')}</h2>
-        <p>{t('callback.doneBody')}</p>
-      </section>
-    );
-  }
+  if (done) return <CallbackDone receipt={done.receipt} request={done.request} />;
 
   const problem = (field: Field) =>
     problems[field] ? (
@@ -90,9 +95,11 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
       </p>
     ) : null;
   const described = (field: Field, hint?: string) => [hint, problems[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const asks = contactFields(fields.method);
+  const contactHint = fields.method === 'video' ? `${id}-contact-hint` : undefined;
 
   return (
-    <form className="callback" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+    <form className="callback" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid="callback-form">
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
         <Icon name="phone" /> {t('callback.title')}
       </h2>
@@ -104,42 +111,81 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
         <input id={`${id}-name`} data-testid="callback-name" type="text" autoComplete="name" value={fields.name} aria-invalid={!!problems.name} aria-describedby={described('name')} onChange={(e) => set({ name: e.target.value })} />
         {problem('name')}
       </div>
-      <fieldset className="field field--group">
-        <legend>{t('callback.contact')}</legend>
-        <p className="hint" id={`${id}-contact-hint`}>
-          {t('callback.contactHint')}
+      <fieldset className="field field--group callback-method" aria-describedby={described('method', `${id}-method-hint`)} aria-invalid={!!problems.method} data-testid="callback-method">
+        <legend>
+          {t('callback.method.legend')} <span className="field__required">{t('callback.required')}</span>
+        </legend>
+        <p className="hint" id={`${id}-method-hint`}>
+          {t('callback.method.hint')}
         </p>
-        <label htmlFor={`${id}-phone`}>
-          <Icon name="phone" /> {t('callback.phone')}
-        </label>
-        <input
-          id={`${id}-phone`}
-          data-testid="callback-phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={fields.phone}
-          aria-invalid={!!problems.phone}
-          aria-describedby={described('phone', `${id}-contact-hint`)}
-          onChange={(e) => set({ phone: e.target.value })}
-        />
-        {problem('phone')}
-        <label htmlFor={`${id}-email`}>
-          <Icon name="mail" /> {t('callback.email')}
-        </label>
-        <input
-          id={`${id}-email`}
-          data-testid="callback-email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          value={fields.email}
-          aria-invalid={!!problems.email}
-          aria-describedby={described('email', `${id}-contact-hint`)}
-          onChange={(e) => set({ email: e.target.value })}
-        />
-        {problem('email')}
+        <div className="callback-method__options">
+          {CALLBACK_METHODS.map((m, i) => (
+            <label key={m} className={`callback-method__option${fields.method === m ? ' callback-method__option--chosen' : ''}`} data-testid={`callback-method-${m}`}>
+              <input
+                type="radio"
+                name={`${id}-method`}
+                id={i === 0 ? `${id}-method` : undefined}
+                value={m}
+                checked={fields.method === m}
+                onChange={() => set({ method: m })}
+              />
+              <Icon name={METHOD_ICON[m]} className="callback-method__icon" />
+              <span className="callback-method__text">
+                <span className="callback-method__name">{t(`callback.method.${m}`)}</span>
+                <span className="callback-method__hint">{t(`callback.method.${m}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {problem('method')}
       </fieldset>
+      {(asks.phone || asks.email) && (
+        <div className="callback-contact">
+          {contactHint && (
+            <p className="hint" id={contactHint}>
+              {t('callback.contactHintVideo')}
+            </p>
+          )}
+          {asks.phone && (
+            <div className="field">
+              <label htmlFor={`${id}-phone`}>
+                <Icon name="phone" /> {t('callback.phone')} {fields.method === 'sms' && <span className="field__required">{t('callback.required')}</span>}
+              </label>
+              <input
+                id={`${id}-phone`}
+                data-testid="callback-phone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                value={fields.phone}
+                aria-invalid={!!problems.phone}
+                aria-describedby={described('phone', contactHint)}
+                onChange={(e) => set({ phone: e.target.value })}
+              />
+              {problem('phone')}
+            </div>
+          )}
+          {asks.email && (
+            <div className="field">
+              <label htmlFor={`${id}-email`}>
+                <Icon name="mail" /> {t('callback.email')} {fields.method === 'email' && <span className="field__required">{t('callback.required')}</span>}
+              </label>
+              <input
+                id={`${id}-email`}
+                data-testid="callback-email"
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                value={fields.email}
+                aria-invalid={!!problems.email}
+                aria-describedby={described('email', contactHint)}
+                onChange={(e) => set({ email: e.target.value })}
+              />
+              {problem('email')}
+            </div>
+          )}
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-topic`}>{t('callback.topic')}</label>
         <select id={`${id}-topic`} data-testid="callback-topic" value={fields.topic} onChange={(e) => set({ topic: e.target.value as ServiceTopic | '' })}>
