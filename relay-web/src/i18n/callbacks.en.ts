@@ -59,7 +59,7 @@ export const callbacksEn: Catalogue['callbacks'] = {
   tab: 'Call-backs',
   title: 'Call-back requests',
   count: 'Call-backs {{count}}',
-  hint: 'Oldest first. Once you take one, only you work on it; colleagues see that you have it.',
+  hint: 'Oldest first. Once you take one, only you work on it and see the full contact; colleagues see that you have it.',
   empty: 'No call-back requests are waiting.',
   loading: 'Loading…',
   loadFailed: 'The call-back list did not update:',

@@ -60,7 +60,7 @@ export const callbacksZhTW = {
   tab: '回電',
   title: '回電請求',
   count: '回電 {{count}}',
-  hint: '最早的在最上面。接下後只有您能處理，其他人會看到是您在處理。',
+  hint: '最早的在最上面。接下後只有您能處理，其他人會看到是您在處理；完整聯絡方式接下後才顯示。',
   empty: '目前沒有等待回電的請求。',
   loading: '載入中…',
   loadFailed: '回電清單沒有更新：',

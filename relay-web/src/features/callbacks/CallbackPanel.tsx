@@ -171,11 +171,10 @@ function CallbackCard({ item, list, user, socket, now, onCaseFiled }: CardProps)
         <p className="callback-item__how" data-testid="callback-item-how" data-method={item.method}>
           <Icon name={METHOD_ICON[item.method]} className="callback-item__method-icon" />
           <strong>{t(`callbacks.method.${item.method}`)}</strong>
-          <span className="callback-item__contact" data-testid="callback-item-contact" data-masked={item.masked}>
+          <span className="callback-item__contact" data-testid="callback-item-contact" data-masked={item.masked} title={item.masked ? t('callbacks.masked') : undefined}>
             {contact}
           </span>
         </p>
-        {item.masked && <p className="hint callback-item__masked">{t('callbacks.masked')}</p>}
         <p className="callback-item__meta">
           {item.topic ? (
             <span className="callback-item__topic">
