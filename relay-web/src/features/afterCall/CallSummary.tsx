@@ -44,12 +44,18 @@ export function saveText(text: string, name: string): void {
 }
 
 /** "下載對話紀錄": the button, and what it saves (described beside it). */
-export function DownloadButton({ onDownload }: { onDownload: () => void }): ReactElement {
+export function DownloadButton({ onDownload, secondary = false }: { onDownload: () => void; secondary?: boolean }): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   return (
     <>
-      <button type="button" className="button button--primary" data-testid="call-transcript-download" onClick={onDownload} aria-describedby={`${id}-hint`}>
+      <button
+        type="button"
+        className={secondary ? 'button button--secondary button--large' : 'button button--primary'}
+        data-testid="call-transcript-download"
+        onClick={onDownload}
+        aria-describedby={`${id}-hint`}
+      >
         <DownloadIcon />
         <span>{t('afterCall.download')}</span>
       </button>

@@ -28,5 +28,6 @@ export function ChatTranscriptDownload({ messages, interpreterName, startedAt, r
     const text = transcriptText({ kind: 'chat', interpreterNames: names, startedAt: null, endedAt: null, endedBy: null, receipts: [...receipts].sort((a, b) => a.filedAt - b.filedAt), messages }, t);
     saveText(text, transcriptFileName(startedAt ?? messages[0]?.at ?? null, Date.now(), 'chat'));
   };
-  return <DownloadButton onDownload={download} />;
+  // Beside "start a new chat" (the main way on): keeping the conversation is the second thing to offer.
+  return <DownloadButton onDownload={download} secondary />;
 }

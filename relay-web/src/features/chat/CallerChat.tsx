@@ -109,11 +109,11 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
         >
           {phase === 'ended' && (
             <div className="chat-thread__after">
-              <ChatTranscriptDownload messages={chat.messages} interpreterName={chat.session?.interpreterName ?? null} startedAt={chat.session?.createdAt ?? null} receipts={cases.receipts} />
               <button type="button" className="button button--primary button--large" data-testid="chat-new" onClick={onNew}>
                 <Icon name="chat" />
                 <span>{t('chat.newChat')}</span>
               </button>
+              <ChatTranscriptDownload messages={chat.messages} interpreterName={chat.session?.interpreterName ?? null} startedAt={chat.session?.createdAt ?? null} receipts={cases.receipts} />
               <Link to="/" className="button button--secondary button--large" data-testid="chat-home" onClick={() => storeChatSession(null)}>
                 <Icon name="home" />
                 <span>{t('chat.home')}</span>
