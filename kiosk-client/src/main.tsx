@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 // The web app's styles first, then the kiosk's (larger type and targets).
 import '@sign-relay/relay-web/src/styles.css';
 import './kiosk.css';
+import './kioskScreens.css';
 import { local } from '@sign-relay/relay-web/src/auth/TokenSource.ts';
 import { initI18n } from '@sign-relay/relay-web/src/i18n/i18n.ts';
 import { readKioskConfig } from './config.ts';

@@ -3,7 +3,7 @@ import type { Catalogue } from './catalogue.ts';
 /** The caller's path in English; part of the en catalogue under `callerPath`. */
 export const callerPathEn: Catalogue['callerPath'] = {
   entry: {
-    videoClosed: 'Sign language video is closed',
+    videoClosed: 'Video calls are closed.',
     openUntil: 'Open {{when}}',
     openAnyTime: 'Open at any time',
     now: 'It is {{time}} in Taipei now',
@@ -27,6 +27,7 @@ export const callerPathEn: Catalogue['callerPath'] = {
       title: "The camera won't start",
       body: 'Close other apps that are using the camera, then press "Try again".',
     },
+    kioskHelp: "This kiosk's camera isn't working right now. Please tell the staff here.",
     without: 'You can join the line without a camera: you will see the interpreter and can type. Or use text chat instead.',
     retry: 'Try again',
   },

@@ -5,7 +5,7 @@
  */
 export const callerPathZhTW = {
   entry: {
-    videoClosed: '手語視訊休息中',
+    videoClosed: '手語視訊休息中，',
     openUntil: '開放{{when}}',
     openAnyTime: '隨時開放',
     now: '現在是臺北時間 {{time}}',
@@ -29,6 +29,7 @@ export const callerPathZhTW = {
       title: '鏡頭無法啟動',
       body: '請關閉其他正在用鏡頭的程式，再按「再試一次」。',
     },
+    kioskHelp: '這台服務站的鏡頭現在不能用，請告訴現場的服務人員。',
     without: '沒有鏡頭也可以排隊：您看得到翻譯員，也可以打字。或改用文字對話。',
     retry: '再試一次',
   },

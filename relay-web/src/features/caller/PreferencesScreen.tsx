@@ -59,13 +59,16 @@ export function PreferencesScreen({ topic, gender, onGender, onJoin, onBack, cam
           <Icon name="clock" /> {t('prefs.genderExplain')}
         </p>
       </fieldset>
-      <CameraCheckPanel check={camera} variant="compact" />
-      <button type="button" className="big-action big-action--wide" data-testid="queue-join" onClick={onJoin}>
-        <span className="big-action__pictogram" aria-hidden="true">
-          <Icon name="hands" />
-        </span>
-        <span className="big-action__label">{t('prefs.join')}</span>
-      </button>
+      {/* The camera check beside "join" (below it on a phone): seen before joining, never in the way of it. */}
+      <div className="prefs__go">
+        <CameraCheckPanel check={camera} variant="compact" />
+        <button type="button" className="big-action big-action--wide" data-testid="queue-join" onClick={onJoin}>
+          <span className="big-action__pictogram" aria-hidden="true">
+            <Icon name="hands" />
+          </span>
+          <span className="big-action__label">{t('prefs.join')}</span>
+        </button>
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.tsx';
 import { MediaVideo } from '../../components/MediaVideo.tsx';
+import { useSurface } from '../../surface/surface.ts';
 import type { CameraCheck } from './useCameraCheck.ts';
 import './cameraCheck.css';
 
@@ -20,6 +21,8 @@ export function CameraCheckPanel({ check, variant }: Props): ReactElement {
   const { t } = useTranslation();
   const { state, track } = check;
   const failed = state !== 'checking' && state !== 'ok';
+  // A kiosk's visitor has no browser settings to change: the staff on site can.
+  const kiosk = useSurface().kind === 'kiosk';
   return (
     <section className={`camera-check camera-check--${variant} camera-check--${failed ? 'failed' : state}`} data-testid="camera-check" data-state={state} aria-labelledby={`camera-check-title-${variant}`}>
       <h2 id={`camera-check-title-${variant}`} className="camera-check__title">
@@ -57,7 +60,7 @@ export function CameraCheckPanel({ check, variant }: Props): ReactElement {
             <p className="camera-check__state camera-check__state--bad">
               <Icon name="warning" /> {t(`callerPath.camera.${state}.title`)}
             </p>
-            <p>{t(`callerPath.camera.${state}.body`)}</p>
+            <p>{kiosk ? t('callerPath.camera.kioskHelp') : t(`callerPath.camera.${state}.body`)}</p>
             <p className="camera-check__hint">{t('callerPath.camera.without')}</p>
           </div>
         )}
