@@ -217,6 +217,7 @@ describe('the wallboard for every line, and the desk ring', () => {
       await expect.poll(async () => (await notes(desk))[0]?.closed, { timeout: 5_000 }).toBe(true);
       await desk.locator('[data-testid="desk-state"][data-chats="1"]').waitFor({ timeout: 10_000 });
       expect(await state.textContent()).toContain(lang === 'en' ? 'Text chats (1/3)' : '文字對話中 (1/3)');
+      await desk.evaluate(() => window.scrollTo(0, 0));
       await shoot(desk, 'desk-text-chats-state', lang, 'desktop');
 
       // A video call rings: its own notification, naming the topic.

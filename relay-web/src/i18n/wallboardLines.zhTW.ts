@@ -7,15 +7,15 @@ export const wallboardLinesZhTW = {
   alarms: {
     'video-unstaffed': '視訊有 {{count}} 人在等，沒有可接聽的翻譯員',
     'chat-unstaffed': '文字對話有 {{count}} 人在等，沒有空的對話座位',
-    'callback-overdue': '{{count}} 件回撥申請已等超過 {{hours}} 小時',
+    'callback-overdue': '{{count}} 件回電請求已等超過 {{hours}} 小時',
   },
   alarmLongest: '最久 {{time}}',
   chatsWaiting: '文字對話等候',
   seats: '座位：使用中 {{inUse}}・空 {{open}}',
-  callbacksOpen: '待回撥',
+  callbacksOpen: '待回電',
   callbacksClaimed: '已有人處理 {{count}}',
   callbacksOldest: '最久 {{time}}',
-  callbacksNone: '沒有待回撥',
+  callbacksNone: '沒有待回電',
   signing: '連續手語',
   signingNone: '已休息',
   fatigue: {
