@@ -21,16 +21,12 @@ export interface AnsweredCall {
  * (for signing without a break). SQL only here.
  */
 export class WallboardRepository {
-  /** Whether `callback_requests.claimed_by` exists yet (it comes with a later migration); checked until it does. */
-  private hasClaimed = false;
-
   constructor(private readonly db: Queryable) {}
 
   async callbacks(overdueBefore: Date): Promise<CallbackFigures> {
-    const claimed = await this.claimedColumn();
     const r = await this.db.query<{ open: string; claimed: string; overdue: string; oldest: Date | null }>(
       `SELECT count(*) AS open,
-              ${claimed ? 'count(*) FILTER (WHERE claimed_by IS NOT NULL)' : '0'} AS claimed,
+              count(*) FILTER (WHERE claimed_by IS NOT NULL) AS claimed,
               count(*) FILTER (WHERE created_at < $1) AS overdue,
               min(created_at) AS oldest
          FROM callback_requests WHERE done_at IS NULL`,
@@ -50,14 +46,5 @@ export class WallboardRepository {
       [since],
     );
     return r.rows;
-  }
-
-  private async claimedColumn(): Promise<boolean> {
-    if (this.hasClaimed) return true;
-    const r = await this.db.query(
-      `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'callback_requests' AND column_name = 'claimed_by'`,
-    );
-    this.hasClaimed = (r.rowCount ?? 0) > 0;
-    return this.hasClaimed;
   }
 }
