@@ -41,14 +41,14 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
 
   it('routes a caller to an interpreter, connects both to their call, and records every timestamp', async () => {
     const caller = await guest();
-    const first = await ok(caller.socket, 'queue:join', { topic: 'dispatch', contact: { name: '王小明', phone: '0912-345-678' } });
+    const first = await ok(caller.socket, 'queue:join', { topic: 'dispatch', contact: { name: '王小明', phone: '0912-345-678' }, camera: 'blocked' });
     expect(first).toMatchObject({ position: 1, estimatedWaitSec: null, staffed: 0, state: 'waiting' });
 
     const interp = await staff('interpreter');
     const offer = nextEvent(interp.socket, 'desk:offer');
     const rung = nextEvent(caller.socket, 'queue:status', 5_000, (s) => s.state === 'offered');
     await ok(interp.socket, 'desk:setStatus', { status: 'available' });
-    expect(await offer).toMatchObject({ entryId: first.entryId, topic: 'dispatch', channel: 'web', transferFrom: null });
+    expect(await offer).toMatchObject({ entryId: first.entryId, topic: 'dispatch', channel: 'web', transferFrom: null, camera: 'blocked' });
     expect(await rung).toMatchObject({ position: 1, state: 'offered', estimatedWaitSec: 0 });
 
     // Only the interpreter rung may answer.
@@ -82,6 +82,20 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     expect(await ok(interp.socket, 'desk:setStatus', { status: 'available' })).toMatchObject({ state: 'available' });
     await ok(interp.socket, 'desk:setStatus', { status: 'offline' });
     await ok(other.socket, 'desk:setStatus', { status: 'offline' });
+  });
+
+  it('refuses an unknown camera state and queues nobody; a caller whose check had not answered is offered with camera null', async () => {
+    const caller = await guest();
+    const bad = await request(caller.socket, 'queue:join', { camera: 'broken' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await server.store.places()).length).toBe(0);
+    const interp = await staff('interpreter');
+    const offer = nextEvent(interp.socket, 'desk:offer');
+    const st = await ok(caller.socket, 'queue:join', {});
+    await ok(interp.socket, 'desk:setStatus', { status: 'available' });
+    expect(await offer).toMatchObject({ entryId: st.entryId, camera: null });
+    await ok(caller.socket, 'queue:leave', {});
+    await ok(interp.socket, 'desk:setStatus', { status: 'offline' });
   });
 
   it('shows the second caller position 2 and an estimated wait', async () => {
