@@ -1,7 +1,7 @@
 /**
  * The kiosk's patience, in real browsers against the real server, with a 20 s idle time: a visitor waiting in
  * line untouched for longer than the idle time (and its question) keeps their place — no question, nothing given
- * up — while a screen nobody is using beside it asks "還在使用嗎？" over the whole screen, flashing. When the
+ * up — while a screen a visitor left beside it asks "還在使用嗎？" over the whole screen, flashing. When the
  * interpreter answers a visitor who walked away, sees the empty kiosk and hangs up, the untouched summary asks
  * and the visit then ends clean.
  */
@@ -57,11 +57,13 @@ describe('a kiosk lets visitors wait: waiting is not idleness', () => {
     await kiosk.locator('[data-testid="kiosk"][data-visit-held="true"]').waitFor();
     const joinedAt = Date.now();
 
-    // Beside it, two kiosks nobody uses (zh-TW and English): each asks after the idle time — over the whole screen.
+    // Beside it, two kiosks where a visitor opened the topic screen and walked away (zh-TW and English): each asks
+    // after the idle time — over the whole screen. (The English one waits 30 s, so the two questions do not overlap
+    // while both are shot.)
     const idleZh = await page(server.url);
     const idleEn = await page(server.url, 'en');
-    // (The English one waits 30 s, so the two questions do not overlap while both are shot.)
     await Promise.all([idleZh.goto(`/kiosk/?kiosk=DA-02&idle=${IDLE_SEC}`), idleEn.goto('/kiosk/?kiosk=DA-03&idle=30')]);
+    await Promise.all([idleZh.getByTestId('start-video-call').click(), idleEn.getByTestId('start-video-call').click()]);
     await idleZh.evaluate('window.__beforeTheEnd = true');
     for (const [p, lang] of [
       [idleZh, 'zh-TW'],

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The kiosk's end of a visit: a screen nobody uses (nothing held) asks "are you still there?" after the idle
- * time and ends the visit when nobody answers; never during a call; waiting in line or in a chat is not
+ * time and ends the visit when nobody answers (a fresh visit nobody touched is left alone); never during a call; waiting in line or in a chat is not
  * idleness (only a wait far beyond any real one asks, and then the screen gives up the place / ends the chat
  * first). A hold that ends gives the full idle time again (a visitor who just hung up gets time to read).
  */
@@ -50,8 +50,16 @@ const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const touch = () => act(() => void window.dispatchEvent(new Event('pointerdown')));
 
 describe('useIdleVisit', () => {
+  it('leaves a fresh visit nobody has touched alone: nothing to clear, and no flashing at an empty hall', async () => {
+    m.render(<Kiosk live={false} />);
+    await wait(20 * IDLE);
+    expect(visit.askingUntil).toBeNull();
+    expect(ended).toBe(0);
+  });
+
   it('asks on an untouched screen nobody holds after the idle time, and ends the visit when nobody answers', async () => {
     m.render(<Kiosk live={false} />);
+    touch();
     await wait(40_000);
     touch();
     await wait(40_000);
@@ -66,6 +74,7 @@ describe('useIdleVisit', () => {
 
   it('a touch answers the question on a screen nobody holds, and the idle time starts again', async () => {
     m.render(<Kiosk live={false} />);
+    touch();
     await wait(IDLE + 1_000);
     expect(visit.askingUntil).not.toBeNull();
     act(() => visit.stillHere());

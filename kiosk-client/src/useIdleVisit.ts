@@ -42,6 +42,8 @@ export interface IdleVisit {
  *   {@link waitingCeilingMs} untouched is the question asked, and unanswered the holding screens give up the
  *   place / end the chat before the visit ends.
  * A hold that starts or ends starts the idle time afresh, so a visitor who just hung up gets the full time to read.
+ * A fresh visit nobody has touched yet is left alone: there is nothing to clear, and a kiosk standing unused in a
+ * hall must not flash at the room every few minutes.
  */
 export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => number = Date.now): IdleVisit {
   const holdsRef = useRef(new Map<number, VisitHold>());
@@ -49,6 +51,8 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
   const [version, setVersion] = useState(0);
   const [askingUntil, setAskingUntil] = useState<number | null>(null);
   const lastInput = useRef(now());
+  /** Someone has used this visit (a touch, a key, a screen that holds it): only then is there anything to end. */
+  const used = useRef(false);
   const idle = useRef(onIdle);
   idle.current = onIdle;
   const ending = useRef(false);
@@ -57,6 +61,7 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
     (what: VisitHold) => {
       const id = nextId.current++;
       holdsRef.current.set(id, what);
+      used.current = true;
       lastInput.current = now();
       setAskingUntil(null);
       setVersion((v) => v + 1);
@@ -76,6 +81,7 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
 
   useEffect(() => {
     const touched = (): void => {
+      used.current = true;
       lastInput.current = now();
       setAskingUntil(null);
     };
@@ -103,7 +109,7 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
       idle.current();
     };
     const timer = setInterval(() => {
-      if (ending.current) return;
+      if (ending.current || !used.current) return;
       const quiet = now() - lastInput.current;
       const waiting = holdsRef.current.size > 0;
       const after = waiting ? waitingCeilingMs(idleMs) : idleMs;
