@@ -67,7 +67,8 @@ export function CallerPage(): ReactElement {
   cameraRef.current = camera.state;
   const service = useServiceStatus();
   const navigate = useNavigate();
-  // On a kiosk: a caller who walked away from the line gives their place up; a call is never cut short.
+  // On a kiosk: waiting in line is not idleness (only a wait untouched for 30 minutes gives the place up); a call
+  // is never cut short.
   useVisitHold(ONLINE_STEPS.has(step.step), step.step === 'in-call' ? 'call' : 'line', () => (socket ? request(socket, 'queue:leave', {}, 3_000) : Promise.resolve()));
 
   // The place in line survives a reload of this tab.

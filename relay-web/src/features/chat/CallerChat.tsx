@@ -82,7 +82,8 @@ export function CallerChat({ socket, sessionId, initialStatus, onGone, onNew }: 
       });
   };
 
-  // On a kiosk: a visitor who walked away mid-chat ends it, so their words do not stay on a public screen.
+  // On a kiosk: a chat is not idleness; only one left untouched for 30 minutes is ended, so the words do not stay
+  // on a public screen for good.
   useVisitHold(phase !== 'ended', 'chat', () => request(socket, 'chat:end', { sessionId }, 3_000));
   const videoOpen = service.status?.video.open === true;
   return (
