@@ -53,7 +53,12 @@ async function expectChatFieldUsable(page: Page, where: string): Promise<void> {
   const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName ?? null, [b.x + b.width / 2, b.y + b.height / 2] as const);
   expect(hit, `${where}: something lies over the chat field`).toBe('TEXTAREA');
   const controls = await boxOf(page.getByRole('group').filter({ has: page.getByTestId('hangup') }));
-  if (await page.getByTestId('hangup').isVisible()) expect(overlapArea(b, controls), `${where}: the controls lie over the chat field`).toBe(0);
+  expect(overlapArea(b, controls), `${where}: the controls lie over the chat field`).toBe(0);
+  // Hang-up stays one tap away while the chat is open: on screen, and what a tap on it reaches.
+  const hangup = await boxOf(page.getByTestId('hangup'));
+  expect(hangup.y >= 0 && hangup.y + hangup.height <= vp.height + 0.5, `${where}: hang-up is off screen ${JSON.stringify(hangup)}`).toBe(true);
+  const onHangup = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid') ?? null, [hangup.x + hangup.width / 2, hangup.y + hangup.height / 2] as const);
+  expect(onHangup, `${where}: something lies over hang-up`).toBe('hangup');
 }
 
 /** Measures the caller's call screen as it is, with its chat closed and then open, and shoots both. */
