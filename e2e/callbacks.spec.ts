@@ -136,11 +136,21 @@ describe('call-back requests at 22:00: from the caller to the desk and closed', 
     }
   });
 
-  it('reaches the desks: one interpreter takes it, a colleague sees who has it, it is closed with an outcome and leaves the list', async () => {
+  it('reaches the desks and the wallboard count: one interpreter takes it, a colleague sees who has it, it is closed with an outcome and leaves the list', async () => {
+    // The supervisor's wallboard counts the open requests, before and after this one.
+    const supervisor = await server.staff('supervisor', { name: '王督導' });
+    const board = await page(server.url);
+    await signIn(board, '/wallboard', supervisor);
+    const boardCount = (n: number) => board.locator(`[data-testid="wb-callbacks-open"][data-value="${n}"]`).waitFor({ timeout: 15_000 });
+    const openNow = async () => Number((await server.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM callback_requests WHERE done_at IS NULL')).rows[0]!.n);
+    const before = await openNow();
+    await boardCount(before);
+
     const caller = await page(server.url);
     await caller.goto('/');
     await caller.getByTestId('callback-open').click();
     const reference = await sendRequest(caller, { name: '王大同', method: 'sms', phone: '0933-111-222', topic: 'petition', note: '想陳情公園噪音' });
+    await boardCount(before + 1);
 
     const mei = await server.staff('interpreter', { name: '林美華' });
     const tom = await server.staff('interpreter', { name: 'Tom Wang' });
@@ -195,6 +205,7 @@ describe('call-back requests at 22:00: from the caller to the desk and closed', 
     const done = await server.db.pool.query<{ outcome: string; outcome_note: string; done_by: string }>('SELECT outcome, outcome_note, done_by FROM callback_requests WHERE reference = $1', [reference]);
     expect(done.rows).toEqual([{ outcome: 'reached', outcome_note: '已用簡訊約好明天 10 點視訊', done_by: mei.userId }]);
     expect(await desk.getByTestId('callback-count').getAttribute('data-count')).toBe(String(open - 1));
+    await boardCount(before);
   });
 
   it('a taken request becomes a case: the form opens with what the caller left; filing closes the request', async () => {

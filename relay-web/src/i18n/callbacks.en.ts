@@ -3,7 +3,7 @@ import type { Catalogue } from './catalogue.ts';
 /** Call-back requests in English: the caller's form and confirmation, and the desk's list. */
 export const callbackEn: Catalogue['callback'] = {
   title: 'Ask us to contact you',
-  lead: 'When video opens, an interpreter contacts you the way you choose.',
+  lead: 'An interpreter contacts you the way you choose, in turn, during video hours.',
   name: 'Name',
   required: '(required)',
   method: {

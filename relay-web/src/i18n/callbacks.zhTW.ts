@@ -4,7 +4,7 @@
  */
 export const callbackZhTW = {
   title: '請我們聯絡您',
-  lead: '視訊開放後，翻譯員會用您選的方式聯絡您。',
+  lead: '翻譯員會依序用您選的方式聯絡您（視訊服務時間內）。',
   name: '姓名',
   required: '（必填）',
   method: {
