@@ -141,6 +141,9 @@ describe('the wallboard for every line, and the desk ring', () => {
     await boardValue(board, 'wb-chats-waiting', 0);
     await board.locator('[data-testid="wb-chat-seats"][data-in-use="1"]').waitFor({ timeout: 10_000 });
     await board.locator(`[data-testid="wb-interpreter"][data-user-id="${texter.userId}"] [data-testid="wb-active-chats"][data-count="1"]`).waitFor({ timeout: 10_000 });
+    // Video off with a chat going on is not away: 只接文字, counted apart from 離線.
+    expect(await board.locator(`[data-testid="wb-interpreter"][data-user-id="${texter.userId}"] [data-testid="wb-interpreter-state"]`).textContent()).toContain('只接文字');
+    await board.locator('[data-testid="wb-state-count"][data-state="text-only"][data-count="1"]').waitFor({ timeout: 10_000 });
     await board.locator('[data-testid="wb-alarm-item"][data-kind="chat-unstaffed"]').waitFor({ state: 'detached', timeout: 10_000 });
 
     await checkA11y(board, 'wallboard');

@@ -23,6 +23,7 @@ export const wallboardLinesEn: Catalogue['wallboardLines'] = {
     red: 'Needs a break',
   },
   chatsActive: 'Text {{count}}',
+  textOnly: 'Text chats only',
   chatsActiveLabel: 'Text chats in progress: {{count}}',
   signingRule: 'Signing: gaps between calls under {{gap}} min are no break; amber at {{amber}} min, red at {{red}} min.',
 };

@@ -24,6 +24,7 @@ export const wallboardLinesZhTW = {
     red: '需要休息',
   },
   chatsActive: '文字 {{count}}',
+  textOnly: '只接文字',
   chatsActiveLabel: '正在進行的文字對話：{{count}}',
   signingRule: '連續手語：通話間隔不到 {{gap}} 分鐘不算休息；{{amber}} 分鐘黃色、{{red}} 分鐘紅色。',
 };

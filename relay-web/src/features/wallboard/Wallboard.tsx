@@ -145,6 +145,13 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
                   </li>
                 );
               })}
+              {counts.textOnly > 0 && (
+                <li className="pill pill--info pill--big" data-testid="wb-state-count" data-state="text-only" data-count={counts.textOnly}>
+                  <Icon name="chat" />
+                  <span>{t('wallboardLines.textOnly')}</span>
+                  <strong>{counts.textOnly}</strong>
+                </li>
+              )}
             </ul>
             {data.interpreters.length === 0 ? (
               <p className="hint">{t('wallboard.noInterpreters')}</p>
@@ -155,9 +162,9 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
                   return (
                     <li key={i.userId} className="wb-row" data-testid="wb-interpreter" data-user-id={i.userId} data-state={i.state}>
                       <span className="wb-row__name">{i.displayName}</span>
-                      <span className={`pill pill--${tone}`}>
-                        <Icon name={icon} />
-                        {t(`interpreterState.${i.state}`)}
+                      <span className={`pill pill--${i.state === 'offline' && i.activeChats > 0 ? 'info' : tone}`} data-testid="wb-interpreter-state">
+                        <Icon name={i.state === 'offline' && i.activeChats > 0 ? 'chat' : icon} />
+                        {i.state === 'offline' && i.activeChats > 0 ? t('wallboardLines.textOnly') : t(`interpreterState.${i.state}`)}
                         {i.state === 'break' && i.breakReason && ` · ${t(`desk.breakReasons.${i.breakReason}`)}`}
                       </span>
                       <span className="wb-row__time">{formatDuration(timeInStateSec(i.since, data.at))}</span>

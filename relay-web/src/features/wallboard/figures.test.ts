@@ -24,7 +24,13 @@ describe('wallboard figures', () => {
 
   it('counts interpreters by state, every state present', () => {
     const counts = countByState([{ state: 'available' }, { state: 'in-call' }, { state: 'available' }]);
-    expect(counts).toEqual({ offline: 0, available: 2, offered: 0, 'in-call': 1, 'wrap-up': 0, break: 0 });
+    expect(counts).toEqual({ offline: 0, available: 2, offered: 0, 'in-call': 1, 'wrap-up': 0, break: 0, textOnly: 0 });
+  });
+
+  it('counts one with video off who carries text chats as text only, not offline', () => {
+    const counts = countByState([{ state: 'offline', activeChats: 2 }, { state: 'offline', activeChats: 0 }, { state: 'offline' }]);
+    expect(counts.offline).toBe(2);
+    expect(counts.textOnly).toBe(1);
   });
 
   it('orders interpreters by state, longest in it first', () => {

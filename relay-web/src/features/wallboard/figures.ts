@@ -28,10 +28,13 @@ export function serviceLevelTone(share: number | null): ServiceLevelTone {
 /** The wallboard's order of states: who can take a call first, then who is busy, then who is away. */
 export const STATE_ORDER: readonly InterpreterState[] = ['available', 'offered', 'in-call', 'wrap-up', 'break', 'offline'];
 
-/** How many interpreters are in each state (every state present, zero included). */
-export function countByState(interpreters: readonly { state: InterpreterState }[]): Record<InterpreterState, number> {
-  const counts = Object.fromEntries(INTERPRETER_STATES.map((s) => [s, 0])) as Record<InterpreterState, number>;
-  for (const i of interpreters) counts[i.state] += 1;
+/**
+ * How many interpreters are in each state (every state present, zero included). One with video off who carries
+ * text chats is not away: counted under `textOnly`, not `offline`.
+ */
+export function countByState(interpreters: readonly { state: InterpreterState; activeChats?: number }[]): Record<InterpreterState | 'textOnly', number> {
+  const counts = Object.fromEntries([...INTERPRETER_STATES, 'textOnly'].map((s) => [s, 0])) as Record<InterpreterState | 'textOnly', number>;
+  for (const i of interpreters) counts[i.state === 'offline' && (i.activeChats ?? 0) > 0 ? 'textOnly' : i.state] += 1;
   return counts;
 }
 
