@@ -140,10 +140,8 @@ describe('the caller path at night and with video opened all day', () => {
         await caller.getByTestId('start-video-call').click();
         await caller.getByTestId('topic-consultation').click();
         await caller.locator('[data-testid="camera-check"][data-state="ok"]').waitFor({ timeout: 10_000 });
-        if (size === 'desktop') {
-          await checkA11y(caller, `preferences with the camera check (${lang})`);
-          await shoot(caller, 'preferences-camera', lang, size);
-        }
+        await checkA11y(caller, `preferences with the camera check (${lang}, ${size})`);
+        await shoot(caller, 'preferences-camera', lang, size);
         await caller.getByTestId('queue-join').click();
         await caller.locator('[data-testid="queue-wait"][data-seconds="unknown"]').waitFor({ timeout: 15_000 });
         expect(await caller.getByTestId('queue-wait').textContent()).toBe(lang === 'en' ? 'No interpreter is on duty right now' : '現在沒有翻譯員值班');
@@ -196,10 +194,8 @@ describe('the caller path at night and with video opened all day', () => {
         await problem.waitFor({ timeout: 10_000 });
         expect(await problem.textContent()).toContain(lang === 'en' ? 'Your camera is blocked' : '鏡頭被封鎖');
         expect(await caller.getByTestId('camera-preview').count()).toBe(0);
-        if (size === 'desktop') {
-          await checkA11y(caller, `preferences, camera blocked (${lang})`);
-          await shoot(caller, 'preferences-camera-blocked', lang, size);
-        }
+        await checkA11y(caller, `preferences, camera blocked (${lang}, ${size})`);
+        await shoot(caller, 'preferences-camera-blocked', lang, size);
         // Joining without a camera is allowed; the waiting screen keeps saying so, with a retry.
         await caller.getByTestId('queue-join').click();
         await caller.locator('[data-testid="queue-position"][data-position]:not([data-position=""])').waitFor({ timeout: 15_000 });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
 import { answerChat, answeredTextChat, chatRows, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
-import { usePages } from './pages.ts';
+import { checkA11y, usePages } from './pages.ts';
+import { shoot, SIZES } from './screens.ts';
 
 const NIGHT = '2026-12-01T22:00:00+08:00';
 
@@ -253,8 +254,17 @@ describe('at 10:00 Taipei time: the chat beside a video call', () => {
     await goAvailable(desk);
     await caller.getByTestId('chat-to-video').click();
     await caller.getByTestId('queue-waiting').waitFor({ timeout: 10_000 });
+    // The caller's own camera is checked here too, before an interpreter answers.
+    await caller.locator('[data-testid="camera-check"][data-state="ok"]').waitFor({ timeout: 10_000 });
     await sendByEnter(tab, '好，請稍候視訊。');
     await seeMessage(caller, '好，請稍候視訊。', 'staff');
+    await caller.getByTestId('chat-connected-alert').waitFor({ state: 'detached', timeout: 10_000 });
+    for (const size of ['desktop', 'phone'] as const) {
+      await caller.setViewportSize(SIZES[size]);
+      await shoot(caller, 'chat-to-video-waiting', 'zh-TW', size, { fullPage: true });
+      await checkA11y(caller, `waiting for video from a text chat (${size})`);
+    }
+    await caller.setViewportSize(SIZES.desktop);
 
     // An interpreter answers: the call page takes over, and the text chat ends (its interpreter sees that).
     await waitForOffer(desk);

@@ -76,6 +76,7 @@ export async function expectSigningPicture(page: Page, remote: Locator, self: Lo
   if (!viewport) throw new Error('no viewport');
   const pic = await pictureBox(remote);
   const share = (pic.width * pic.height) / (viewport.width * viewport.height);
+  console.info(`signing picture, ${where}: ${Math.round(pic.width)}×${Math.round(pic.height)} of ${viewport.width}×${viewport.height} (${Math.round(share * 100)} %)`);
   if (size === 'phone') expect(pic.width, `${where}: the remote picture's width on a phone`).toBeGreaterThanOrEqual(viewport.width - 1);
   else expect(share, `${where}: the remote picture's share of the screen`).toBeGreaterThanOrEqual(0.55);
   if (self && (await self.isVisible())) {

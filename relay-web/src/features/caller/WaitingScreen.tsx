@@ -16,7 +16,7 @@ interface Props {
   /** The signaling connection is down (it reconnects by itself; the place in line is kept meanwhile). */
   offline: boolean;
   onLeave: () => void;
-  /** The caller's own camera, checked while they wait (not shown without it: a text chat's way to video). */
+  /** The caller's own camera, checked while they wait (shown with it). */
   camera?: CameraCheck | undefined;
   /** Text chat is open now (or not known): "use text instead" is offered. */
   textOpen?: boolean;

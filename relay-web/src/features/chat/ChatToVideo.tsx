@@ -9,6 +9,7 @@ import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
 import { QUEUE_ENTRY_KEY } from '../caller/CallerPage.tsx';
 import { WaitingScreen } from '../caller/WaitingScreen.tsx';
+import { useCameraCheck } from '../cameraCheck/useCameraCheck.ts';
 import { storeVideoFromChat } from './chatStorage.ts';
 
 type State =
@@ -53,6 +54,8 @@ export function ChatToVideo({ socket, sessionId, topic, onConnected }: Props): R
   connectedRef.current = onConnected;
 
   const entryId = state.kind === 'waiting' ? state.entryId : null;
+  // The caller's own camera, checked and shown while they wait, as on the way in from the first screen.
+  const camera = useCameraCheck(state.kind === 'waiting');
   useEffect(() => {
     if (entryId) session.set(QUEUE_ENTRY_KEY, JSON.stringify({ entryId, callId: null }));
   }, [entryId]);
@@ -126,7 +129,7 @@ export function ChatToVideo({ socket, sessionId, topic, onConnected }: Props): R
   if (state.kind === 'waiting') {
     return (
       <div className="chat-video-wait">
-        <WaitingScreen status={state.status} requeued={false} leaving={state.leaving} offline={!socket.connected} onLeave={leave} />
+        <WaitingScreen status={state.status} requeued={false} leaving={state.leaving} offline={!socket.connected} onLeave={leave} camera={camera} />
       </div>
     );
   }
