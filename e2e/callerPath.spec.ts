@@ -239,5 +239,13 @@ describe('the caller path at night and with video opened all day', () => {
     expect(await inCall.isVisible()).toBe(true);
     await checkA11y(desk, 'desk in call, caller camera blocked');
     await shoot(desk, 'desk-call-camera-blocked', 'zh-TW', 'desktop');
+    await desk.getByTestId('lang-switch').click();
+    await desk.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await inCall.textContent()).toContain("The caller's camera is blocked");
+    await checkA11y(desk, 'desk in call, caller camera blocked (en)');
+    await shoot(desk, 'desk-call-camera-blocked', 'en', 'desktop');
+    await desk.setViewportSize(SIZES.phone);
+    expect(await inCall.isVisible()).toBe(true);
+    await shoot(desk, 'desk-call-camera-blocked', 'en', 'phone');
   });
 });
