@@ -174,11 +174,14 @@ describe('call-back requests at 22:00: from the caller to the desk and closed', 
     expect(await item.textContent()).toContain('想陳情公園噪音');
     expect(await item.getByTestId('callback-waited').textContent()).toMatch(/已等/);
     await item.scrollIntoViewIfNeeded();
-    for (const [p, lang, size] of [[desk, 'zh-TW', 'desktop'], [colleague, 'en', 'phone']] as [Page, Lang, Size][]) {
+    for (const [p, lang, size] of [[desk, 'zh-TW', 'desktop'], [colleague, 'en', 'phone'], [desk, 'zh-TW', 'phone'], [colleague, 'en', 'desktop']] as [Page, Lang, Size][]) {
+      await p.setViewportSize(SIZES[size]);
       await card(p, reference).waitFor({ timeout: 10_000 });
       await shoot(p, 'desk-callbacks', lang, size, { fullPage: true });
       await checkA11y(p, `desk call-back list (${lang}, ${size})`);
     }
+    await desk.setViewportSize(SIZES.desktop);
+    await colleague.setViewportSize(SIZES.phone);
 
     // Mei takes it: the contact in full, the outcome form; Tom sees her name within a few seconds.
     await item.getByTestId('callback-claim').click();

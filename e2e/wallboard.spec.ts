@@ -112,6 +112,18 @@ describe('the wallboard for every line, and the desk ring', () => {
 
     await checkA11y(board, 'wallboard with alarms');
     await shoot(board, 'wallboard-alarm', 'zh-TW', '1920x1080');
+    // The same alarms in English, on a laptop and a phone.
+    await board.getByTestId('lang-switch').click();
+    await board.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await videoAlarm.textContent()).toMatch(/no interpreter/i);
+    for (const size of ['desktop', 'phone'] as const) {
+      await board.setViewportSize(SIZES[size]);
+      await checkA11y(board, `wallboard with alarms (en, ${size})`);
+      await shoot(board, 'wallboard-alarm', 'en', size);
+    }
+    await board.getByTestId('lang-switch').click();
+    await board.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+    await board.setViewportSize(WIDE);
 
     // An interpreter who has signed since 40 minutes ago (a 3-minute gap is no break) goes available: the
     // video alarm clears as the caller rings, and once answered the board shows the signing time in red.
