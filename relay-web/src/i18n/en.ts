@@ -329,7 +329,7 @@ export const en: Catalogue = {
     resumeText: 'Back to your text chat',
     textClosedTitle: 'Text chat is closed now.',
     callbackTitle: 'Ask us to contact you',
-    callbackHint: 'Leave your name and a phone number or e-mail; an interpreter contacts you when video opens.',
+    callbackHint: 'Leave your name and choose a text message, an e-mail or a video call back; an interpreter contacts you when video opens.',
     callbackOpen: 'Fill in the form',
     usualHours: 'Usual service hours',
     week: {

@@ -333,7 +333,7 @@ export const zhTW = {
     resumeText: '回到文字對話',
     textClosedTitle: '文字對話現在休息。',
     callbackTitle: '請我們聯絡您',
-    callbackHint: '留下姓名和手機或電子郵件，視訊開放後翻譯員會聯絡您。',
+    callbackHint: '留下姓名，選簡訊、電子郵件或視訊回撥，視訊開放後翻譯員會聯絡您。',
     callbackOpen: '填寫聯絡表',
     usualHours: '平常的服務時間',
     week: {
