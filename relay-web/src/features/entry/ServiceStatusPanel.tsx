@@ -60,14 +60,8 @@ export function ServiceStatusPanel({ status, now, failed }: { status: ServiceSta
             <Row icon="video" name={t('entry.video')} open={status.video.open} words={status.video.open ? words.until(status.video, status, now) : words.opens(status.video, status, now)} testId="service-video" />
             <Row icon="chat" name={t('entry.text')} open={status.text.open} words={status.text.open ? words.until(status.text, status, now) : words.opens(status.text, status, now)} testId="service-text" />
           </ul>
-        ) : failed ? (
-          <p className="hint">
-            <Icon name="warning" /> {t('entry.statusUnknown')}
-          </p>
         ) : (
-          <p className="hint">
-            <Icon name="sync" className="icon--spin" /> {t('entry.checking')}
-          </p>
+          <StatusPending failed={failed} />
         )}
       </div>
     </section>
@@ -89,15 +83,23 @@ export function ServiceStatusLine({ status, now, failed }: { status: ServiceStat
         <p className="service-status__now">
           <Icon name="clock" /> {t('callerPath.entry.now', { time: describeServiceTime(now, now, status.timeZone, lang).time })}
         </p>
-      ) : failed ? (
-        <p className="hint">
-          <Icon name="warning" /> {t('entry.statusUnknown')}
-        </p>
       ) : (
-        <p className="hint">
-          <Icon name="sync" className="icon--spin" /> {t('entry.checking')}
-        </p>
+        <StatusPending failed={failed} />
       )}
     </div>
+  );
+}
+
+/** Before the status is known: a calm "checking", or a plain word when it could not be had. */
+function StatusPending({ failed }: { failed: boolean }): ReactElement {
+  const { t } = useTranslation();
+  return failed ? (
+    <p className="hint">
+      <Icon name="warning" /> {t('entry.statusUnknown')}
+    </p>
+  ) : (
+    <p className="hint">
+      <Icon name="sync" className="icon--spin" /> {t('entry.checking')}
+    </p>
   );
 }

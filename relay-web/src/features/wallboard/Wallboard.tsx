@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_RULES } from '@sign-relay/shared';
 import type { WallboardSnapshot } from '@sign-relay/shared';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { SignedIn } from '../../components/SignedIn.tsx';
-import type { IconName } from '../../components/Icon.tsx';
 import { INTERPRETER_STATE_APPEARANCE } from '../../components/interpreterState.ts';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { useNow } from '../../hooks/useNow.ts';
@@ -17,20 +16,7 @@ import { clockTime, formatDuration } from '../../util/time.ts';
 import './wallboard.css';
 import { AlarmBanner, CallbackTile, ChatCount, ChatTile, SigningCell, SigningRule } from './WallboardLines.tsx';
 import { countByState, isStale, percentText, secondsText, serviceLevelTone, sortInterpreters, STATE_ORDER, timeInStateSec } from './figures.ts';
-
-function Tile({ icon, label, testId, value, dataValue, tone, children }: { icon: IconName; label: string; testId: string; value: string; dataValue: string | number; tone?: string; children?: ReactNode }): ReactElement {
-  return (
-    <section className={`tile-figure${tone ? ` tile-figure--${tone}` : ''}`}>
-      <h2 className="tile-figure__label">
-        <Icon name={icon} /> {label}
-      </h2>
-      <p className="tile-figure__value" data-testid={testId} data-value={dataValue}>
-        {value}
-      </p>
-      {children && <div className="tile-figure__more">{children}</div>}
-    </section>
-  );
-}
+import { Tile } from './Tile.tsx';
 
 /** The supervisor's live view: the line, the interpreters, calls in progress and today's service level. */
 export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }): ReactElement {

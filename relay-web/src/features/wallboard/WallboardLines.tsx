@@ -10,6 +10,7 @@ import { Icon } from '../../components/Icon.tsx';
 import type { IconName } from '../../components/Icon.tsx';
 import { formatDuration } from '../../util/time.ts';
 import { fatigueLevel, signingSec } from './figures.ts';
+import { Tile } from './Tile.tsx';
 import type { FatigueLevel } from './figures.ts';
 
 const ALARM_ICON: Record<WallboardAlarm['kind'], IconName> = { 'video-unstaffed': 'video', 'chat-unstaffed': 'chat', 'callback-overdue': 'phone' };
@@ -41,24 +42,16 @@ export function AlarmBanner({ alarms }: { alarms: readonly WallboardAlarm[] }): 
 /** The text-chat line: chats waiting (ringing included), the longest wait, the seats in use and open. */
 export function ChatTile({ chats }: { chats: WallboardSnapshot['chats'] }): ReactElement {
   const { t } = useTranslation();
-  const tone = chats.waiting > 0 ? (chats.seatsOpen === 0 ? 'alarm' : 'waiting') : '';
+  const tone = chats.waiting > 0 ? (chats.seatsOpen === 0 ? 'alarm' : 'waiting') : undefined;
   return (
-    <section className={`tile-figure${tone ? ` tile-figure--${tone}` : ''}`}>
-      <h2 className="tile-figure__label">
-        <Icon name="chat" /> {t('wallboardLines.chatsWaiting')}
-      </h2>
-      <p className="tile-figure__value" data-testid="wb-chats-waiting" data-value={chats.waiting}>
-        {chats.waiting}
+    <Tile icon="chat" label={t('wallboardLines.chatsWaiting')} testId="wb-chats-waiting" value={String(chats.waiting)} dataValue={chats.waiting} tone={tone}>
+      <p data-testid="wb-chats-longest" data-seconds={chats.longestWaitSec}>
+        {t('wallboard.longest')} <strong>{formatDuration(chats.longestWaitSec)}</strong>
       </p>
-      <div className="tile-figure__more">
-        <p data-testid="wb-chats-longest" data-seconds={chats.longestWaitSec}>
-          {t('wallboard.longest')} <strong>{formatDuration(chats.longestWaitSec)}</strong>
-        </p>
-        <p data-testid="wb-chat-seats" data-in-use={chats.seatsInUse} data-open={chats.seatsOpen}>
-          <Icon name="users" /> {t('wallboardLines.seats', { inUse: chats.seatsInUse, open: chats.seatsOpen })}
-        </p>
-      </div>
-    </section>
+      <p data-testid="wb-chat-seats" data-in-use={chats.seatsInUse} data-open={chats.seatsOpen}>
+        <Icon name="users" /> {t('wallboardLines.seats', { inUse: chats.seatsInUse, open: chats.seatsOpen })}
+      </p>
+    </Tile>
   );
 }
 
@@ -66,30 +59,22 @@ export function ChatTile({ chats }: { chats: WallboardSnapshot['chats'] }): Reac
 export function CallbackTile({ callbacks }: { callbacks: WallboardSnapshot['callbacks'] }): ReactElement {
   const { t } = useTranslation();
   const overdue = callbacks.oldestWaitSec !== null && callbacks.oldestWaitSec > WALLBOARD_RULES.callbackOverdueSec;
-  const tone = overdue ? 'alarm' : callbacks.open > 0 ? 'waiting' : '';
+  const tone = overdue ? 'alarm' : callbacks.open > 0 ? 'waiting' : undefined;
   return (
-    <section className={`tile-figure${tone ? ` tile-figure--${tone}` : ''}`}>
-      <h2 className="tile-figure__label">
-        <Icon name="phone" /> {t('wallboardLines.callbacksOpen')}
-      </h2>
-      <p className="tile-figure__value" data-testid="wb-callbacks-open" data-value={callbacks.open}>
-        {callbacks.open}
-      </p>
-      <div className="tile-figure__more">
-        {callbacks.open === 0 ? (
-          <p>{t('wallboardLines.callbacksNone')}</p>
-        ) : (
-          <>
-            <p data-testid="wb-callbacks-claimed" data-value={callbacks.claimed}>
-              <Icon name="headset" /> {t('wallboardLines.callbacksClaimed', { count: callbacks.claimed })}
-            </p>
-            <p data-testid="wb-callbacks-oldest" data-seconds={callbacks.oldestWaitSec ?? 'none'}>
-              {overdue && <Icon name="warning" />} {t('wallboardLines.callbacksOldest', { time: formatDuration(callbacks.oldestWaitSec ?? 0) })}
-            </p>
-          </>
-        )}
-      </div>
-    </section>
+    <Tile icon="phone" label={t('wallboardLines.callbacksOpen')} testId="wb-callbacks-open" value={String(callbacks.open)} dataValue={callbacks.open} tone={tone}>
+      {callbacks.open === 0 ? (
+        <p>{t('wallboardLines.callbacksNone')}</p>
+      ) : (
+        <>
+          <p data-testid="wb-callbacks-claimed" data-value={callbacks.claimed}>
+            <Icon name="headset" /> {t('wallboardLines.callbacksClaimed', { count: callbacks.claimed })}
+          </p>
+          <p data-testid="wb-callbacks-oldest" data-seconds={callbacks.oldestWaitSec ?? 'none'}>
+            {overdue && <Icon name="warning" />} {t('wallboardLines.callbacksOldest', { time: formatDuration(callbacks.oldestWaitSec ?? 0) })}
+          </p>
+        </>
+      )}
+    </Tile>
   );
 }
 
