@@ -11,3 +11,4 @@ export * from './http.ts';
 export * from './caseApi.ts';
 export * from './callbackApi.ts';
 export * from './open311Api.ts';
+export * from './taipeiTime.ts';

@@ -4,7 +4,7 @@
  * Pure and deterministic: the same seed, window and "now" give the same records, so a test can generate a
  * month and compute its figures independently of the database. The proportions are declared once here.
  */
-import { DISPATCH_ITEMS, DISTRICTS, TRANSFER_OUTCOMES, formatCaseNumber } from '@sign-relay/shared';
+import { DISPATCH_ITEMS, DISTRICTS, TRANSFER_OUTCOMES, formatCaseNumber, taipeiDay } from '@sign-relay/shared';
 import type { CaseService, CaseStatus, DispatchItemCode, DistrictCode, TransferOutcome } from '@sign-relay/shared';
 import { AGENCIES, CONSULTATION_TOPICS, DISPATCH_DETAILS, DISTRICT_PLACES, GIVEN_NAMES, PETITION_TOPICS, SURNAMES, kioskIds } from './places.ts';
 import { Random, WeightedPicker, shares } from './random.ts';
@@ -170,15 +170,9 @@ export interface SeedOptions {
   now: Date;
 }
 
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const SEC = 1000;
-
-/** The Taipei day an instant falls on. */
-export function taipeiDay(at: Date | number): string {
-  return new Date(+at + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The instant a Taipei day starts (00:00 +08:00). */
 export function taipeiMidnight(day: string): number {

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Channel, Gender, GuestSession, StaffRole, StaffSession } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { TokenBucket } from '../signaling/Session.ts';
+import { TokenBucket } from '../util/TokenBucket.ts';
 import type { RefreshTokenRepository } from '../store/repositories/refreshTokenRepository.ts';
 import type { UserRepository, UserRow } from '../store/repositories/userRepository.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { formatCallbackReference, type CallbackItem, type CallbackReceipt, type CallbackOutcome, type NewCallback } from '@sign-relay/shared';
+import { formatCallbackReference, taipeiDay, type CallbackItem, type CallbackReceipt, type CallbackOutcome, type NewCallback } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
@@ -9,7 +9,6 @@ import { inTransaction } from '../store/transaction.ts';
 import type { StaffActor } from '../cases/CaseService.ts';
 
 /** The Taipei calendar day (UTC+8, no daylight saving) of an instant, `YYYY-MM-DD` (as cases number theirs). */
-const taipeiDay = (at: number): string => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Requests closed within this long are listed as recently closed. */
 const CLOSED_WINDOW_MS = 24 * 3600_000;

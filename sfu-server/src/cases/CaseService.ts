@@ -18,10 +18,11 @@ import {
   type ReadBackAnswer,
   type ReadBackState,
   type WrapUpOutcome,
+  taipeiDay,
 } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Notifier } from '../queue/QueueService.ts';
+import type { LiveNotifier } from '../people.ts';
 import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
 import { ChatRepository } from '../store/repositories/chatRepository.ts';
 import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefKind, type RefRow } from '../store/repositories/caseRepository.ts';
@@ -44,7 +45,7 @@ const TRANSCRIPT_MAX = 2_000;
 
 export interface CaseServiceDeps {
   pool: pg.Pool;
-  notifier: Notifier;
+  notifier: LiveNotifier;
   logger: Logger;
   /** Called after a committed change wrote to the outbox (the worker sends it soon). */
   onOutbox?: () => void;
@@ -53,11 +54,6 @@ export interface CaseServiceDeps {
 
 /** What a case is filed from: the content and where it came from. */
 export type NewCase = Omit<NewCaseRow, 'id' | 'day' | 'service' | 'at'>;
-
-/** The Taipei calendar day (UTC+8, no daylight saving) of an instant, `YYYY-MM-DD`. */
-export function taipeiDay(at: number): string {
-  return new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** A fingerprint of what a read-back showed: a change to the case after it needs a new read-back. */
 function digest(content: CaseDraft): string {

@@ -8,8 +8,8 @@ import type { Logger } from '../logger.ts';
 import { countStaffing, estimateWaitSec } from '../queue/estimate.ts';
 import { MatchLoop } from '../queue/MatchLoop.ts';
 import type { QueueEvent, QueueStore } from '../queue/model.ts';
-import type { GuestRef, Notifier, StaffRef } from '../queue/QueueService.ts';
-import { TokenBucket } from '../signaling/Session.ts';
+import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
+import { TokenBucket } from '../util/TokenBucket.ts';
 import { sessionInfo, type ChatRepository, type ChatSessionRow } from '../store/repositories/chatRepository.ts';
 import type { ChatWriter } from './ChatWriter.ts';
 import type { CallbackContact } from '../store/repositories/callRecordRepository.ts';
@@ -21,7 +21,7 @@ export interface ChatServiceDeps {
   /** The chat line: the same queue rules as video, where each interpreter has `seats` places. */
   store: QueueStore;
   calls: CallService;
-  notifier: Notifier;
+  notifier: LiveNotifier;
   logger: Logger;
   /** How many text chats one interpreter carries at once. */
   seats: number;

@@ -4,7 +4,7 @@ import { CHANNELS } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import { TokenBucket } from '../signaling/Session.ts';
+import { TokenBucket } from '../util/TokenBucket.ts';
 import { route } from './auth.ts';
 import { parseOrThrow } from './parse.ts';
 

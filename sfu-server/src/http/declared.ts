@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { HttpRoute, RouteBody, RouteParams, RouteQuery, RouteResponse } from '@sign-relay/shared';
+import { w3cTaipei, type HttpRoute, type RouteBody, type RouteParams, type RouteQuery, type RouteResponse } from '@sign-relay/shared';
 import type { Principal, TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import { principalOf, requireRoles, route as wrap } from './auth.ts';
@@ -111,15 +111,10 @@ export function staffOf(who: RouteInput<unknown>['who']): Extract<Principal, { k
   throw new AppError('FORBIDDEN', 'Only staff can do that.');
 }
 
-/** An instant as a W3C datetime in Taipei time (`2026-12-01T10:15:00+08:00`), as the city's staff read it. */
-export function taipeiIso(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
-}
-
 /** RFC 4180 CSV: every field quoted when it holds a comma, quote or line break; rows end with CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cell = (v: unknown): string => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? taipeiIso(v) : String(v);
+    const s = v === null || v === undefined ? '' : v instanceof Date ? w3cTaipei(v) : String(v);
     // Text starting with = + - @ would run as a formula in a spreadsheet: prefix it (OWASP CSV injection).
     const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { GENDERS, STAFF_ROLES } from '@sign-relay/shared';
+import { GENDERS, STAFF_ROLES, taipeiDayStart } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import { taipeiDayStart, type QueueService } from '../queue/QueueService.ts';
+import type { QueueService } from '../queue/QueueService.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository, UserRow } from '../store/repositories/userRepository.ts';
 import { principalOf, requireRoles, route } from './auth.ts';

@@ -15,6 +15,7 @@ import {
   type ServiceTopic,
   type StaffRole,
   type WallboardSnapshot,
+  taipeiDayStart,
 } from '@sign-relay/shared';
 import type { CallClosed, CallService } from '../calls/CallService.ts';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
@@ -26,33 +27,14 @@ import type { WallboardLines } from '../wallboard/WallboardLines.ts';
 import { averageHandleSec, countStaffing, estimateWaitSec } from './estimate.ts';
 import { MatchLoop } from './MatchLoop.ts';
 import type { Interpreter, Place, QueueEvent, QueueStore } from './model.ts';
-
-type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
-
-/** How the queue reaches people, wherever their connection is (any server process). */
-export interface Notifier {
-  toGuest<E extends keyof ServerToClientEvents>(guestId: string, event: E, payload: Payload<E>): void;
-  toStaff<E extends keyof ServerToClientEvents>(userId: string, event: E, payload: Payload<E>): void;
-}
-
-export interface GuestRef {
-  guestId: string;
-  channel: Channel;
-  kioskId: string | null;
-}
-
-export interface StaffRef {
-  userId: string;
-  role: StaffRole;
-  gender: Gender | null;
-}
+import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
 
 export interface QueueServiceDeps {
   store: QueueStore;
   calls: CallService;
   records: CallRecordRepository;
   users: UserRepository;
-  notifier: Notifier;
+  notifier: LiveNotifier;
   logger: Logger;
   wrapUpMs: number;
   /** Opening hours: callers join the video line only while video is open. */
@@ -60,12 +42,6 @@ export interface QueueServiceDeps {
   /** Completes the wallboard with the text-chat line, call-backs, signing without a break and the alarms. */
   wallboard: Pick<WallboardLines, 'complete'>;
   now?: () => number;
-}
-
-/** Start of today in Asia/Taipei (UTC+8, no daylight saving), for "today's" figures. */
-export function taipeiDayStart(now: number): number {
-  const offset = 8 * 3600_000;
-  return Math.floor((now + offset) / 86_400_000) * 86_400_000 - offset;
 }
 
 /**

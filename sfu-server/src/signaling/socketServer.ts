@@ -16,7 +16,8 @@ import type { ChatService } from '../chat/ChatService.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
-import type { Notifier, QueueService } from '../queue/QueueService.ts';
+import type { QueueService } from '../queue/QueueService.ts';
+import type { LiveNotifier } from '../people.ts';
 import { startBroadcasts } from './broadcasts.ts';
 import { handlers, type HandlerContext } from './handlers/index.ts';
 import { Session } from './Session.ts';
@@ -52,7 +53,7 @@ export interface SignalingDeps {
 }
 
 /** The notifier the queue uses: socket.io rooms, which the Redis adapter carries across processes. */
-export function socketNotifier(io: SignalingServer): Notifier {
+export function socketNotifier(io: SignalingServer): LiveNotifier {
   return {
     toGuest: (guestId, event, payload) => {
       (io.to(guestRoom(guestId)).emit as (e: string, p: unknown) => boolean)(event, payload);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CASE_RULES } from '@sign-relay/shared';
 import type { Open311CaseRow } from '../../store/repositories/open311Repository.ts';
 import { Open311Error } from './errors.ts';
-import { MAX_RESULTS, MAX_SPAN_MS, parsePostRequest, parseRequestsQuery, parseW3c, personName, problemDescription, toServiceRequest, w3cTaipei } from './mapping.ts';
+import { MAX_RESULTS, MAX_SPAN_MS, parsePostRequest, parseRequestsQuery, parseW3c, personName, problemDescription, toServiceRequest } from './mapping.ts';
+import { w3cTaipei } from '@sign-relay/shared';
 
 const NOW = Date.parse('2026-12-01T10:00:00+08:00');
 const DAY = 86_400_000;

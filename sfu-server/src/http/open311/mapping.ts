@@ -16,25 +16,19 @@ import {
   type CaseService,
   type CaseStatus,
   type Open311ServiceRequest,
+  TAIPEI_OFFSET_MS,
+  w3cTaipei,
 } from '@sign-relay/shared';
 import { DISTRICT_ZIPCODES, JURISDICTION_ID, SERVICE_NOTICE, postable, serviceCodeOf, serviceDefinition, serviceNameOf, serviceTarget, type ServiceTarget } from './catalogue.ts';
 import type { Open311CaseRow } from '../../store/repositories/open311Repository.ts';
 import { Open311Error } from './errors.ts';
 
 const DAY_MS = 86_400_000;
-/** Taipei is UTC+8 all year (no daylight saving). */
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 /** The spec's limits of GET requests.json: a span of at most 90 days, at most 1000 requests. */
 export const MAX_SPAN_MS = 90 * DAY_MS;
 export const MAX_RESULTS = 1000;
 const MAX_MEDIA_URL = 1000;
 const MAX_DEVICE_ID = 200;
-
-/** An instant as a W3C datetime in Taipei time: `2026-12-01T10:15:00+08:00`. */
-export function w3cTaipei(at: Date | number): string {
-  const ms = typeof at === 'number' ? at : at.getTime();
-  return `${new Date(ms + TAIPEI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The offset's '+' often arrives as a space when a client forgets to encode it in a query string.

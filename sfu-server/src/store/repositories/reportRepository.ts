@@ -1,10 +1,9 @@
-import { CASE_SERVICES, DISPATCH_ITEMS, DISTRICTS, QUEUE_RULES, dispatchItem, district } from '@sign-relay/shared';
+import { CASE_SERVICES, DISPATCH_ITEMS, DISTRICTS, QUEUE_RULES, TAIPEI_OFFSET_MS, w3cTaipei, dispatchItem, district } from '@sign-relay/shared';
 import type { OpenDataRow, Report, ReportDay, ReportQuery, Tally } from '@sign-relay/shared';
 import { AppError } from '../../errors.ts';
 import type { Queryable } from './queryable.ts';
 
 /** Asia/Taipei is UTC+8 all year (no daylight saving), so a Taipei day is a fixed 24 h span of UTC. */
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** A report's period as instants, `[from, to)`, and its Taipei days in order. */
@@ -25,11 +24,6 @@ export function reportPeriod(q: ReportQuery): ReportPeriod {
   const days: string[] = [];
   for (let t = start; t < end; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
   return { period: q.period, date: q.date, from: new Date(start - TAIPEI_OFFSET_MS), to: new Date(end - TAIPEI_OFFSET_MS), days };
-}
-
-/** An instant as Taipei wall time with its offset: `2026-11-30T23:30:00+08:00`. */
-export function taipeiTime(at: Date): string {
-  return `${new Date(at.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** Every key of a list with its count (zero when absent), in the list's order; keys outside the list last. */
@@ -153,7 +147,7 @@ export class ReportRepository {
       [p.from, p.to],
     );
     return r.rows.map((c) => ({
-      caseTime: taipeiTime(c.createdAt),
+      caseTime: w3cTaipei(c.createdAt),
       item: c.item ?? '',
       itemName: (c.item && dispatchItem(c.item)?.zh) ?? '',
       district: c.district ?? '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from './Session.ts';
+import { TokenBucket } from './TokenBucket.ts';
 
 describe('TokenBucket', () => {
   it('allows a burst up to capacity, then refills at the rate', () => {

@@ -1,0 +1,25 @@
+/** Who the domain services talk about and how they reach them live: neutral types every service may import. */
+import type { Channel, Gender, ServerToClientEvents, StaffRole } from '@sign-relay/shared';
+
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/**
+ * How the server reaches people over their live connection, wherever it is (any server process). Not the
+ * outbox's `Notifier` (notify/), which delivers SMS and e-mail to callers who are not connected.
+ */
+export interface LiveNotifier {
+  toGuest<E extends keyof ServerToClientEvents>(guestId: string, event: E, payload: Payload<E>): void;
+  toStaff<E extends keyof ServerToClientEvents>(userId: string, event: E, payload: Payload<E>): void;
+}
+
+export interface GuestRef {
+  guestId: string;
+  channel: Channel;
+  kioskId: string | null;
+}
+
+export interface StaffRef {
+  userId: string;
+  role: StaffRole;
+  gender: Gender | null;
+}
