@@ -40,6 +40,9 @@ export interface CallAccess {
   staffIds: Set<string>;
 }
 
+/** A queue call's parties as others may read them. */
+export type CallParties = Omit<CallAccess, 'staffIds'> & { staffIds: readonly string[] };
+
 /** A call has ended; the queue decides what follows (wrap-up, or the caller back to the head of the line). */
 export interface CallClosed {
   callId: CallId;
@@ -95,8 +98,22 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     return callId;
   }
 
-  accessOf(callId: CallId): CallAccess | undefined {
-    return this.access.get(callId);
+  /** Lets one more staff member join a queue call (the interpreter it was handed to, or a colleague called in). */
+  grant(callId: CallId, staffId: string): void {
+    this.access.get(callId)?.staffIds.add(staffId);
+  }
+
+  /** Who a queue call is for, as a read-only copy; undefined once it has ended (or for an unknown id). */
+  partiesOf(callId: CallId): CallParties | undefined {
+    const a = this.access.get(callId);
+    return a && { entryId: a.entryId, guestId: a.guestId, channel: a.channel, kioskId: a.kioskId, staffIds: [...a.staffIds] };
+  }
+
+  /** Whether a person is one of a live queue call's parties: its caller, or staff it was given to. */
+  isParty(callId: CallId, who: { kind: 'guest'; guestId: string } | { kind: 'staff'; userId: string }): boolean {
+    const a = this.access.get(callId);
+    if (!a) return false;
+    return who.kind === 'guest' ? who.guestId === a.guestId : a.staffIds.has(who.userId);
   }
 
   /** The live call of a queue entry, if any. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic } from '@sign-relay/shared';
+import { QUEUE_RULES, type CallId, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic } from '@sign-relay/shared';
 import type { Principal } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
@@ -138,10 +138,9 @@ export class ChatService {
    * chat it came from (`fromChat`, the caller's own text chat; linked once, and the interpreters told).
    */
   async forCall(who: Principal, callId: string, fromChat?: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
-    const access = this.d.calls.accessOf(callId as never);
+    const access = this.d.calls.partiesOf(callId as CallId);
     if (!access) throw new AppError('NOT_FOUND', 'There is no such call in progress.');
-    const allowed = who.kind === 'guest' ? who.guestId === access.guestId : access.staffIds.has(who.userId);
-    if (!allowed) throw new AppError('FORBIDDEN', 'This is not your call.');
+    if (!this.d.calls.isParty(callId as CallId, who)) throw new AppError('FORBIDDEN', 'This is not your call.');
     let s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
     /** The earlier text chat's messages, read once: for the interpreters' push and for this answer. */
     let earlier: ChatMessage[] | null = null;
@@ -390,7 +389,7 @@ export class ChatService {
   /** Staff who are parties to a session: the chat's interpreter, or the interpreters of the video call. */
   private staffOf(s: ChatSessionRow): string[] {
     if (s.kind === 'text') return s.interpreterId ? [s.interpreterId] : [];
-    const access = s.callId ? this.d.calls.accessOf(s.callId as never) : undefined;
+    const access = s.callId ? this.d.calls.partiesOf(s.callId as CallId) : undefined;
     return access ? [...access.staffIds] : [];
   }
 

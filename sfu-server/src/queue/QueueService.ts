@@ -173,7 +173,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     const existing = this.d.calls.callOfEntry(entryId);
     if (answered.transferFrom && existing) {
       // A transfer: the colleague joins the call in progress.
-      this.d.calls.accessOf(existing)?.staffIds.add(staff.userId);
+      this.d.calls.grant(existing, staff.userId);
       callId = existing;
     } else {
       try {
