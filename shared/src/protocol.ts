@@ -59,7 +59,6 @@ export type CaseRef = z.infer<typeof caseRef>;
 
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
-  'call:create': z.object({}).strict(),
   'call:join': z.object({ callId: id, role: z.enum(PARTICIPANT_ROLES).optional(), displayName: shortText.optional() }).strict(),
   'call:hangup': z.object({}).strict(),
   /** Leaves a call without ending it (the interpreter who handed the call over). */
@@ -314,8 +313,6 @@ export interface CaseWorkspace {
 const CALL_PARTIES = ['guest', 'interpreter', 'supervisor'] as const satisfies readonly Role[];
 const DESK = ['interpreter', 'supervisor'] as const satisfies readonly Role[];
 export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } = {
-  /** Calls are created by the queue when an interpreter answers; nobody creates one directly. */
-  'call:create': [],
   'call:join': CALL_PARTIES,
   'call:hangup': CALL_PARTIES,
   'call:leave': CALL_PARTIES,
@@ -360,7 +357,6 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
 
 /** Result types of every client→server event. */
 export interface ClientResults {
-  'call:create': { callId: CallId };
   'call:join': { callId: CallId; peerId: PeerId; routerRtpCapabilities: unknown; peers: PeerInfo[]; producers: ProducerInfo[] };
   'call:hangup': Record<string, never>;
   'call:leave': Record<string, never>;

@@ -21,13 +21,13 @@ function emitter(answer: (event: ClientEventName) => Promise<Ack<unknown>>) {
 describe('request', () => {
   it('resolves with the data of an ok ack', async () => {
     const { socket, sent } = emitter(async () => ({ ok: true, data: { callId: 'c1' } }));
-    await expect(request(socket, 'call:create', {})).resolves.toEqual({ callId: 'c1' });
-    expect(sent).toEqual([{ event: 'call:create', payload: {}, timeout: 10_000 }]);
+    await expect(request(socket, 'call:hangup', {})).resolves.toEqual({ callId: 'c1' });
+    expect(sent).toEqual([{ event: 'call:hangup', payload: {}, timeout: 10_000 }]);
   });
 
   it('rejects with the coded error of a failed ack', async () => {
     const { socket } = emitter(async () => ({ ok: false, error: { code: 'CALL_FULL', message: 'full' } }));
-    const error: unknown = await request(socket, 'call:create', {}).catch((e: unknown) => e);
+    const error: unknown = await request(socket, 'call:leave', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignalingError);
     expect(errorCodeOf(error)).toBe('CALL_FULL');
   });

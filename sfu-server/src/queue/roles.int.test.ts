@@ -6,7 +6,6 @@ import { connectClient, request, startTestServer, type TestServer, type TestSock
 
 /** A payload that passes validation for each event, so a refusal can only come from the role check. */
 const VALID: { [E in ClientEventName]: unknown } = {
-  'call:create': {},
   'call:join': { callId: randomUUID() },
   'call:hangup': {},
   'call:leave': {},

@@ -15,8 +15,6 @@ export class Session {
   watchingWallboard = false;
   /** Every request spends from this; a flood from one client never slows another. */
   readonly requests = new TokenBucket(100, 50);
-  /** Creating calls costs a router each, so it has its own, tighter budget. */
-  readonly creates = new TokenBucket(5, 5 / 60);
 
   constructor(
     readonly socketId: string,

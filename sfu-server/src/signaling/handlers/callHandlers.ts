@@ -3,12 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { HandlerMap } from './index.ts';
 
 /** call:* and auth:renew — thin: validation and the role check are done, the services decide. */
-export const callHandlers: HandlerMap<'call:create' | 'call:join' | 'call:hangup' | 'call:leave' | 'auth:renew'> = {
-  async 'call:create'() {
-    // Calls are created by the queue when an interpreter answers (EVENT_ROLES lets nobody send this).
-    throw new AppError('FORBIDDEN', 'Calls start from the queue.');
-  },
-
+export const callHandlers: HandlerMap<'call:join' | 'call:hangup' | 'call:leave' | 'auth:renew'> = {
   async 'call:join'(ctx, p) {
     if (ctx.session.call && !ctx.session.call.room.closed) throw new AppError('ALREADY_IN_CALL', 'You are already in a call.');
     const callId = p.callId as CallId;
