@@ -11,7 +11,7 @@ import type { CaseReceipt, ChatMessage } from '@sign-relay/shared';
 import { request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import type { CallerStep } from '../caller/callerFlow.ts';
-import { mergeMessages } from '../chat/chatMessages.ts';
+import { mergeMessages } from '../../chat/chatMessages.ts';
 import { addNames } from './callRecord.ts';
 import type { CallFacts, CallRecord } from './callRecord.ts';
 

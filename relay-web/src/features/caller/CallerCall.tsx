@@ -8,8 +8,8 @@ import type { SessionEndReason, SessionFailure } from '../../media/CallSession.t
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
 import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
-import { CallChat } from '../chat/CallChat.tsx';
-import { videoFromChat } from '../chat/chatStorage.ts';
+import { CallChat } from '../../chat/CallChat.tsx';
+import { videoFromChat } from '../../chat/chatStorage.ts';
 import type { CallFacts } from '../afterCall/callRecord.ts';
 
 interface Props {

@@ -23,7 +23,7 @@ import { useGuestSignaling } from './useGuestSignaling.ts';
 import { preload } from '../../util/preload.ts';
 import { WhenLoaded } from '../../components/WhenLoaded.tsx';
 import { useVisitHold } from '../../surface/surface.ts';
-import { storeVideoFromChat } from '../chat/chatStorage.ts';
+import { storeVideoFromChat } from '../../chat/chatStorage.ts';
 import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { useCallRecord } from '../afterCall/useCallRecord.ts';
 import { WaitingScreen } from './WaitingScreen.tsx';

@@ -11,7 +11,7 @@ import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { Panel } from './CaseDetailView.tsx';
 import { caseDateTime, seesPersonalData } from './caseFormat.ts';
-import '../chat/chat.css';
+import '../../chat/chat.css';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; transcript: Transcript } | { state: 'failed'; error: RequestErrorCode };
 

@@ -11,7 +11,7 @@ import { CASE_RULES } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import { errorCodeOf, errorDetailsOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
-import { newClientKey } from '../chat/outbox.ts';
+import { newClientKey } from '../../chat/outbox.ts';
 import { caseRefKey, sameRef } from './caseRef.ts';
 import { DraftSaver } from './draftSaver.ts';
 import type { SaveState } from './draftSaver.ts';

@@ -9,15 +9,15 @@ import { request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import { CONNECTED_ALERT_MS } from '../caller/ConnectedAlert.tsx';
 import { useServiceStatus } from '../entry/useServiceStatus.ts';
-import { storeChatSession } from './chatStorage.ts';
+import { storeChatSession } from '../../chat/chatStorage.ts';
 import { useVisitHold } from '../../surface/surface.ts';
 import { CaseNoticesPanel } from '../caseReceipt/CaseNoticesPanel.tsx';
 import { useCaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import { ChatTranscriptDownload } from '../afterCall/ChatTranscriptDownload.tsx';
-import { ChatThread } from './ChatThread.tsx';
+import { ChatThread } from '../../chat/ChatThread.tsx';
 import { ChatToVideo } from './ChatToVideo.tsx';
 import { ChatWaitCard } from './ChatWaitCard.tsx';
-import { useChatSession } from './useChatSession.ts';
+import { useChatSession } from '../../chat/useChatSession.ts';
 
 interface Props {
   socket: SignalingSocket;

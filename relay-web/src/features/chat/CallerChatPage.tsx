@@ -14,8 +14,8 @@ import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { useGuestSignaling } from '../caller/useGuestSignaling.ts';
 import { CallerChat } from './CallerChat.tsx';
-import { storedChatSession, storeChatSession } from './chatStorage.ts';
-import './chat.css';
+import { storedChatSession, storeChatSession } from '../../chat/chatStorage.ts';
+import '../../chat/chat.css';
 import './callerChat.css';
 
 function ChatStart({ busy, error, onStart }: { busy: boolean; error: RequestErrorCode | null; onStart: () => void }): ReactElement {

@@ -10,7 +10,7 @@ import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.t
 import { QUEUE_ENTRY_KEY } from '../caller/CallerPage.tsx';
 import { WaitingScreen } from '../caller/WaitingScreen.tsx';
 import { useCameraCheck } from '../cameraCheck/useCameraCheck.ts';
-import { storeVideoFromChat } from './chatStorage.ts';
+import { storeVideoFromChat } from '../../chat/chatStorage.ts';
 
 type State =
   | { kind: 'idle'; left: boolean }

@@ -10,7 +10,7 @@ import { ChatOfferCard, chatOfferLeft } from './ChatOfferCard.tsx';
 import { DeskChatCard } from './DeskChatCard.tsx';
 import type { DeskChatNotice } from './deskChats.ts';
 import { useDeskChats } from './useDeskChats.ts';
-import './chat.css';
+import '../../chat/chat.css';
 import './deskChat.css';
 
 function Notice({ notice }: { notice: DeskChatNotice }): ReactElement {

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { PublicMessage, ServiceKindStatus } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useNow } from '../../hooks/useNow.ts';
-import { storedChatSession } from '../chat/chatStorage.ts';
+import { storedChatSession } from '../../chat/chatStorage.ts';
 import { CallbackForm } from './CallbackForm.tsx';
 import { weeklyWords } from './weeklyWords.ts';
 import { ServiceStatusLine, useServiceTimeWords } from './ServiceStatusPanel.tsx';

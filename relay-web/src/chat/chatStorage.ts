@@ -2,7 +2,7 @@
  * Where the caller's text chat is remembered in this tab (sessionStorage), so a reload resumes it. Kept apart
  * from the chat screens: the first screen reads it without loading them.
  */
-import { session } from '../../auth/TokenSource.ts';
+import { session } from '../auth/TokenSource.ts';
 
 export const CHAT_SESSION_KEY = 'sign-relay.chatSession';
 

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_MAX_CHARS } from '@sign-relay/shared';
-import { Icon } from '../../components/Icon.tsx';
-import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
+import { Icon } from '../components/Icon.tsx';
+import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 import type { SendRefusal } from './useChatSession.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@sign-relay/shared';
-import { memoryStorage } from '../../test/fakeAuth.ts';
+import { memoryStorage } from '../test/fakeAuth.ts';
 import {
   addToOutbox,
   CLIENT_KEY_PATTERN,

@@ -8,11 +8,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chatBodyProblem } from '@sign-relay/shared';
 import type { ChatMessage, ChatQueueStatus, ChatSessionInfo } from '@sign-relay/shared';
-import { session as sessionStorageArea } from '../../auth/TokenSource.ts';
-import type { SafeStorage } from '../../auth/TokenSource.ts';
-import { errorCodeOf, request } from '../../signaling/socket.ts';
-import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
-import { VIBRATION, vibrate } from '../../util/vibrate.ts';
+import { session as sessionStorageArea } from '../auth/TokenSource.ts';
+import type { SafeStorage } from '../auth/TokenSource.ts';
+import { errorCodeOf, request } from '../signaling/socket.ts';
+import type { RequestErrorCode, SignalingSocket } from '../signaling/socket.ts';
+import { VIBRATION, vibrate } from '../util/vibrate.ts';
 import { lastSeq, leavesGap, mergeMessages } from './chatMessages.ts';
 import { addToOutbox, discard as discardEntry, isRetryable, loadOutbox, markFailed, markSending, newClientKey, nextToSend, retryDelayMs, saveOutbox, settle } from './outbox.ts';
 import type { Outbox } from './outbox.ts';

@@ -8,11 +8,11 @@ import { act } from 'react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPayload } from '@sign-relay/shared';
-import type { SignalingSocket } from '../../signaling/socket.ts';
-import { memoryStorage } from '../../test/fakeAuth.ts';
-import { FakeChatServer } from '../../test/fakeChatServer.ts';
-import { mount } from '../../test/render.tsx';
-import type { Mounted } from '../../test/render.tsx';
+import type { SignalingSocket } from '../signaling/socket.ts';
+import { memoryStorage } from '../test/fakeAuth.ts';
+import { FakeChatServer } from '../test/fakeChatServer.ts';
+import { mount } from '../test/render.tsx';
+import type { Mounted } from '../test/render.tsx';
 import { useChatSession } from './useChatSession.ts';
 import type { ChatSession, ChatSource } from './useChatSession.ts';
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { i18n, mount } from '../../test/render.tsx';
-import type { Mounted } from '../../test/render.tsx';
+import { i18n, mount } from '../test/render.tsx';
+import type { Mounted } from '../test/render.tsx';
 import { ChatComposer, TOUCH_QUERY } from './ChatComposer.tsx';
 import type { SendRefusal } from './useChatSession.ts';
 

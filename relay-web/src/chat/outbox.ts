@@ -5,8 +5,8 @@
  * immutable list, in the order the messages were written.
  */
 import type { ChatMessage, ChatSender } from '@sign-relay/shared';
-import type { SafeStorage } from '../../auth/TokenSource.ts';
-import type { RequestErrorCode } from '../../signaling/socket.ts';
+import type { SafeStorage } from '../auth/TokenSource.ts';
+import type { RequestErrorCode } from '../signaling/socket.ts';
 
 export interface OutboxEntry {
   clientKey: string;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon.tsx';
-import type { SignalingSocket } from '../../signaling/socket.ts';
+import { Icon } from '../components/Icon.tsx';
+import type { SignalingSocket } from '../signaling/socket.ts';
 import { lastSeq, unreadCount } from './chatMessages.ts';
 import { ChatThread } from './ChatThread.tsx';
 import { useChatSession } from './useChatSession.ts';
