@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The end of a call in English; part of the en catalogue under `afterCall`. */
 export const afterCallEn: Catalogue['afterCall'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The call screen's own words in English; part of the en catalogue under `callView`. */
 export const callViewEn: Catalogue['callView'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** Call-back requests in English: the caller's form and confirmation, and the desk's list. */
 export const callbackEn: Catalogue['callback'] = {

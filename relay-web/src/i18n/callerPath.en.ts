@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The caller's path in English; part of the en catalogue under `callerPath`. */
 export const callerPathEn: Catalogue['callerPath'] = {

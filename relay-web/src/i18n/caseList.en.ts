@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The case list and case screens' words in English; part of the en catalogue under `caseList`. */
 export const caseListEn: Catalogue['caseList'] = {

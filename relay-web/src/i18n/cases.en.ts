@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The cases screens' words in English; part of the en catalogue under `cases`. */
 export const casesEn: Catalogue['cases'] = {

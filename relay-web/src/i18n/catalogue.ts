@@ -5,10 +5,9 @@
 import type { RequestErrorCode } from '../signaling/socket.ts';
 import { en } from './en.ts';
 import { zhTW } from './zhTW.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
-/** The catalogue's shape with every leaf widened to string: what each language must provide. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Catalogue = Shape<typeof zhTW>;
+export type { Catalogue };
 
 // Every code a request can fail with has a message: a new code in shared/ fails the build here.
 type ErrorMessages = Record<RequestErrorCode, string>;

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The city-API admin screens' words (API keys, the audit log) in English; part of the en catalogue under `cityApi`. */
 export const cityApiEn: Catalogue['cityApi'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The desk's ring settings and its state while taking text chats, in English; under `deskRing`. */
 export const deskRingEn: Catalogue['deskRing'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 import { casesEn } from './cases.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { cityApiEn } from './cityApi.en.ts';

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The caller's read-back and case receipt in English; part of the en catalogue under `readback`. */
 export const readbackEn: Catalogue['readback'] = {

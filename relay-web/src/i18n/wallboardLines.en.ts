@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './catalogueShape.ts';
 
 /** The wallboard's other lines in English; part of the en catalogue under `wallboardLines`. */
 export const wallboardLinesEn: Catalogue['wallboardLines'] = {
