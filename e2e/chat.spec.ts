@@ -143,7 +143,7 @@ describe('at 22:00 Taipei time: video closed, text chat open', () => {
 
     // The caller's connection drops (and stays down): what they write waits, marked as not sent.
     await caller.context().setOffline(true);
-    for (const s of server.app.io.sockets.sockets.values()) if (s.data.session?.principal.kind === 'guest') s.conn.close();
+    for (const s of server.app.io.sockets.sockets.values()) if (s.data.connection?.principal.kind === 'guest') s.conn.close();
     await caller.getByTestId('chat-offline').waitFor({ timeout: 10_000 });
     await sendByEnter(caller, '第一則');
     await sendByEnter(caller, '第二則');

@@ -1,13 +1,14 @@
 import type { Logger } from '../logger.ts';
 import type { QueueService } from '../queue/QueueService.ts';
-import type { SignalingServer } from './socketServer.ts';
+import type { Wallboard } from '../wallboard/Wallboard.ts';
+import type { SignalingServer } from './types.ts';
 
 /**
  * Live updates to the people connected to this process: each waiting caller's position and estimated wait,
  * and the supervisors' wallboard. Every process serves its own connections, so the work spreads with them.
  * Runs shortly after the queue changes and once a second (waits grow with time).
  */
-export function startBroadcasts(io: SignalingServer, queue: QueueService, logger: Logger): () => void {
+export function startBroadcasts(io: SignalingServer, queue: QueueService, wallboard: Wallboard, logger: Logger): () => void {
   const lastSent = new Map<string, string>();
   let pending: NodeJS.Timeout | undefined;
   let running = false;
@@ -17,11 +18,11 @@ export function startBroadcasts(io: SignalingServer, queue: QueueService, logger
     running = true;
     try {
       const sockets = [...io.of('/').sockets.values()];
-      const waiting = sockets.filter((s) => s.data.session?.entryId);
+      const waiting = sockets.filter((s) => s.data.connection?.entryId);
       if (waiting.length > 0) {
         const statuses = await queue.statuses();
         for (const s of waiting) {
-          const entryId = s.data.session.entryId!;
+          const entryId = s.data.connection.entryId!;
           const st = statuses.get(entryId);
           if (!st) continue;
           const json = JSON.stringify(st.status);
@@ -30,9 +31,9 @@ export function startBroadcasts(io: SignalingServer, queue: QueueService, logger
           s.emit('queue:status', st.status);
         }
       }
-      const watchers = sockets.filter((s) => s.data.session?.watchingWallboard);
+      const watchers = sockets.filter((s) => s.data.connection?.watchingWallboard);
       if (watchers.length > 0) {
-        const snap = await queue.wallboard();
+        const snap = await wallboard.snapshot();
         for (const s of watchers) s.emit('wallboard:update', snap);
       }
       for (const id of lastSent.keys()) if (!io.of('/').sockets.has(id)) lastSent.delete(id);

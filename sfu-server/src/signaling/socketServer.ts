@@ -1,14 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import {
-  clientSchemas,
-  EVENT_ROLES,
-  type Ack,
-  type ClientEventName,
-  type ClientToServerEvents,
-  type ErrorBody,
-  type ServerToClientEvents,
-} from '@sign-relay/shared';
+import { Server } from 'socket.io';
+import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody } from '@sign-relay/shared';
 import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
@@ -17,16 +9,14 @@ import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
 import type { QueueService } from '../queue/QueueService.ts';
+import type { Wallboard } from '../wallboard/Wallboard.ts';
 import type { LiveNotifier } from '../people.ts';
+import { validationMessage } from '../util/validation.ts';
 import { startBroadcasts } from './broadcasts.ts';
-import { handlers, type HandlerContext } from './handlers/index.ts';
-import { Session } from './Session.ts';
-
-interface SocketData {
-  session: Session;
-}
-export type SignalingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import { Connection } from './Connection.ts';
+import { handlers } from './handlers/index.ts';
+import type { HandlerContext } from './handlers/types.ts';
+import type { ClientSocket, SignalingServer } from './types.ts';
 
 const EVENT_NAMES = Object.keys(clientSchemas) as ClientEventName[];
 const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -35,17 +25,10 @@ const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
 export const guestRoom = (guestId: string) => `guest:${guestId}`;
 export const staffRoom = (userId: string) => `staff:${userId}`;
 
-/** A zod failure as a message safe to show: the field path and what was wrong, never the value. */
-function validationMessage(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const first = issues[0];
-  if (!first) return 'The request is not valid.';
-  const where = first.path.length ? first.path.map(String).join('.') : 'payload';
-  return `Invalid request: ${where}: ${first.message}`.slice(0, 300);
-}
-
 export interface SignalingDeps {
   calls: CallService;
   queue: QueueService;
+  wallboard: Wallboard;
   chat: ChatService;
   cases: CaseService;
   tokens: TokenService;
@@ -89,7 +72,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
     try {
       if (typeof token !== 'string' || token.length > 4000) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
       const principal: Principal = deps.tokens.verify(token);
-      socket.data.session = new Session(socket.id, principal, deps.tokens.expiresAt(token));
+      socket.data.connection = new Connection(socket.id, principal, deps.tokens.expiresAt(token));
       void socket.join(principal.kind === 'guest' ? guestRoom(principal.guestId) : staffRoom(principal.userId));
       next();
     } catch (err) {
@@ -99,21 +82,21 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
   });
 
   io.on('connection', (socket: ClientSocket) => {
-    const session = socket.data.session;
-    const log = deps.logger.child({ socketId: socket.id, role: roleOf(session.principal) });
+    const conn = socket.data.connection;
+    const log = deps.logger.child({ socketId: socket.id, role: roleOf(conn.principal) });
     const sink: PeerSink = {
       notify: (event, ...args) => {
         socket.emit(event, ...args);
       },
     };
-    const ctx: HandlerContext = { session, sink, calls: deps.calls, queue: deps.queue, chat: deps.chat, cases: deps.cases, tokens: deps.tokens, log };
+    const ctx: HandlerContext = { conn, sink, calls: deps.calls, queue: deps.queue, wallboard: deps.wallboard, chat: deps.chat, cases: deps.cases, tokens: deps.tokens, log };
 
     const run = async (event: ClientEventName, raw: unknown): Promise<Ack<unknown>> => {
-      if (!session.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });
-      if (Date.now() >= session.expiresAt) return fail({ code: 'UNAUTHENTICATED', message: 'Your session has expired; please sign in again.' });
-      if (!EVENT_ROLES[event].includes(roleOf(session.principal))) return fail({ code: 'FORBIDDEN', message: 'You are not allowed to do that.' });
+      if (!conn.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });
+      if (Date.now() >= conn.expiresAt) return fail({ code: 'UNAUTHENTICATED', message: 'Your session has expired; please sign in again.' });
+      if (!EVENT_ROLES[event].includes(roleOf(conn.principal))) return fail({ code: 'FORBIDDEN', message: 'You are not allowed to do that.' });
       const parsed = clientSchemas[event].safeParse(raw);
-      if (!parsed.success) return fail({ code: 'BAD_REQUEST', message: validationMessage(parsed.error.issues) });
+      if (!parsed.success) return fail({ code: 'BAD_REQUEST', message: validationMessage(parsed.error.issues, 'payload') });
       try {
         const handler = handlers[event] as (c: HandlerContext, p: unknown) => Promise<unknown>;
         return { ok: true, data: await handler(ctx, parsed.data) };
@@ -141,20 +124,20 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
     });
 
     socket.on('disconnect', (why) => {
-      const c = session.call;
-      session.call = undefined;
+      const c = conn.call;
+      conn.call = undefined;
       if (c && !c.room.closed) {
         log.info({ callId: c.room.id, peerId: c.peer.id, why }, 'participant connection lost');
         deps.calls.lost(c.room, c.peer);
       }
-      const work = onGone(io, deps, session)
+      const work = onGone(io, deps, conn)
         .catch((err: unknown) => log.error({ err }, 'disconnect handling failed'))
         .finally(() => pending.delete(work));
       pending.add(work);
     });
   });
 
-  const stopBroadcasts = startBroadcasts(io, deps.queue, deps.logger);
+  const stopBroadcasts = startBroadcasts(io, deps.queue, deps.wallboard, deps.logger);
   return {
     async stop() {
       stopBroadcasts();
@@ -165,14 +148,14 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
 }
 
 /** When a person's last connection closes: a caller keeps their place for the grace period; staff go offline. */
-async function onGone(io: SignalingServer, deps: SignalingDeps, session: Session): Promise<void> {
-  const p = session.principal;
+async function onGone(io: SignalingServer, deps: SignalingDeps, conn: Connection): Promise<void> {
+  const p = conn.principal;
   const room = p.kind === 'guest' ? guestRoom(p.guestId) : staffRoom(p.userId);
   const remaining = await io.in(room).fetchSockets();
   if (remaining.length > 0) return;
   if (p.kind === 'guest') {
-    if (session.entryId) await deps.queue.callerLost(session.entryId);
-    if (session.chatSessionId) await deps.chat.callerLost(session.chatSessionId);
+    if (conn.entryId) await deps.queue.callerLost(conn.entryId);
+    if (conn.chatSessionId) await deps.chat.callerLost(conn.chatSessionId);
   } else {
     await deps.queue.staffLost(p.userId);
     await deps.chat.staffLost(p.userId);

@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/tokens.ts';
 import type { StaffActor } from '../../cases/CaseService.ts';
-import type { HandlerContext, HandlerMap } from './index.ts';
+import type { HandlerContext, HandlerMap } from './types.ts';
 
 type CaseEvent = 'case:open' | 'case:saveDraft' | 'case:readBack' | 'case:file' | 'case:drafts' | 'case:readBackAnswer' | 'case:mine' | 'desk:wrapUp';
 
@@ -9,7 +9,7 @@ export function staffActor(p: Extract<Principal, { kind: 'staff' }>): StaffActor
   return { kind: 'staff', id: p.userId, name: p.displayName, role: p.role };
 }
 
-const me = (ctx: HandlerContext): StaffActor => staffActor(ctx.session.staff());
+const me = (ctx: HandlerContext): StaffActor => staffActor(ctx.conn.staff());
 
 /** case:* — the case form beside a call or chat (staff), and the caller's read-back and receipts (guest). */
 export const caseHandlers: HandlerMap<CaseEvent> = {
@@ -29,11 +29,11 @@ export const caseHandlers: HandlerMap<CaseEvent> = {
     return ctx.cases.pendingDrafts(me(ctx));
   },
   async 'case:readBackAnswer'(ctx, p) {
-    await ctx.cases.answerReadBack(ctx.session.guest().guestId, p.readBackId, p.answer);
+    await ctx.cases.answerReadBack(ctx.conn.guest().guestId, p.readBackId, p.answer);
     return {};
   },
   async 'case:mine'(ctx) {
-    return ctx.cases.mine(ctx.session.guest().guestId);
+    return ctx.cases.mine(ctx.conn.guest().guestId);
   },
   async 'desk:wrapUp'(ctx, p) {
     await ctx.cases.wrapUp(me(ctx), p.ref, p.outcome, p.notes);

@@ -1,65 +1,36 @@
-import type { HandlerMap } from './index.ts';
+import type { HandlerMap } from './types.ts';
 
-type ChatEvent =
-  | 'chat:start'
-  | 'chat:resume'
-  | 'chat:forCall'
-  | 'chat:send'
-  | 'chat:sync'
-  | 'chat:typing'
-  | 'chat:end'
-  | 'desk:chatStatus'
-  | 'desk:chatAccept'
-  | 'desk:chatDecline'
-  | 'desk:chats';
+type ChatEvent = 'chat:start' | 'chat:resume' | 'chat:forCall' | 'chat:send' | 'chat:sync' | 'chat:typing' | 'chat:end';
 
-/** chat:* and desk:chat* — thin: the chat service checks that the sender is a party to the session. */
+/** chat:* — thin: the chat service checks that the sender is a party to the session. */
 export const chatHandlers: HandlerMap<ChatEvent> = {
   async 'chat:start'(ctx, p) {
-    const status = await ctx.chat.startChat(ctx.session.guest(), { topic: p.topic, contact: p.contact });
-    ctx.session.chatSessionId = status.sessionId;
+    const status = await ctx.chat.startChat(ctx.conn.guest(), { topic: p.topic, contact: p.contact });
+    ctx.conn.chatSessionId = status.sessionId;
     return status;
   },
   async 'chat:resume'(ctx, p) {
-    const r = await ctx.chat.resume(ctx.session.principal, p.sessionId);
-    if (ctx.session.principal.kind === 'guest' && r.status) ctx.session.chatSessionId = p.sessionId;
+    const r = await ctx.chat.resume(ctx.conn.principal, p.sessionId);
+    if (ctx.conn.principal.kind === 'guest' && r.status) ctx.conn.chatSessionId = p.sessionId;
     return r;
   },
   async 'chat:forCall'(ctx, p) {
-    return ctx.chat.forCall(ctx.session.principal, p.callId, p.fromChat);
+    return ctx.chat.forCall(ctx.conn.principal, p.callId, p.fromChat);
   },
   async 'chat:send'(ctx, p) {
-    const who = ctx.session.principal;
+    const who = ctx.conn.principal;
     return ctx.chat.send(who, p, who.kind === 'staff' ? who.displayName : '');
   },
   async 'chat:sync'(ctx, p) {
-    return ctx.chat.sync(ctx.session.principal, p.sessionId, p.afterSeq);
+    return ctx.chat.sync(ctx.conn.principal, p.sessionId, p.afterSeq);
   },
   async 'chat:typing'(ctx, p) {
-    await ctx.chat.typing(ctx.session.principal, p.sessionId, p.typing);
+    await ctx.chat.typing(ctx.conn.principal, p.sessionId, p.typing);
     return {};
   },
   async 'chat:end'(ctx, p) {
-    await ctx.chat.end(ctx.session.principal, p.sessionId);
-    if (ctx.session.chatSessionId === p.sessionId) ctx.session.chatSessionId = undefined;
+    await ctx.chat.end(ctx.conn.principal, p.sessionId);
+    if (ctx.conn.chatSessionId === p.sessionId) ctx.conn.chatSessionId = undefined;
     return {};
-  },
-  async 'desk:chatStatus'(ctx, p) {
-    return ctx.chat.setChatStatus(staffRef(ctx), p.status);
-  },
-  async 'desk:chatAccept'(ctx, p) {
-    return ctx.chat.accept(staffRef(ctx), p.sessionId);
-  },
-  async 'desk:chatDecline'(ctx, p) {
-    await ctx.chat.decline(staffRef(ctx), p.sessionId);
-    return {};
-  },
-  async 'desk:chats'(ctx) {
-    return ctx.chat.activeChats(staffRef(ctx));
   },
 };
-
-function staffRef(ctx: Parameters<HandlerMap<ChatEvent>['desk:chats']>[0]) {
-  const s = ctx.session.staff();
-  return { userId: s.userId, role: s.role, gender: s.gender };
-}

@@ -1,34 +1,24 @@
-import type { HandlerMap } from './index.ts';
+import type { HandlerMap } from './types.ts';
 
-type DeskEvent = 'desk:setStatus' | 'desk:accept' | 'desk:decline' | 'desk:transfer' | 'desk:colleagues' | 'wallboard:watch';
+type DeskEvent = 'desk:setStatus' | 'desk:accept' | 'desk:decline' | 'desk:transfer' | 'desk:colleagues';
 
-/** desk:* — the interpreter's own state and offers; wallboard:watch for supervisors. Each acts as its sender only. */
+/** desk:* — the interpreter's own state and offers. Each acts as its sender only. */
 export const deskHandlers: HandlerMap<DeskEvent> = {
   async 'desk:setStatus'(ctx, p) {
-    return ctx.queue.setStatus(staffRef(ctx), p.status, p.reason);
+    return ctx.queue.setStatus(ctx.conn.staffRef(), p.status, p.reason);
   },
   async 'desk:accept'(ctx, p) {
-    return { callId: await ctx.queue.accept(staffRef(ctx), p.entryId) };
+    return { callId: await ctx.queue.accept(ctx.conn.staffRef(), p.entryId) };
   },
   async 'desk:decline'(ctx, p) {
-    await ctx.queue.decline(staffRef(ctx), p.entryId);
+    await ctx.queue.decline(ctx.conn.staffRef(), p.entryId);
     return {};
   },
   async 'desk:transfer'(ctx, p) {
-    await ctx.queue.transfer(staffRef(ctx), p.toUserId);
+    await ctx.queue.transfer(ctx.conn.staffRef(), p.toUserId);
     return {};
   },
   async 'desk:colleagues'(ctx) {
-    return ctx.queue.colleagues(staffRef(ctx));
-  },
-  async 'wallboard:watch'(ctx) {
-    ctx.session.staff();
-    ctx.session.watchingWallboard = true;
-    return ctx.queue.wallboard();
+    return ctx.queue.colleagues(ctx.conn.staffRef());
   },
 };
-
-function staffRef(ctx: Parameters<HandlerMap<DeskEvent>['desk:setStatus']>[0]) {
-  const s = ctx.session.staff();
-  return { userId: s.userId, role: s.role, gender: s.gender };
-}

@@ -1,34 +1,34 @@
 import { AppError } from '../../errors.ts';
-import type { HandlerMap } from './index.ts';
+import type { HandlerMap } from './types.ts';
 
 /** queue:* — callers (guests) joining, leaving and resuming their place in line. */
 export const queueHandlers: HandlerMap<'queue:join' | 'queue:leave' | 'queue:resume'> = {
   async 'queue:join'(ctx, p) {
-    const guest = ctx.session.guest();
-    if (ctx.session.entryId) {
+    const guest = ctx.conn.guest();
+    if (ctx.conn.entryId) {
       // Already in line from this connection: answer with the current place instead of queueing twice.
-      const status = await ctx.queue.status(ctx.session.entryId).catch(() => undefined);
+      const status = await ctx.queue.status(ctx.conn.entryId).catch(() => undefined);
       if (status) return status;
     }
-    if (ctx.session.call && !ctx.session.call.room.closed) throw new AppError('ALREADY_IN_CALL', 'You are already in a call.');
+    if (ctx.conn.call && !ctx.conn.call.room.closed) throw new AppError('ALREADY_IN_CALL', 'You are already in a call.');
     const status = await ctx.queue.join(guest, { topic: p.topic, preferredGender: p.preferredGender, contact: p.contact, camera: p.camera });
-    ctx.session.entryId = status.entryId;
+    ctx.conn.entryId = status.entryId;
     return status;
   },
 
   async 'queue:leave'(ctx) {
-    const guest = ctx.session.guest();
-    const entryId = ctx.session.entryId;
+    const guest = ctx.conn.guest();
+    const entryId = ctx.conn.entryId;
     if (!entryId) throw new AppError('NOT_FOUND', 'You are not in the queue.');
     await ctx.queue.leave(guest.guestId, entryId);
-    ctx.session.entryId = undefined;
+    ctx.conn.entryId = undefined;
     return {};
   },
 
   async 'queue:resume'(ctx, p) {
-    const guest = ctx.session.guest();
+    const guest = ctx.conn.guest();
     const status = await ctx.queue.resume(guest.guestId, p.entryId);
-    ctx.session.entryId = p.entryId;
+    ctx.conn.entryId = p.entryId;
     return status;
   },
 };

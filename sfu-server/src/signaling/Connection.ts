@@ -2,10 +2,11 @@ import type { Principal } from '../auth/tokens.ts';
 import type { CallRoom } from '../media/CallRoom.ts';
 import type { Peer } from '../media/Peer.ts';
 import { AppError } from '../errors.ts';
+import type { StaffRef } from '../people.ts';
 import { TokenBucket } from '../util/TokenBucket.ts';
 
 /** What one socket connection is doing: who it is, at most one call at a time, and its request budget. */
-export class Session {
+export class Connection {
   call: { room: CallRoom; peer: Peer } | undefined;
   /** The caller's place in line, while queued from this connection. */
   entryId: string | undefined;
@@ -31,6 +32,12 @@ export class Session {
   staff(): Extract<Principal, { kind: 'staff' }> {
     if (this.principal.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff can do that.');
     return this.principal;
+  }
+
+  /** The staff member as the queue and the chat line know them, or a coded error for anyone else. */
+  staffRef(): StaffRef {
+    const s = this.staff();
+    return { userId: s.userId, role: s.role, gender: s.gender };
   }
 
   /** The caller's current call, or a coded error. */
