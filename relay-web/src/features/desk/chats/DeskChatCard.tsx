@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon.tsx';
-import { asServiceTopic, TopicPictogram } from '../../components/TopicPictogram.tsx';
-import type { SignalingSocket } from '../../signaling/socket.ts';
-import { elapsedSec, formatDuration } from '../../util/time.ts';
-import { lastSeq, unreadCount, waitingSince } from '../../chat/chatMessages.ts';
-import { ChatThread } from '../../chat/ChatThread.tsx';
+import { Icon } from '../../../components/Icon.tsx';
+import { asServiceTopic, TopicPictogram } from '../../../components/TopicPictogram.tsx';
+import type { SignalingSocket } from '../../../signaling/socket.ts';
+import { elapsedSec, formatDuration } from '../../../util/time.ts';
+import { lastSeq, unreadCount, waitingSince } from '../../../chat/chatMessages.ts';
+import { ChatThread } from '../../../chat/ChatThread.tsx';
 import type { DeskChatTab } from './deskChats.ts';
-import { useChatSession } from '../../chat/useChatSession.ts';
-import { CaseForm } from '../cases/CaseForm.tsx';
-import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
-import { WrapUpForm } from '../desk/WrapUp.tsx';
+import { useChatSession } from '../../../chat/useChatSession.ts';
+import { CaseForm } from '../../cases/CaseForm.tsx';
+import { useCaseWorkspace } from '../../cases/useCaseWorkspace.ts';
+import { WrapUpForm } from '../WrapUp.tsx';
 
 /** The case form of one text chat (its own draft on the server, like a call's). */
 function ChatCaseForm({ socket, sessionId }: { socket: SignalingSocket; sessionId: string }): ReactElement {

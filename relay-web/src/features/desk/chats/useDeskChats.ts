@@ -6,10 +6,10 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ChatOffer } from '@sign-relay/shared';
-import { session } from '../../auth/TokenSource.ts';
-import { errorCodeOf, request } from '../../signaling/socket.ts';
-import type { SignalingSocket } from '../../signaling/socket.ts';
-import { VIBRATION, vibrate } from '../../util/vibrate.ts';
+import { session } from '../../../auth/TokenSource.ts';
+import { errorCodeOf, request } from '../../../signaling/socket.ts';
+import type { SignalingSocket } from '../../../signaling/socket.ts';
+import { VIBRATION, vibrate } from '../../../util/vibrate.ts';
 import { deskChatsReducer, initialDeskChats } from './deskChats.ts';
 import type { ChatAvailability, DeskChatsState } from './deskChats.ts';
 

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon.tsx';
-import { asServiceTopic, TopicPictogram } from '../../components/TopicPictogram.tsx';
-import { elapsedSec, formatDuration } from '../../util/time.ts';
+import { Icon } from '../../../components/Icon.tsx';
+import { asServiceTopic, TopicPictogram } from '../../../components/TopicPictogram.tsx';
+import { elapsedSec, formatDuration } from '../../../util/time.ts';
 import { chatOfferLeft } from './ChatOfferCard.tsx';
 import type { RingingChat } from './deskChats.ts';
 

@@ -5,7 +5,7 @@
  */
 import { QUEUE_RULES } from '@sign-relay/shared';
 import type { ChatMessage, ChatOffer, ChatSessionInfo } from '@sign-relay/shared';
-import type { RequestErrorCode } from '../../signaling/socket.ts';
+import type { RequestErrorCode } from '../../../signaling/socket.ts';
 
 export type ChatAvailability = 'available' | 'offline';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeChatServer, SESSION } from '../../test/fakeChatServer.ts';
-import { i18n, mount } from '../../test/render.tsx';
-import type { Mounted } from '../../test/render.tsx';
+import { FakeChatServer, SESSION } from '../../../test/fakeChatServer.ts';
+import { i18n, mount } from '../../../test/render.tsx';
+import type { Mounted } from '../../../test/render.tsx';
 import { DeskChatCard } from './DeskChatCard.tsx';
 
 let m: Mounted;

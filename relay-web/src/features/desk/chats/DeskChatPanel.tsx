@@ -2,15 +2,15 @@ import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { ChatOffer } from '@sign-relay/shared';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon.tsx';
-import { useNow } from '../../hooks/useNow.ts';
-import type { SignalingSocket } from '../../signaling/socket.ts';
+import { Icon } from '../../../components/Icon.tsx';
+import { useNow } from '../../../hooks/useNow.ts';
+import type { SignalingSocket } from '../../../signaling/socket.ts';
 import { ChatOfferBanner } from './ChatOfferBanner.tsx';
 import { ChatOfferCard, chatOfferLeft } from './ChatOfferCard.tsx';
 import { DeskChatCard } from './DeskChatCard.tsx';
 import type { DeskChatNotice } from './deskChats.ts';
 import { useDeskChats } from './useDeskChats.ts';
-import '../../chat/chat.css';
+import '../../../chat/chat.css';
 import './deskChat.css';
 
 function Notice({ notice }: { notice: DeskChatNotice }): ReactElement {

@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_RULES } from '@sign-relay/shared';
-import { Icon } from '../../components/Icon.tsx';
-import { asServiceTopic, TopicPictogram } from '../../components/TopicPictogram.tsx';
-import { elapsedSec, formatDuration, localDeadline, remainingSec } from '../../util/time.ts';
+import { Icon } from '../../../components/Icon.tsx';
+import { asServiceTopic, TopicPictogram } from '../../../components/TopicPictogram.tsx';
+import { elapsedSec, formatDuration, localDeadline, remainingSec } from '../../../util/time.ts';
 import type { RingingChat } from './deskChats.ts';
 
 interface Props {
