@@ -6,9 +6,7 @@ import type { Logger } from '../logger.ts';
 import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
 import { CallbackRepository, type CallbackRow } from '../store/repositories/callbackRepository.ts';
 import { inTransaction } from '../store/transaction.ts';
-import type { StaffActor } from '../cases/CaseService.ts';
-
-/** The Taipei calendar day (UTC+8, no daylight saving) of an instant, `YYYY-MM-DD` (as cases number theirs). */
+import type { StaffActor } from '../cases/caseRefs.ts';
 
 /** Requests closed within this long are listed as recently closed. */
 const CLOSED_WINDOW_MS = 24 * 3600_000;

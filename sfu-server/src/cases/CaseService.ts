@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
   caseContent,
@@ -23,16 +23,18 @@ import {
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { LiveNotifier } from '../people.ts';
-import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
+import { AuditRepository, actorId, type Actor } from '../store/repositories/auditRepository.ts';
 import { ChatRepository } from '../store/repositories/chatRepository.ts';
-import { CaseRepository, toDetail, toSummary, type CaseRow, type DraftRow, type KioskRow, type NewCaseRow, type RefKind, type RefRow } from '../store/repositories/caseRepository.ts';
+import { CaseRepository } from '../store/repositories/caseRepository.ts';
+import { toDetail, toSummary, type CaseRow, type DraftRow, type NewCaseRow, type RefKind } from '../store/repositories/caseRows.ts';
 import { CallbackService } from '../callbacks/CallbackService.ts';
 import { inTransaction } from '../store/transaction.ts';
+import { digest, incomplete, initialDraft, readBackState } from './caseForm.ts';
+import { refRow, resolveRef, toRef, type StaffActor } from './caseRefs.ts';
 import { caseMessage, receiptOf, type CaseWordsSource } from './caseWords.ts';
 import { enqueueNotification, type OutboxKind } from '../store/repositories/outboxRepository.ts';
 
-/** A staff member acting on a case form. */
-export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+export type { StaffActor } from './caseRefs.ts';
 
 /** Receipts a caller can see again after a reload: cases filed for them within this long. */
 const RECEIPT_WINDOW_MS = 4 * 3600_000;
@@ -54,65 +56,6 @@ export interface CaseServiceDeps {
 
 /** What a case is filed from: the content and where it came from. */
 export type NewCase = Omit<NewCaseRow, 'id' | 'day' | 'service' | 'at'>;
-
-/** A fingerprint of what a read-back showed: a change to the case after it needs a new read-back. */
-function digest(content: CaseDraft): string {
-  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
-}
-
-function refKey(ref: CaseRef): { kind: RefKind; refId: string } {
-  switch (ref.kind) {
-    case 'call':
-      return { kind: 'call', refId: ref.callId };
-    case 'chat':
-      return { kind: 'chat', refId: ref.sessionId };
-    case 'callback':
-      return { kind: 'callback', refId: ref.callbackId };
-  }
-}
-
-function toRef(kind: RefKind, refId: string): CaseRef {
-  switch (kind) {
-    case 'call':
-      return { kind, callId: refId };
-    case 'chat':
-      return { kind, sessionId: refId };
-    case 'callback':
-      return { kind, callbackId: refId };
-  }
-}
-
-/** The form's first content: the service the caller picked, the kiosk's place, the contact they left. */
-function initialDraft(ref: RefRow, kiosk: KioskRow | undefined): CaseDraft {
-  const d: CaseDraft = {};
-  if (ref.topic === 'consultation' || ref.topic === 'transfer' || ref.topic === 'petition' || ref.topic === 'dispatch') d.service = ref.topic;
-  if (kiosk?.district) d.district = kiosk.district;
-  if (kiosk?.address) d.address = kiosk.address;
-  if (kiosk?.lat !== undefined && kiosk.lat !== null && kiosk.lng !== null) {
-    d.lat = kiosk.lat;
-    d.lng = kiosk.lng;
-  }
-  if (ref.callbackName) d.callerName = ref.callbackName;
-  if (ref.callbackPhone) d.callerPhone = ref.callbackPhone;
-  if (ref.callbackEmail) d.callerEmail = ref.callbackEmail;
-  if (ref.callbackNote) d.description = ref.callbackNote;
-  return d;
-}
-
-function readBackState(d: DraftRow): ReadBackState | null {
-  if (!d.readBackId || !d.readBackSentAt) return null;
-  return {
-    id: d.readBackId,
-    sentAt: d.readBackSentAt.getTime(),
-    answer: d.readBackAnswer,
-    answeredAt: d.readBackAnsweredAt?.getTime() ?? null,
-    current: d.readBackDigest === digest(caseContent(d.data)),
-  };
-}
-
-function incomplete(problems: { field: string; rule: string }[]): AppError {
-  return new AppError('CASE_INCOMPLETE', `The case is not complete: ${problems.map((p) => p.rule).join(', ')}.`, problems);
-}
 
 /** Whether an actor sees a case's personal data (the caller's name and contact, the transcript): its interpreter, supervisors and admins. */
 const seesPersonal = (actor: Actor, row: CaseRow): boolean => actor.kind === 'staff' && (actor.role !== 'interpreter' || row.interpreterId === actor.id);
@@ -138,7 +81,7 @@ export class CaseService {
 
   /** The case form of a call or chat, created with the caller's choices on first open. */
   async open(staff: StaffActor, ref: CaseRef): Promise<CaseWorkspace> {
-    const { kind, refId, row } = await this.resolve(staff, ref);
+    const { kind, refId, row } = await resolveRef(this.repo, staff, ref);
     const kiosk = row.kioskId ? await this.repo.kiosk(row.kioskId) : undefined;
     const draft = await this.repo.ensureDraft(kind, refId, initialDraft(row, kiosk));
     const [earlier, filed] = await Promise.all([this.repo.earlier(row.guestId, row.kioskId), this.repo.forRef(kind, refId)]);
@@ -162,7 +105,7 @@ export class CaseService {
 
   /** Saves the draft as typed; CONFLICT when someone saved a newer version since `baseVersion`. */
   async saveDraft(staff: StaffActor, ref: CaseRef, draft: CaseDraft, baseVersion: number): Promise<{ version: number; readBack: ReadBackState | null }> {
-    const { kind, refId } = await this.resolve(staff, ref);
+    const { kind, refId } = await resolveRef(this.repo, staff, ref);
     const saved = await this.repo.saveDraft(kind, refId, draft, baseVersion, staff.id);
     if (!saved) {
       const current = await this.repo.draft(kind, refId);
@@ -173,14 +116,10 @@ export class CaseService {
 
   /** Sends the complete draft to the caller's screen to confirm. */
   async readBack(staff: StaffActor, ref: CaseRef): Promise<ReadBackState> {
-    const { kind, refId, row } = await this.resolve(staff, ref);
+    const { kind, refId, row } = await resolveRef(this.repo, staff, ref);
     // A call-back's caller is not on a screen of ours: the interpreter confirms with them where they reach them.
     if (kind === 'callback') throw new AppError('BAD_REQUEST', 'The caller of a call-back request is not connected: file the case with a reason instead.');
-    const draft = await this.repo.draft(kind, refId);
-    if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
-    const content = caseContent(draft.data);
-    const problems = caseProblems(content);
-    if (problems.length > 0) throw incomplete(problems);
+    const { content } = await this.completeDraft(kind, refId);
     const at = new Date(this.now());
     const body: ReadBack = { id: randomUUID(), ...receiptOf(content), sentAt: at.getTime() };
     await this.repo.setReadBack(kind, refId, { id: body.id, digest: digest(content), body, at });
@@ -191,7 +130,7 @@ export class CaseService {
   /** The caller's answer to a read-back on their screen; their interpreter sees it at once. */
   async answerReadBack(guestId: string, readBackId: string, answer: ReadBackAnswer): Promise<void> {
     const owner = await this.repo.readBackOwner(readBackId);
-    const row = owner && (await this.refRow(owner.kind, owner.refId));
+    const row = owner && (await refRow(this.repo, owner.kind, owner.refId));
     if (!owner || !row || row.guestId !== guestId) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
     const answered = await this.repo.answerReadBack(readBackId, answer, new Date(this.now()));
     if (!answered) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
@@ -214,12 +153,8 @@ export class CaseService {
   }
 
   private async fileDraft(staff: StaffActor, ref: CaseRef, clientKey: string, skipReadBackReason: string | undefined): Promise<{ case: CaseDetail; duplicate: boolean }> {
-    const { kind, refId, row } = await this.resolve(staff, ref);
-    const draft = await this.repo.draft(kind, refId);
-    if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
-    const content = caseContent(draft.data);
-    const problems = caseProblems(content);
-    if (problems.length > 0) throw incomplete(problems);
+    const { kind, refId, row } = await resolveRef(this.repo, staff, ref);
+    const { draft, content } = await this.completeDraft(kind, refId);
     const current = draft.readBackDigest === digest(content);
     const confirmed = current && draft.readBackAnswer === 'correct';
     if (!confirmed && !skipReadBackReason) throw new AppError('READBACK_REQUIRED', 'The caller has not confirmed this case: send the read-back, or say why it cannot be confirmed.');
@@ -271,7 +206,7 @@ export class CaseService {
         const seq = await repo.nextSeq(day);
         const number = formatCaseNumber(day, seq);
         await repo.insert({ ...input, id, day, service, at }, number, seq);
-        await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actor.kind === 'system' ? null : actor.id, actorName: actor.name, action: 'filed', from: null, to: 'open', note: null });
+        await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actorId(actor), actorName: actor.name, action: 'filed', from: null, to: 'open', note: null });
         await new AuditRepository(tx).write(actor, 'case.file', id, { number, source: input.source });
         await this.notify(tx, { id, number, content: input.content, status: 'open' }, 'case-filed', null);
         await alsoInTx?.(tx, { id, number, at });
@@ -300,7 +235,7 @@ export class CaseService {
       if (row.status === change.status && change.status !== 'closed') return false;
       if (row.status === 'closed' && change.status === 'closed') throw new AppError('CONFLICT', 'The case is already closed.');
       await repo.setStatus(id, { status: change.status, at, closedBy: actor.kind === 'staff' ? actor.id : null, closingNote: change.note ?? null, statusNote: change.publicNote ?? null });
-      await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actor.kind === 'system' ? null : actor.id, actorName: actor.name, action: 'status', from: row.status, to: change.status, note: change.note ?? null });
+      await repo.addHistory({ caseId: id, at, actorKind: actor.kind, actorId: actorId(actor), actorName: actor.name, action: 'status', from: row.status, to: change.status, note: change.note ?? null });
       await new AuditRepository(tx).write(actor, 'case.status', id, { number: row.number, from: row.status, to: change.status });
       await this.notify(tx, { ...row, content: row, status: change.status }, change.status === 'closed' ? 'case-closed' : 'case-status', change.publicNote ?? null);
       return true;
@@ -365,42 +300,21 @@ export class CaseService {
 
   /** Wrap-up: the outcome and notes of a call or chat, on its record. */
   async wrapUp(staff: StaffActor, ref: CaseRef, outcome: WrapUpOutcome, notes: string | undefined): Promise<void> {
-    const { kind, row } = await this.resolve(staff, ref, { allowPrevious: true });
+    const { kind, row } = await resolveRef(this.repo, staff, ref, { allowPrevious: true });
     if (kind === 'callback') throw new AppError('BAD_REQUEST', 'A call-back request is closed with its own outcome.');
     const at = new Date(this.now());
     if (kind === 'call' && row.callRecordId) await this.repo.wrapUpCall(row.callRecordId, outcome, notes ?? null, at);
     else if (kind === 'chat' && row.chatSessionId) await this.repo.wrapUpChat(row.chatSessionId, outcome, notes ?? null, at);
   }
 
-  private async refRow(kind: RefKind, refId: string): Promise<RefRow | undefined> {
-    switch (kind) {
-      case 'call':
-        return this.repo.callRef(refId);
-      case 'chat':
-        return this.repo.chatRef(refId);
-      case 'callback':
-        return this.repo.callbackRef(refId);
-    }
-  }
-
-  /**
-   * The call, chat or call-back request behind a form, if this staff member may work on it: its interpreter (for
-   * a call-back, the one who took it, while it is open), or a supervisor.
-   */
-  private async resolve(staff: StaffActor, ref: CaseRef, opts: { allowPrevious?: boolean } = {}): Promise<{ kind: RefKind; refId: string; row: RefRow }> {
-    const { kind, refId } = refKey(ref);
-    const row = await this.refRow(kind, refId);
-    if (!row) throw new AppError('NOT_FOUND', kind === 'call' ? 'There is no such call.' : kind === 'chat' ? 'There is no such chat.' : 'There is no such call-back request.');
-    if (kind === 'callback') {
-      if (row.closed) throw new AppError('CONFLICT', 'This call-back request is closed already.');
-      if (staff.role === 'interpreter' && row.interpreterId !== staff.id) throw new AppError('FORBIDDEN', 'Take the call-back request first.');
-      return { kind, refId, row };
-    }
-    const mine = row.interpreterId === staff.id || staff.role !== 'interpreter';
-    // The interpreter who handed a call over may still wrap it up (the record names the colleague now).
-    const handedOver = opts.allowPrevious === true && kind === 'call' && (await this.repo.wasInterpreterOf(refId, staff.id));
-    if (!mine && !handedOver) throw new AppError('FORBIDDEN', 'This is not your call or chat.');
-    return { kind, refId, row };
+  /** The form's draft and its content, which must be complete (to read back or to file). */
+  private async completeDraft(kind: RefKind, refId: string): Promise<{ draft: DraftRow; content: CaseDraft }> {
+    const draft = await this.repo.draft(kind, refId);
+    if (!draft) throw new AppError('NOT_FOUND', 'Open the case form first.');
+    const content = caseContent(draft.data);
+    const problems = caseProblems(content);
+    if (problems.length > 0) throw incomplete(problems);
+    return { draft, content };
   }
 
   /** The caller's notification of a change, into the outbox, in the change's transaction. */
