@@ -14,7 +14,8 @@ import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import { AfterCall } from './AfterCall.tsx';
 import { callerReducer, initialStep, storedEntryOf } from './callerFlow.ts';
-import type { CallerStep, StoredEntry } from './callerFlow.ts';
+import type { CallerStep } from './callerFlow.ts';
+import { QUEUE_ENTRY_KEY, readStoredEntry } from './queueEntryStorage.ts';
 import { ConnectedAlert } from './ConnectedAlert.tsx';
 import { PreferencesScreen } from './PreferencesScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
@@ -34,19 +35,6 @@ import './caller.css';
 // The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
 // It is fetched while the caller waits in line, so an answered call starts without waiting for it.
 const callerCall = preload(() => import('./CallerCall.tsx'));
-
-export const QUEUE_ENTRY_KEY = 'sign-relay.queueEntry';
-
-function readStoredEntry(): StoredEntry | null {
-  const raw = session.get(QUEUE_ENTRY_KEY);
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<StoredEntry>;
-    return typeof parsed.entryId === 'string' ? { entryId: parsed.entryId, callId: typeof parsed.callId === 'string' ? (parsed.callId as CallId) : null } : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Steps that need the server. */
 const ONLINE_STEPS: ReadonlySet<CallerStep['step']> = new Set(['joining', 'resuming', 'waiting', 'in-call']);

@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { asServiceTopic } from '../../components/TopicPictogram.tsx';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode, SignalingSocket } from '../../signaling/socket.ts';
-import { QUEUE_ENTRY_KEY } from '../caller/CallerPage.tsx';
+import { QUEUE_ENTRY_KEY } from '../caller/queueEntryStorage.ts';
 import { WaitingScreen } from '../caller/WaitingScreen.tsx';
 import { useCameraCheck } from '../cameraCheck/useCameraCheck.ts';
 import { storeVideoFromChat } from '../../chat/chatStorage.ts';
