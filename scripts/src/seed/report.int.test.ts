@@ -15,7 +15,9 @@ import { createLogger } from '../../../sfu-server/src/logger.ts';
 import { ReportRepository } from '../../../sfu-server/src/store/repositories/reportRepository.ts';
 import { freshDatabase, type FreshDatabase } from '../test/freshDatabase.ts';
 import { writeSeed } from './writeSeed.ts';
-import { DISTRICT_SHARES, ITEM_SHARES, SERVICE_SHARES, generateSeed, seedInterpreters, type SeedCall, type SeedCase, type SeedChat, type SeedData } from './yearModel.ts';
+import { DISTRICT_SHARES, ITEM_SHARES, SERVICE_SHARES } from './seedMix.ts';
+import type { SeedCall, SeedCase, SeedChat, SeedData } from './seedRecords.ts';
+import { generateSeed, seedInterpreters } from './yearModel.ts';
 
 const TAIPEI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
 /** The Taipei calendar day of an instant, from the time-zone database (not the repository's arithmetic). */

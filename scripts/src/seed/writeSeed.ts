@@ -7,7 +7,8 @@
 import type pg from 'pg';
 import { formatCaseNumber } from '@sign-relay/shared';
 import type { Queryable } from '../../../sfu-server/src/store/repositories/queryable.ts';
-import { caseHistory, type SeedCase, type SeedData } from './yearModel.ts';
+import { caseHistory } from './seedCase.ts';
+import type { SeedCase, SeedData } from './seedRecords.ts';
 
 /** A column and its Postgres type, as `unnest` needs it. */
 type Column = readonly [name: string, type: string];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN, caseProblems, insideTaipei } from '@sign-relay/shared';
-import { DISTRICT_SHARES, ITEM_SHARES, SEED_MIX, SERVICE_SHARES, caseHistory, defaultWindow, generateSeed } from './yearModel.ts';
+import { caseHistory } from './seedCase.ts';
+import { DISTRICT_SHARES, ITEM_SHARES, SEED_MIX, SERVICE_SHARES } from './seedMix.ts';
+import { defaultWindow, generateSeed } from './yearModel.ts';
 import { taipeiDay } from '@sign-relay/shared';
 
 const taipeiClock = (ms: number): string => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
