@@ -7,6 +7,7 @@ import type { AuthService } from './auth/AuthService.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { CallService } from './calls/CallService.ts';
 import { CaseService } from './cases/CaseService.ts';
+import { ChatLine } from './chat/ChatLine.ts';
 import { ChatService } from './chat/ChatService.ts';
 import { ChatWriter } from './chat/ChatWriter.ts';
 import { startRetention } from './chat/retention.ts';
@@ -68,6 +69,8 @@ export interface App {
   httpServer: HttpServer;
   io: SignalingServer;
   queue: QueueService;
+  /** The text-chat line (its routing runs once `start()` is called). */
+  chatLine: ChatLine;
   chat: ChatService;
   cases: CaseService;
   /** Ends every call (telling its people), stops signaling and HTTP. The worker pool belongs to the caller. */
@@ -93,7 +96,8 @@ export function createApp(deps: AppDeps): App {
   });
   const notifier = socketNotifier(io);
   const writer = new ChatWriter(deps.dbPool, deps.chatRepo, deps.logger.child({ component: 'chat-writer' }));
-  const chat = new ChatService({ repo: deps.chatRepo, writer, store: deps.chatStore, calls: deps.calls, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
+  const chatLine = new ChatLine({ repo: deps.chatRepo, store: deps.chatStore, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
+  const chat = new ChatService({ repo: deps.chatRepo, writer, line: chatLine, calls: deps.calls, notifier, logger: deps.logger });
   const cases = new CaseService({ pool: deps.dbPool, notifier, logger: deps.logger.child({ component: 'cases' }), ...(deps.onOutbox ? { onOutbox: deps.onOutbox } : {}) });
   const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
 
@@ -114,12 +118,13 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, chat, cases, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,
     io,
     queue,
+    chatLine,
     chat,
     cases,
     close() {
@@ -129,6 +134,7 @@ export function createApp(deps: AppDeps): App {
         deps.calls.closeAll('server-shutdown');
         await signaling.stop();
         await queue.idle();
+        await chatLine.stop();
         await chat.stop();
         httpServer.closeAllConnections();
       })();

@@ -121,7 +121,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       app.io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:socket.io` }));
     }
     app.queue.start(opts.tickMs);
-    await app.chat.start(opts.tickMs);
+    await app.chatLine.start(opts.tickMs);
     cleanups.push(() => app.close());
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);

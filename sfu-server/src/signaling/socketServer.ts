@@ -4,6 +4,7 @@ import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorB
 import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
+import type { ChatLine } from '../chat/ChatLine.ts';
 import type { ChatService } from '../chat/ChatService.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -29,6 +30,7 @@ export interface SignalingDeps {
   calls: CallService;
   queue: QueueService;
   wallboard: Wallboard;
+  chatLine: ChatLine;
   chat: ChatService;
   cases: CaseService;
   tokens: TokenService;
@@ -89,7 +91,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
         socket.emit(event, ...args);
       },
     };
-    const ctx: HandlerContext = { conn, sink, calls: deps.calls, queue: deps.queue, wallboard: deps.wallboard, chat: deps.chat, cases: deps.cases, tokens: deps.tokens, log };
+    const ctx: HandlerContext = { conn, sink, calls: deps.calls, queue: deps.queue, wallboard: deps.wallboard, chatLine: deps.chatLine, chat: deps.chat, cases: deps.cases, tokens: deps.tokens, log };
 
     const run = async (event: ClientEventName, raw: unknown): Promise<Ack<unknown>> => {
       if (!conn.requests.take()) return fail({ code: 'RATE_LIMITED', message: 'Too many requests; slow down.' });
@@ -155,10 +157,10 @@ async function onGone(io: SignalingServer, deps: SignalingDeps, conn: Connection
   if (remaining.length > 0) return;
   if (p.kind === 'guest') {
     if (conn.entryId) await deps.queue.callerLost(conn.entryId);
-    if (conn.chatSessionId) await deps.chat.callerLost(conn.chatSessionId);
+    if (conn.chatSessionId) await deps.chatLine.callerLost(conn.chatSessionId);
   } else {
     await deps.queue.staffLost(p.userId);
-    await deps.chat.staffLost(p.userId);
+    await deps.chatLine.staffLost(p.userId);
   }
 }
 

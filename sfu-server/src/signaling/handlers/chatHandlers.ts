@@ -5,7 +5,7 @@ type ChatEvent = 'chat:start' | 'chat:resume' | 'chat:forCall' | 'chat:send' | '
 /** chat:* — thin: the chat service checks that the sender is a party to the session. */
 export const chatHandlers: HandlerMap<ChatEvent> = {
   async 'chat:start'(ctx, p) {
-    const status = await ctx.chat.startChat(ctx.conn.guest(), { topic: p.topic, contact: p.contact });
+    const status = await ctx.chatLine.startChat(ctx.conn.guest(), { topic: p.topic, contact: p.contact });
     ctx.conn.chatSessionId = status.sessionId;
     return status;
   },

@@ -5,16 +5,16 @@ type DeskChatEvent = 'desk:chatStatus' | 'desk:chatAccept' | 'desk:chatDecline' 
 /** desk:chat* — the interpreter's chat seats and the chats offered to them. Each acts as its sender only. */
 export const deskChatHandlers: HandlerMap<DeskChatEvent> = {
   async 'desk:chatStatus'(ctx, p) {
-    return ctx.chat.setChatStatus(ctx.conn.staffRef(), p.status);
+    return ctx.chatLine.setChatStatus(ctx.conn.staffRef(), p.status);
   },
   async 'desk:chatAccept'(ctx, p) {
-    return ctx.chat.accept(ctx.conn.staffRef(), p.sessionId);
+    return ctx.chatLine.accept(ctx.conn.staffRef(), p.sessionId);
   },
   async 'desk:chatDecline'(ctx, p) {
-    await ctx.chat.decline(ctx.conn.staffRef(), p.sessionId);
+    await ctx.chatLine.decline(ctx.conn.staffRef(), p.sessionId);
     return {};
   },
   async 'desk:chats'(ctx) {
-    return ctx.chat.activeChats(ctx.conn.staffRef());
+    return ctx.chatLine.activeChats(ctx.conn.staffRef());
   },
 };

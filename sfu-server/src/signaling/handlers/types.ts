@@ -2,6 +2,7 @@ import type { ClientEventName, ClientPayload, ClientResults } from '@sign-relay/
 import type { TokenService } from '../../auth/tokens.ts';
 import type { CallService } from '../../calls/CallService.ts';
 import type { CaseService } from '../../cases/CaseService.ts';
+import type { ChatLine } from '../../chat/ChatLine.ts';
 import type { ChatService } from '../../chat/ChatService.ts';
 import type { Logger } from '../../logger.ts';
 import type { PeerSink } from '../../media/Peer.ts';
@@ -16,6 +17,7 @@ export interface HandlerContext {
   calls: CallService;
   queue: QueueService;
   wallboard: Wallboard;
+  chatLine: ChatLine;
   chat: ChatService;
   cases: CaseService;
   tokens: TokenService;

@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic } from '@sign-relay/shared';
+import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { countStaffing, estimateWaitSec } from '../queue/estimate.ts';
+import { MatchLoop } from '../queue/MatchLoop.ts';
+import type { Place, QueueEvent, QueueStore } from '../queue/model.ts';
+import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
+import { sessionInfo, type ChatRepository } from '../store/repositories/chatRepository.ts';
+import type { CallbackContact } from '../store/repositories/callRecordRepository.ts';
+
+export interface ChatLineDeps {
+  repo: ChatRepository;
+  /** The chat line: the same queue rules as video, where each interpreter has `seats` places. */
+  store: QueueStore;
+  notifier: LiveNotifier;
+  logger: Logger;
+  /** How many text chats one interpreter carries at once. */
+  seats: number;
+  /** Opening hours: text chat is 24 hours by default, but an admin can close it (e.g. a drill). */
+  hours: ServiceHoursService;
+  now?: () => number;
+}
+
+/** An interpreter's chat seats are queue "interpreters" named `<userId>#<n>`. */
+const seatId = (userId: string, n: number) => `${userId}#${n}`;
+const userOf = (seat: string) => seat.slice(0, seat.lastIndexOf('#'));
+
+/**
+ * The 24-hour text-chat line: chats wait and are routed like video calls, up to `seats` chats per interpreter;
+ * offers to the interpreters' desks, accepting and declining them, and each waiting caller's place in line.
+ */
+export class ChatLine {
+  private readonly now: () => number;
+  private readonly log: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private statusTimer: NodeJS.Timeout | undefined;
+  private readonly matcher: MatchLoop;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly d: ChatLineDeps) {
+    this.now = d.now ?? Date.now;
+    this.log = d.logger.child({ component: 'chat' });
+    this.matcher = new MatchLoop(d.store, this.now, (events) => this.handle(events));
+  }
+
+  /** Re-queues chats still waiting in the database (after a restart of a single-process server), then routes. */
+  async start(tickMs = 500): Promise<void> {
+    for (const s of await this.d.repo.waiting()) {
+      await this.d.store.enqueue({ id: s.id, guestId: s.guestId, channel: s.channel, kioskId: s.kioskId, topic: (s.topic as ServiceTopic | null) ?? null, preferredGender: null }, this.now());
+    }
+    this.timer ??= setInterval(() => this.track(this.tick()), tickMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.timer = undefined;
+    while (this.inFlight.size > 0 || this.matcher.busy) await Promise.allSettled([...this.inFlight, this.matcher.busy]);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      await this.handle(await this.d.store.tick(this.now()));
+      await this.route();
+    } catch (err) {
+      this.log.error({ err }, 'chat tick failed');
+    }
+  }
+
+  // ---- callers -------------------------------------------------------------------------------------------
+
+  async startChat(guest: GuestRef, p: { topic?: ServiceTopic | undefined; contact?: CallbackContact | undefined }): Promise<ChatQueueStatus> {
+    await assertOpen(this.d.hours, 'text');
+    const id = randomUUID();
+    await this.d.repo.createText({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, contact: p.contact });
+    await this.handle(await this.d.store.enqueue({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: null }, this.now()));
+    await this.route();
+    return this.status(id);
+  }
+
+  async status(sessionId: string): Promise<ChatQueueStatus> {
+    const [place, snap] = await Promise.all([this.d.store.place(sessionId), this.d.store.snapshot()]);
+    if (!place) throw new AppError('NOT_FOUND', 'This chat is not waiting.');
+    return this.lineStatus(place, countStaffing(snap.interpreters));
+  }
+
+  /** The caller's connection dropped while waiting: they keep their place for the grace period. */
+  async callerLost(sessionId: string): Promise<void> {
+    if (!(await this.d.store.place(sessionId))) return;
+    const now = this.now();
+    await this.handle(await this.d.store.setConnection(sessionId, now + QUEUE_RULES.callerReconnectGraceMs, now));
+  }
+
+  /** The waiting caller is back (a reload or reconnect): their place, or null when the chat no longer waits. */
+  async callerBack(sessionId: string): Promise<ChatQueueStatus | null> {
+    await this.handle(await this.d.store.setConnection(sessionId, null, this.now()).catch(() => []));
+    await this.route();
+    return this.status(sessionId).catch(() => null);
+  }
+
+  /** A chat not yet answered is ended by its caller: it leaves the line (the caller is told it ended). */
+  async withdraw(sessionId: string, now: number): Promise<void> {
+    await this.handle(await this.d.store.remove(sessionId, 'left', now));
+  }
+
+  // ---- interpreters --------------------------------------------------------------------------------------
+
+  /** Opens (or closes) the interpreter's chat seats; seats already carrying chats are never taken away. */
+  async setChatStatus(staff: StaffRef, status: 'available' | 'offline'): Promise<{ seats: number; available: number; active: number }> {
+    const now = this.now();
+    await this.d.repo.chooseSeats(staff.userId, status === 'available');
+    const active = (await this.d.repo.activeFor(staff.userId)).length;
+    let busy = 0;
+    const idle: string[] = [];
+    for (let n = 1; n <= this.d.seats; n++) {
+      const seat = seatId(staff.userId, n);
+      const i = await this.d.store.interpreter(seat);
+      if (i && (i.state === 'in-call' || (i.state === 'offered' && status === 'available'))) busy++;
+      else idle.push(seat);
+    }
+    // Chats carried from before a restart hold a place even though no seat shows them.
+    const free = status === 'available' ? Math.max(0, this.d.seats - Math.max(busy, active)) : 0;
+    for (const [k, seat] of idle.entries()) {
+      await this.handle(await this.d.store.setPresence(seat, k < free ? 'available' : 'offline', { gender: staff.gender }, now));
+    }
+    await this.route();
+    return { seats: this.d.seats, available: free, active };
+  }
+
+  async accept(staff: StaffRef, sessionId: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[] }> {
+    const seat = await this.seatHolding(staff.userId, sessionId, 'offered');
+    if (!seat) throw new AppError('NOT_FOUND', 'That chat is no longer offered to you.');
+    const now = this.now();
+    const events = await this.d.store.respond(seat, sessionId, 'accept', now);
+    if (!(await this.d.repo.answer(sessionId, staff.userId, new Date(now)))) throw new AppError('NOT_FOUND', 'That chat is no longer waiting.');
+    await this.handle(events);
+    const s = (await this.d.repo.byId(sessionId))!;
+    this.d.notifier.toGuest(s.guestId, 'chat:connected', { sessionId, interpreterName: s.interpreterName ?? '' });
+    return { session: sessionInfo(s), messages: await this.d.repo.messagesAfter(sessionId, 0, 5000) };
+  }
+
+  async decline(staff: StaffRef, sessionId: string): Promise<void> {
+    const seat = await this.seatHolding(staff.userId, sessionId, 'offered');
+    if (!seat) throw new AppError('NOT_FOUND', 'That chat is no longer offered to you.');
+    await this.handle(await this.d.store.respond(seat, sessionId, 'decline', this.now()));
+    await this.route();
+  }
+
+  async activeChats(staff: StaffRef): Promise<ChatSessionInfo[]> {
+    return (await this.d.repo.activeFor(staff.userId)).map(sessionInfo);
+  }
+
+  /** An answered chat ended: the seat that carried it is free again, if the interpreter still takes chats. */
+  async freeSeat(userId: string, sessionId: string, now: number): Promise<void> {
+    const seat = await this.seatHolding(userId, sessionId);
+    if (!seat) return;
+    await this.handle(await this.d.store.endCall(seat, 0, now));
+    // The freed seat follows the interpreter's choice: one who stopped taking chats is offered no more.
+    if (!(await this.d.repo.seatsOpen(userId))) await this.closeSeat(seat, now);
+  }
+
+  /** The interpreter's last connection closed: no new chats are offered; chats in progress stay theirs. */
+  async staffLost(userId: string): Promise<void> {
+    for (let n = 1; n <= this.d.seats; n++) {
+      const seat = seatId(userId, n);
+      const i = await this.d.store.interpreter(seat);
+      if (i && i.state !== 'offline' && i.state !== 'in-call') await this.handle(await this.d.store.setPresence(seat, 'offline', {}, this.now()));
+    }
+    await this.route();
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------------
+
+  private track(work: Promise<unknown>): void {
+    const w: Promise<void> = work
+      .then(() => undefined)
+      .catch((err: unknown) => this.log.error({ err }, 'chat background work failed'))
+      .finally(() => this.inFlight.delete(w));
+    this.inFlight.add(w);
+  }
+
+  /** Takes a freed seat offline (it may already have been offered a chat in between: then it rings as usual). */
+  private async closeSeat(seat: string, now: number): Promise<void> {
+    const i = await this.d.store.interpreter(seat);
+    if (i && (i.state === 'wrap-up' || i.state === 'available')) await this.handle(await this.d.store.setPresence(seat, 'offline', {}, now));
+  }
+
+  private route(): Promise<void> {
+    return this.matcher.run();
+  }
+
+  private async handle(events: QueueEvent[]): Promise<void> {
+    for (const e of events) {
+      try {
+        switch (e.type) {
+          case 'offered': {
+            const offer: ChatOffer = { sessionId: e.entry.id, channel: e.entry.channel, kioskId: e.entry.kioskId, topic: e.entry.topic, queuedAt: e.entry.enqueuedAt, expiresAt: this.now() + QUEUE_RULES.offerTimeoutMs };
+            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOffer', offer);
+            break;
+          }
+          case 'offer-ended':
+            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: e.why });
+            break;
+          case 'answered':
+            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: 'answered' });
+            break;
+          case 'interpreter':
+            // Two missed chat offers in a row pause every chat seat of that interpreter, not just the one.
+            if (e.interpreter.state === 'break' && e.interpreter.breakReason === 'missed-offers') await this.staffLost(userOf(e.interpreter.id));
+            break;
+          case 'abandoned': {
+            const at = new Date(this.now());
+            if (await this.d.repo.end(e.entry.id, e.why === 'left' ? 'guest-left' : 'guest-lost', at)) {
+              this.d.notifier.toGuest(e.entry.guestId, 'chat:ended', { sessionId: e.entry.id, by: e.why === 'left' ? 'guest' : 'system', reason: e.why });
+            }
+            break;
+          }
+          case 'queue-changed':
+            this.statusesSoon();
+            break;
+          case 'call-ended':
+          case 'requeued':
+            break;
+        }
+      } catch (err) {
+        this.log.error({ err, event: e.type }, 'chat event handling failed');
+      }
+    }
+  }
+
+  /** Pushes every waiting chat's place shortly after the line changes. */
+  private statusesSoon(): void {
+    this.statusTimer ??= setTimeout(() => {
+      this.statusTimer = undefined;
+      this.track(
+        (async () => {
+          const [places, snap] = await Promise.all([this.d.store.places(), this.d.store.snapshot()]);
+          const staffing = countStaffing(snap.interpreters);
+          for (const p of places) this.d.notifier.toGuest(p.entry.guestId, 'chat:status', this.lineStatus(p, staffing));
+        })(),
+      );
+    }, 100);
+  }
+
+  /** A waiting chat's place as its caller sees it: the same for the answer to a request and the pushed update. */
+  private lineStatus(place: Place, staffing: { staffed: number; available: number }): ChatQueueStatus {
+    const offered = place.entry.state === 'offered';
+    return {
+      sessionId: place.entry.id,
+      position: place.position,
+      estimatedWaitSec: offered ? 0 : estimateWaitSec(place.position, staffing.staffed, staffing.available, 300),
+      state: offered ? 'offered' : 'waiting',
+      // The line counts seats; the caller is told how many interpreters are on duty.
+      staffed: Math.ceil(staffing.staffed / this.d.seats),
+    };
+  }
+
+  private async seatHolding(userId: string, sessionId: string, state?: 'offered' | 'in-call'): Promise<string | undefined> {
+    for (let n = 1; n <= this.d.seats; n++) {
+      const seat = seatId(userId, n);
+      const i = await this.d.store.interpreter(seat);
+      if (i && i.entryId === sessionId && (!state || i.state === state)) return seat;
+    }
+    return undefined;
+  }
+}
