@@ -2,7 +2,7 @@
 import { DISPATCH_ITEMS, DISTRICTS, TRANSFER_OUTCOMES } from '@sign-relay/shared';
 import type { CaseService, CaseStatus, DispatchItemCode, DistrictCode, TransferOutcome } from '@sign-relay/shared';
 import { AGENCIES, CONSULTATION_TOPICS, DISPATCH_DETAILS, DISTRICT_PLACES, GIVEN_NAMES, PETITION_TOPICS, SURNAMES } from './places.ts';
-import { Random, WeightedPicker } from './random.ts';
+import { type Random, WeightedPicker } from './random.ts';
 import { SEED_MIX } from './seedMix.ts';
 import type { SeedCase, SeedHistory, SeedUser } from './seedRecords.ts';
 
