@@ -32,12 +32,13 @@ import type { Logger } from './logger.ts';
 import type { WorkerPool } from './media/WorkerPool.ts';
 import type { QueueStore } from './queue/model.ts';
 import { QueueService } from './queue/QueueService.ts';
+import { StaffNames } from './queue/StaffNames.ts';
 import { createSignalingServer, serveSignaling, socketNotifier } from './signaling/socketServer.ts';
 import type { SignalingServer } from './signaling/types.ts';
 import type { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
 import type { ChatRepository } from './store/repositories/chatRepository.ts';
 import type { UserRepository } from './store/repositories/userRepository.ts';
-import { WallboardLines } from './wallboard/WallboardLines.ts';
+import { Wallboard } from './wallboard/Wallboard.ts';
 import { WallboardRepository } from './wallboard/WallboardRepository.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,16 +84,25 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const io = createSignalingServer(httpServer);
+  const names = new StaffNames(deps.users);
   const queue = new QueueService({
     store: deps.store,
     calls: deps.calls,
     records: deps.records,
-    users: deps.users,
+    names,
     notifier: socketNotifier(io),
     logger: deps.logger,
     wrapUpMs: deps.wrapUpMs,
     hours: deps.hours,
-    wallboard: new WallboardLines({ chatStore: deps.chatStore, repo: new WallboardRepository(deps.dbPool), logger: deps.logger }),
+  });
+  const wallboard = new Wallboard({
+    videoStore: deps.store,
+    chatStore: deps.chatStore,
+    calls: deps.calls,
+    records: deps.records,
+    names,
+    repo: new WallboardRepository(deps.dbPool),
+    logger: deps.logger,
   });
   const notifier = socketNotifier(io);
   const writer = new ChatWriter(deps.dbPool, deps.chatRepo, deps.logger.child({ component: 'chat-writer' }));
@@ -109,7 +119,7 @@ export function createApp(deps: AppDeps): App {
   app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
   app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackService({ pool: deps.dbPool, logger: deps.logger.child({ component: 'callbacks' }) }) }));
-  app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, queue }));
+  app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, wallboard }));
   app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool), apiKeys: city.apiKeys }));
   app.use(reportRouter({ tokens: deps.tokens, reports: new ReportRepository(deps.dbPool) }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN, sentLog: deps.sentLog ?? null }));
@@ -118,7 +128,7 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, wallboard, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger });
   let closing: Promise<void> | undefined;
   return {
     httpServer,

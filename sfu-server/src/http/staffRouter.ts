@@ -4,9 +4,9 @@ import { GENDERS, STAFF_ROLES, taipeiDayStart } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import type { QueueService } from '../queue/QueueService.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { UserRepository, UserRow } from '../store/repositories/userRepository.ts';
+import type { Wallboard } from '../wallboard/Wallboard.ts';
 import { principalOf, requireRoles, route } from './auth.ts';
 import { parseOrThrow } from './parse.ts';
 
@@ -34,7 +34,7 @@ const idParam = z.object({ id: z.string().uuid() });
 const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, gender: u.gender, disabled: u.disabled, createdAt: u.createdAt });
 
 /** Staff routes: an interpreter's own calls today, the wallboard, and account management (admins only). */
-export function staffRouter(deps: { tokens: TokenService; auth: AuthService; users: UserRepository; records: CallRecordRepository; queue: QueueService }): Router {
+export function staffRouter(deps: { tokens: TokenService; auth: AuthService; users: UserRepository; records: CallRecordRepository; wallboard: Wallboard }): Router {
   const r = Router();
   const desk = requireRoles(deps.tokens, ['interpreter', 'supervisor']);
   const supervise = requireRoles(deps.tokens, ['supervisor', 'admin']);
@@ -60,7 +60,7 @@ export function staffRouter(deps: { tokens: TokenService; auth: AuthService; use
   }));
 
   r.get('/api/wallboard', supervise, route(async (_req, res) => {
-    res.json(await deps.queue.wallboard());
+    res.json(await deps.wallboard.snapshot());
   }));
 
   r.get('/api/admin/users', admin, route(async (_req, res) => {

@@ -1,21 +1,32 @@
-import { WALLBOARD_RULES, type StaffRole, type WallboardSnapshot } from '@sign-relay/shared';
+import { QUEUE_RULES, taipeiDayStart, WALLBOARD_RULES, type WallboardSnapshot } from '@sign-relay/shared';
+import type { CallService } from '../calls/CallService.ts';
 import type { Logger } from '../logger.ts';
 import type { Interpreter, QueueStore } from '../queue/model.ts';
+import type { StaffNames } from '../queue/StaffNames.ts';
+import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { AnsweredCall, CallbackFigures, WallboardRepository } from './WallboardRepository.ts';
 import { signingSince, wallboardAlarms } from './rules.ts';
 
 type Row = WallboardSnapshot['interpreters'][number];
 
-/** The video part of the wallboard, as the queue composes it. */
-export type VideoWallboard = Omit<WallboardSnapshot, 'chats' | 'callbacks' | 'alarms' | 'interpreters'> & {
+/** The video line's part of the board. */
+type VideoBoard = Omit<WallboardSnapshot, 'chats' | 'callbacks' | 'alarms' | 'interpreters'> & {
   interpreters: Omit<Row, 'signingSince' | 'activeChats'>[];
 };
 
-export interface WallboardLinesDeps {
+export interface WallboardDeps {
+  /** The video line (the call queue's store). */
+  videoStore: QueueStore;
   /** The text-chat line: its "interpreters" are chat seats named `<userId>#<n>`. */
   chatStore: QueueStore;
+  /** The live call of each video call in progress. */
+  calls: Pick<CallService, 'callOfEntry'>;
+  /** Today's service level. */
+  records: Pick<CallRecordRepository, 'serviceLevel'>;
+  names: StaffNames;
   repo: WallboardRepository;
   logger: Logger;
+  now?: () => number;
   /** How long the Postgres figures are reused (the board is sent every second to every watcher). */
   cacheMs?: number;
   /** How far back calls are read for signing without a break. */
@@ -29,24 +40,80 @@ interface DbFigures {
 }
 
 /**
- * Completes the queue's video wallboard with the other lines: text chats (from the chat line's store, live),
- * call-back requests and each interpreter's signing without a break (from Postgres, cached for a few
- * seconds), and the alarms.
+ * The supervisors' wallboard, composed here and nowhere else: the video line (live, from the call queue's
+ * store, with today's service level), text chats (from the chat line's store, live), call-back requests and
+ * each interpreter's signing without a break (from Postgres, cached for a few seconds), and the alarms.
  */
-export class WallboardLines {
+export class Wallboard {
+  private readonly now: () => number;
   private readonly cacheMs: number;
   private readonly historyMs: number;
   private db: DbFigures | null = null;
   private loading: Promise<DbFigures> | null = null;
   private readonly log: Logger;
 
-  constructor(private readonly d: WallboardLinesDeps) {
+  constructor(private readonly d: WallboardDeps) {
+    this.now = d.now ?? Date.now;
     this.cacheMs = d.cacheMs ?? 5_000;
     this.historyMs = d.historyMs ?? 12 * 3600_000;
     this.log = d.logger.child({ component: 'wallboard' });
   }
 
-  async complete(video: VideoWallboard, desks: readonly Interpreter[], now: number, nameOf: (userId: string) => Promise<{ name: string; role: StaffRole }>): Promise<WallboardSnapshot> {
+  async snapshot(): Promise<WallboardSnapshot> {
+    const now = this.now();
+    const [snap, places, sl] = await Promise.all([
+      this.d.videoStore.snapshot(),
+      this.d.videoStore.places(),
+      this.d.records.serviceLevel(new Date(taipeiDayStart(now)), QUEUE_RULES.serviceLevelMs / 1000),
+    ]);
+    const waiting = places.map((p) => ({
+      entryId: p.entry.id,
+      channel: p.entry.channel,
+      kioskId: p.entry.kioskId,
+      topic: p.entry.topic,
+      waitedSec: Math.max(0, Math.round((now - p.entry.enqueuedAt) / 1000)),
+      state: p.entry.state === 'offered' ? ('offered' as const) : ('waiting' as const),
+      requeued: p.entry.requeued,
+    }));
+    const interpreters = [];
+    for (const i of snap.interpreters) {
+      const n = await this.d.names.of(i.id);
+      interpreters.push({ userId: i.id, displayName: n.name, role: n.role, state: i.state, since: i.since, breakReason: i.breakReason });
+    }
+    const callsInProgress = [];
+    for (const e of snap.entries) {
+      if (e.state !== 'in-call' || !e.interpreterId) continue;
+      const i = snap.interpreters.find((x) => x.id === e.interpreterId);
+      callsInProgress.push({
+        entryId: e.id,
+        callId: this.d.calls.callOfEntry(e.id) ?? null,
+        interpreterId: e.interpreterId,
+        interpreterName: (await this.d.names.of(e.interpreterId)).name,
+        since: i?.since ?? now,
+        channel: e.channel,
+        kioskId: e.kioskId,
+      });
+    }
+    const video: VideoBoard = {
+      at: now,
+      waiting,
+      longestWaitSec: waiting.reduce((m, w) => Math.max(m, w.waitedSec), 0),
+      interpreters,
+      callsInProgress,
+      today: {
+        answered: sl.answered,
+        abandoned: sl.abandoned,
+        serviceLevel: sl.serviceLevel,
+        abandonRate: sl.abandonRate,
+        averageHandleSec: sl.averageHandleSec,
+        averageSpeedOfAnswerSec: sl.averageSpeedOfAnswerSec,
+      },
+    };
+    return this.complete(video, snap.interpreters, now);
+  }
+
+  /** The video board completed with the other lines, signing without a break and the alarms. */
+  private async complete(video: VideoBoard, desks: readonly Interpreter[], now: number): Promise<WallboardSnapshot> {
     const [chat, db] = await Promise.all([this.d.chatStore.snapshot(), this.figures(now)]);
 
     // Chat seats by interpreter.
@@ -80,7 +147,7 @@ export class WallboardLines {
     // Interpreters taking text chats without ever opening the video desk are on the board too.
     for (const [userId, s] of seats) {
       if (live.has(userId) || (s.active === 0 && s.open === 0)) continue;
-      const n = await nameOf(userId);
+      const n = await this.d.names.of(userId);
       interpreters.push(withLines({ userId, displayName: n.name, role: n.role, state: 'offline', since: s.since, breakReason: null }));
     }
     interpreters.sort((a, b) => a.displayName.localeCompare(b.displayName));
