@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { VisitHold, VisitHolds } from '@sign-relay/relay-web/src/surface/surface.ts';
+import type { VisitHold, VisitHolds } from '@sign-relay/relay-web/surface';
 
 /** How long "are you still there?" waits for a touch: 30 s, or half the idle time if that is shorter. */
 export function askForMs(idleMs: number): number {
@@ -104,7 +104,7 @@ export function useIdleVisit(idleMs: number, onIdle: () => void, now: () => numb
     const end = async (): Promise<void> => {
       if (ending.current) return;
       ending.current = true;
-      const abandons = [...holdsRef.current.values()].map((h) => h.abandon?.().catch(() => undefined));
+      const abandons = [...holdsRef.current.values()].map((h) => h.abandon?.().catch(() => undefined) ?? Promise.resolve());
       await Promise.race([Promise.all(abandons), new Promise((r) => setTimeout(r, ABANDON_TIMEOUT_MS))]);
       idle.current();
     };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDraft, CaseRef, CaseRule } from '@sign-relay/shared';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { answeredTextChat, connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 const key = () => `case-${randomBytes(8).toString('hex')}`;
@@ -183,11 +183,10 @@ describe('cases over real sockets and Postgres', () => {
     const chat = await answeredChat({ topic: 'petition' });
     const ws = await ok(chat.desk, 'case:open', { ref: chat.ref });
     const petition: CaseDraft = { service: 'petition', description: '公園路燈太暗，晚上不安全', callerName: '林美華', callerEmail: 'mei@example.tw' };
-    let v = (await ok(chat.desk, 'case:saveDraft', { ref: chat.ref, draft: petition, baseVersion: ws.version })).version;
+    const v = (await ok(chat.desk, 'case:saveDraft', { ref: chat.ref, draft: petition, baseVersion: ws.version })).version;
     const rb = await ok(chat.desk, 'case:readBack', { ref: chat.ref });
     await ok(chat.caller, 'case:readBackAnswer', { readBackId: rb.id, answer: 'correct' });
     const edited = await ok(chat.desk, 'case:saveDraft', { ref: chat.ref, draft: { ...petition, description: '公園路燈太暗' }, baseVersion: v });
-    v = edited.version;
     expect(edited.readBack).toMatchObject({ answer: 'correct', current: false });
     expect(await request(chat.desk, 'case:file', { ref: chat.ref, clientKey: key() })).toMatchObject({ ok: false, error: { code: 'READBACK_REQUIRED' } });
     const filed = await ok(chat.desk, 'case:file', { ref: chat.ref, clientKey: key(), skipReadBackReason: '來電者已離線' });

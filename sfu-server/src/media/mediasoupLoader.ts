@@ -1,7 +1,8 @@
+import type * as MediasoupModule from 'mediasoup';
 import { AppError } from '../errors.ts';
 import { resolveWorkerBinary } from './workerBinary.ts';
 
-export type Mediasoup = typeof import('mediasoup');
+export type Mediasoup = typeof MediasoupModule;
 
 /**
  * Loads mediasoup with the worker binary chosen: mediasoup reads MEDIASOUP_WORKER_BIN once, when its module

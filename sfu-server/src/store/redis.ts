@@ -2,7 +2,8 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../logger.ts';
 
 /** A client of the `redis` package as `createClient` makes it: no extra modules, scripts or functions, RESP3. */
-export type RedisClient = RedisClientType<{}, {}, {}, 3, {}>;
+type None = Record<never, never>;
+export type RedisClient = RedisClientType<None, None, None, 3, None>;
 
 /** Attempts to reach Redis at start before giving up with a readable error. */
 const START_ATTEMPTS = 5;

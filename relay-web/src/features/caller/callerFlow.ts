@@ -4,7 +4,7 @@
  * dropping sends the caller back to waiting, first in line. Pure: the screen feeds it events and renders
  * its steps; the socket and the call live in the components.
  */
-import type { CallId, Gender, QueueStatus, ServiceTopic } from '@sign-relay/shared';
+import { assertUnreachable, type CallId, type Gender, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
 import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 
@@ -71,8 +71,15 @@ export function storedEntryOf(s: CallerStep): StoredEntry | null {
       return { entryId: s.entryId, callId: null };
     case 'in-call':
       return { entryId: s.entryId, callId: s.callId };
-    default:
+    case 'start':
+    case 'topic':
+    case 'preferences':
+    case 'joining':
+    case 'join-failed':
+    case 'over':
       return null;
+    default:
+      return assertUnreachable(s);
   }
 }
 
