@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '@sign-relay/relay-web/src/test/fakeAuth.ts';
+import { memoryStorage } from '@sign-relay/relay-web/test/fakeAuth.ts';
 import { DEFAULT_IDLE_SEC, KIOSK_CONFIG_KEY, readKioskConfig } from './config.ts';
 
 describe('readKioskConfig', () => {

@@ -3,8 +3,8 @@
  * administrator opening `/kiosk/?kiosk=<id>` (optionally `&idle=<seconds>`); kept in localStorage so a reboot
  * of the kiosk keeps it. Registering kiosks centrally comes with the fleet screens.
  */
-import { KIOSK_ID_PATTERN } from '@sign-relay/relay-web/src/surface/surface.ts';
-import type { SafeStorage } from '@sign-relay/relay-web/src/auth/TokenSource.ts';
+import { KIOSK_ID_PATTERN } from '@sign-relay/relay-web/surface';
+import type { SafeStorage } from '@sign-relay/relay-web/auth';
 
 export const KIOSK_CONFIG_KEY = 'sign-relay.kiosk';
 export const DEFAULT_IDLE_SEC = 120;

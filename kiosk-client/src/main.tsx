@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 // The web app's styles first, then the kiosk's (larger type and targets).
-import '@sign-relay/relay-web/src/styles.css';
+import '@sign-relay/relay-web/styles.css';
 import './kiosk.css';
 import './kioskScreens.css';
-import { local } from '@sign-relay/relay-web/src/auth/TokenSource.ts';
-import { initI18n } from '@sign-relay/relay-web/src/i18n/i18n.ts';
+import { local } from '@sign-relay/relay-web/auth';
+import { initI18n } from '@sign-relay/relay-web/i18n';
 import { readKioskConfig } from './config.ts';
 import { KioskApp } from './KioskApp.tsx';
 import { endVisit } from './visit.ts';

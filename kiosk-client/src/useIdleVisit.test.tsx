@@ -8,10 +8,10 @@
 import { act } from 'react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useVisitHold, VisitHoldsProvider } from '@sign-relay/relay-web/src/surface/surface.ts';
-import type { VisitHold } from '@sign-relay/relay-web/src/surface/surface.ts';
-import { mount } from '@sign-relay/relay-web/src/test/render.tsx';
-import type { Mounted } from '@sign-relay/relay-web/src/test/render.tsx';
+import { useVisitHold, VisitHoldsProvider } from '@sign-relay/relay-web/surface';
+import type { VisitHold } from '@sign-relay/relay-web/surface';
+import { mount } from '@sign-relay/relay-web/test/render.tsx';
+import type { Mounted } from '@sign-relay/relay-web/test/render.tsx';
 import { askForMs, useIdleVisit, WAITING_CEILING_MS, waitingCeilingMs } from './useIdleVisit.ts';
 import type { IdleVisit } from './useIdleVisit.ts';
 

@@ -6,9 +6,9 @@
  * reload drops.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { GUEST_TOKEN_KEY } from '@sign-relay/relay-web/src/auth/GuestAuth.ts';
-import { VISIT_FLOOR_KEY } from '@sign-relay/relay-web/src/features/caseReceipt/useCaseNotices.ts';
-import { LANGUAGE_STORAGE_KEY } from '@sign-relay/relay-web/src/i18n/i18n.ts';
+import { GUEST_TOKEN_KEY } from '@sign-relay/relay-web/auth';
+import { VISIT_FLOOR_KEY } from '@sign-relay/relay-web/caller';
+import { LANGUAGE_STORAGE_KEY } from '@sign-relay/relay-web/i18n';
 import { KIOSK_CONFIG_KEY } from './config.ts';
 import { endVisit } from './visit.ts';
 

@@ -4,7 +4,7 @@
  * screens), so the visit ends by clearing sessionStorage and the language choice, then loading the kiosk
  * afresh. The kiosk's own config (localStorage) stays.
  */
-import { LANGUAGE_STORAGE_KEY } from '@sign-relay/relay-web/src/i18n/i18n.ts';
+import { LANGUAGE_STORAGE_KEY } from '@sign-relay/relay-web/i18n';
 
 export function endVisit(win: Pick<Window, 'sessionStorage' | 'localStorage' | 'location'> = window): void {
   try {
