@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three projects: fast unit tests, integration tests against real servers (mediasoup worker, socket.io,
  * Postgres and Redis), and browser end-to-end specs (run inside a loopback-only network namespace). The
- * `int` and `e2e` projects share one Postgres and one Redis started by scripts/src/test/globalSetup.ts.
+ * `int` and `e2e` projects share one Postgres and one Redis started by sfu-server/src/testing/globalSetup.ts.
  */
 export default defineConfig({
   test: {
@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'int',
           include: ['{sfu-server,scripts}/src/**/*.int.test.ts'],
           environment: 'node',
-          globalSetup: ['./scripts/src/test/globalSetup.ts'],
+          globalSetup: ['./sfu-server/src/testing/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -32,7 +32,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
-          globalSetup: ['./scripts/src/test/globalSetup.ts'],
+          globalSetup: ['./sfu-server/src/testing/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { launchBrowser, newCallContext, pageErrors } from './browser.ts';
 import { connected, deskState, signIn, waitForOffer } from './flows.ts';
 import { checkA11y } from './pages.ts';

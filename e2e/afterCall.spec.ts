@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN } from '@sign-relay/shared';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { answeredTextChat, seeMessage, sendByEnter } from './chatFlows.ts';
 import { answeredCall, connected, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';

@@ -12,7 +12,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_HOURS, type ServiceHours, type WeeklyHours } from '@sign-relay/shared';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { CHROMIUM_ARGS } from './browser.ts';
 import { signIn, waitForOffer } from './flows.ts';
 import { checkA11y } from './pages.ts';

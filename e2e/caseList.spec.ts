@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { signIn, type Credentials } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 

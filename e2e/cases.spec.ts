@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN, type Report } from '@sign-relay/shared';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import type { SentNotification } from '../sfu-server/src/notify/index.ts';
 import { answeredTextChat, seeMessage, sendByEnter, setChatAvailability } from './chatFlows.ts';
 import { answeredCall, signIn } from './flows.ts';

@@ -3,7 +3,7 @@
  * sending. Only data-testids, never CSS classes.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { TestServer } from '../sfu-server/src/testing/harness.ts';
+import type { TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { signIn } from './flows.ts';
 
 export interface ChatRow {

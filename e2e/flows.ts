@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { CallId, ServiceTopic } from '@sign-relay/shared';
-import type { TestServer } from '../sfu-server/src/testing/harness.ts';
+import type { TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 
 export interface Credentials {
   username: string;

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { connected, signIn, waitForOffer } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';
 import { shoot, SIZES, type Lang, type Size } from './screens.ts';

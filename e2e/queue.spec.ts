@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { launchBrowser, measureDecodeRate, newCallContext, pageErrors } from './browser.ts';
 import { callerJoins, callOfEntry, connected, deskState, goAvailable, mediaStats, queuePosition, signIn, waitForOffer } from './flows.ts';
 

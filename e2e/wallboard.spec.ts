@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../sfu-server/src/testing/harness.ts';
+import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { answerChat, setChatAvailability } from './chatFlows.ts';
 import { callerJoins, connected, deskState, goAvailable, signIn, waitForOffer } from './flows.ts';
 import { checkA11y, usePages } from './pages.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@sign-relay/shared';
 import { TokenService } from '../../../sfu-server/src/auth/tokens.ts';
-import { startPostgres } from '../test/services.ts';
+import { startPostgres } from '@sign-relay/sfu-server/testing/services.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 

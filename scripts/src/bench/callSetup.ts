@@ -7,9 +7,9 @@
  */
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
-import { startTestServer } from '../../../sfu-server/src/testing/harness.ts';
+import { startTestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { launchBrowser, newCallContext } from '../../../e2e/browser.ts';
-import { startPostgres } from '../test/services.ts';
+import { startPostgres } from '@sign-relay/sfu-server/testing/services.ts';
 import { percentile } from './stats.ts';
 
 const CALLS = Number(process.env.CALLS ?? 20);

@@ -25,7 +25,7 @@ import { migrate } from '../../../sfu-server/src/store/migrate.ts';
 import { ReportRepository } from '../../../sfu-server/src/store/repositories/reportRepository.ts';
 import { writeSeed } from '../seed/writeSeed.ts';
 import { defaultWindow, generateSeed, type SeedData } from '../seed/yearModel.ts';
-import { startPostgres } from '../test/services.ts';
+import { startPostgres } from '@sign-relay/sfu-server/testing/services.ts';
 import { percentile } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 25);

@@ -13,7 +13,7 @@ import { MemoryQueueStore } from '../../../sfu-server/src/queue/MemoryQueueStore
 import type { QueueStore } from '../../../sfu-server/src/queue/model.ts';
 import { RedisQueueStore } from '../../../sfu-server/src/queue/RedisQueueStore.ts';
 import { createRedis } from '../../../sfu-server/src/store/redis.ts';
-import { startRedis } from '../test/services.ts';
+import { startRedis } from '@sign-relay/sfu-server/testing/services.ts';
 import { percentile } from './stats.ts';
 
 const CALLERS = Number(process.env.CALLERS ?? 10_000);

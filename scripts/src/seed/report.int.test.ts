@@ -13,7 +13,7 @@ import { errorHandler } from '../../../sfu-server/src/http/errorHandler.ts';
 import { OPEN_DATA_CSV_HEADER, REPORT_CSV_HEADER, reportRouter } from '../../../sfu-server/src/http/reportRouter.ts';
 import { createLogger } from '../../../sfu-server/src/logger.ts';
 import { ReportRepository } from '../../../sfu-server/src/store/repositories/reportRepository.ts';
-import { freshDatabase, type FreshDatabase } from '../test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '@sign-relay/sfu-server/testing/freshDatabase.ts';
 import { writeSeed } from './writeSeed.ts';
 import { DISTRICT_SHARES, ITEM_SHARES, SERVICE_SHARES } from './seedMix.ts';
 import type { SeedCall, SeedCase, SeedChat, SeedData } from './seedRecords.ts';

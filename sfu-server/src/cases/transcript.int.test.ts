@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseRef, CaseTranscript } from '@sign-relay/shared';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { answeredTextChat, connectClient, nextEvent, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 const key = () => `case-${randomBytes(8).toString('hex')}`;

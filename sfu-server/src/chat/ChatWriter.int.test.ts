@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';

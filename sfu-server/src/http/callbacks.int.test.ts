@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_REFERENCE_PATTERN, type CallbackItem, type CallbackReceipt, type CaseRef } from '@sign-relay/shared';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { CallbackService } from '../callbacks/CallbackService.ts';
 import { createLogger } from '../logger.ts';
 import { connectClient, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase, type Database } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BREAK_REASONS, SERVICE_TOPICS, type BreakReason, type Gender } from '@sign-relay/shared';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServiceUrl } from '../../../scripts/src/test/context.ts';
+import { testServiceUrl } from '../testing/context.ts';
 import { AppError } from '../errors.ts';
 import type { RedisClient } from '../store/redis.ts';
 import { MemoryQueueStore } from './MemoryQueueStore.ts';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServiceUrl } from '../../../scripts/src/test/context.ts';
+import { testServiceUrl } from '../testing/context.ts';
 import type { RedisClient } from '../store/redis.ts';
 import { RedisQueueStore } from './RedisQueueStore.ts';
 import { describeQueueStore, entry } from './queueStoreContract.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServiceUrl } from '../../../scripts/src/test/context.ts';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { testServiceUrl } from '../testing/context.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { connectClient, nextEvent, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 describe('two server processes sharing Postgres and Redis', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '@sign-relay/shared';
 import { createLogger } from '../logger.ts';
 import { createDatabase, type Database } from '../store/db.ts';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { DEFAULT_SERVICE_HOURS, type ServiceHours, type ServiceStatus } from '@sign-relay/shared';
 import { TokenService } from '../auth/tokens.ts';
 import { errorHandler } from '../http/errorHandler.ts';

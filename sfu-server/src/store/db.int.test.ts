@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServiceUrl } from '../../../scripts/src/test/context.ts';
+import { testServiceUrl } from '../testing/context.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase, EmbeddedDatabaseInUseError, redactDatabaseUrl } from './db.ts';
 import { migrate } from './migrate.ts';

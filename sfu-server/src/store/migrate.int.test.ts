@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { freshDatabase, type FreshDatabase } from '../../../scripts/src/test/freshDatabase.ts';
+import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from './db.ts';
 import { migrate } from './migrate.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServiceUrl } from '../../../scripts/src/test/context.ts';
+import { testServiceUrl } from '../testing/context.ts';
 import { createLogger } from '../logger.ts';
 import { keys } from './keys.ts';
 import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './redis.ts';

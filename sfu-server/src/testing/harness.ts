@@ -29,7 +29,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   let drop: (() => Promise<void>) | undefined;
   let databaseUrl = opts.databaseUrl;
   if (!databaseUrl) {
-    const { freshDatabase } = await import('../../../scripts/src/test/freshDatabase.ts');
+    const { freshDatabase } = await import('./freshDatabase.ts');
     const fresh = await freshDatabase({ migrate: false });
     databaseUrl = fresh.url;
     drop = () => fresh.drop();

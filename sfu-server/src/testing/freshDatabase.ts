@@ -3,9 +3,9 @@
  * migrated to the current schema. Call it in `beforeAll` and `drop()` in `afterAll`.
  */
 import { randomBytes } from 'node:crypto';
-import { createDatabase, type Database } from '../../../sfu-server/src/store/db.ts';
-import { migrate } from '../../../sfu-server/src/store/migrate.ts';
-import { createLogger, type Logger } from '../../../sfu-server/src/logger.ts';
+import { createDatabase, type Database } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { testServiceUrl } from './context.ts';
 import { withDatabaseName } from './services.ts';
 
