@@ -78,6 +78,20 @@ export function isRetryable(error: OutboxEntry['error']): boolean {
     case 'INTERNAL':
     case 'UNAUTHENTICATED':
       return true;
+    case 'BAD_REQUEST':
+    case 'UNKNOWN_EVENT':
+    case 'NOT_FOUND':
+    case 'FORBIDDEN':
+    case 'CALL_FULL':
+    case 'CALL_ENDED':
+    case 'NOT_IN_CALL':
+    case 'ALREADY_IN_CALL':
+    case 'MEDIA_ERROR':
+    case 'CONFLICT':
+    case 'CASE_INCOMPLETE':
+    case 'READBACK_REQUIRED':
+      return false;
+    // A code this build does not know (a newer server) is not retried.
     default:
       return false;
   }

@@ -53,7 +53,9 @@ describe('DeskChatCard', () => {
       server.notify('chat:message', server.store('guest', 'k-two-1234', 'two'));
     });
     expect(m.byTestId('chat-unread')?.dataset.count).toBe('2');
-    act(() => m.byTestId('chat-tab')?.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    act(() => {
+      m.byTestId('chat-tab')?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    });
     expect(m.byTestId('chat-unread')).toBeNull();
   });
 });
