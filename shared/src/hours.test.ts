@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  currentClosing,
-  DEFAULT_SERVICE_HOURS,
-  hoursOn,
-  isOpen,
-  localDay,
-  minutesToTime,
-  nextOpening,
-  serviceStatus,
-  timeToMinutes,
-  weeklyGroups,
-  type HoursException,
-  type ServiceHours,
-  type ServiceKind,
-  type TimeRange,
-  type WeeklyHours,
-} from './hours.ts';
+import { DEFAULT_SERVICE_HOURS, weeklyGroups, type HoursException, type ServiceHours, type ServiceKind, type TimeRange, type WeeklyHours } from './hours.ts';
+import { localDay, minutesToTime, timeToMinutes } from './localTime.ts';
+import { currentClosing, hoursOn, isOpen, nextOpening, serviceStatus } from './openHours.ts';
 
 /** An instant written in Taipei time (`2026-07-15T09:00` → epoch ms). */
 const tpe = (local: string) => Date.parse(`${local}+08:00`);

@@ -6,6 +6,8 @@ export * from './queue.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './hours.ts';
+export * from './openHours.ts';
+export { localDay, minutesToTime, timeToMinutes, type LocalDay } from './localTime.ts';
 export * from './cases.ts';
 export * from './http.ts';
 export * from './caseApi.ts';

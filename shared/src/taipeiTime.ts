@@ -1,6 +1,6 @@
 /**
  * Taipei time for records and reports. Asia/Taipei is UTC+8 all year (no daylight saving), so a fixed offset is
- * exact; the service hours, which are edited by people in a time zone, use `localDay` in hours.ts instead.
+ * exact; the service hours, which are edited by people in a time zone, use `localDay` in localTime.ts instead.
  */
 export const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
