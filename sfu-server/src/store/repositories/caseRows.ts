@@ -89,26 +89,17 @@ export interface CaseRow {
   closingNote: string | null;
 }
 
-export interface NewCaseRow {
-  id: string;
+/** What a filing writes: the content, where it came from and its read-back, as the case row stores them. */
+export interface NewCaseRow
+  extends Pick<
+    CaseRow,
+    'id' | 'service' | 'source' | 'channel' | 'kioskId' | 'guestId' | 'callId' | 'callRecordId' | 'chatSessionId' | 'interpreterId' | 'apiKeyId' | 'readBackAnswer' | 'readBackAt' | 'readBackSkipReason'
+  > {
   day: string;
-  service: CaseService;
   content: CaseDraft;
-  source: CaseSource;
-  channel: 'web' | 'kiosk' | null;
-  kioskId: string | null;
-  guestId: string | null;
-  callId: string | null;
-  callRecordId: string | null;
-  chatSessionId: string | null;
-  interpreterId: string | null;
-  apiKeyId: string | null;
   deviceId: string | null;
   mediaUrl: string | null;
   clientKey: string;
-  readBackAnswer: ReadBackAnswer | null;
-  readBackAt: Date | null;
-  readBackSkipReason: string | null;
   at: Date;
 }
 
