@@ -5,14 +5,15 @@
  */
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
-import type { CallEndReason, MediaSource, ParticipantRole } from './media.ts';
+import type { CallEndReason } from './media.ts';
 import { CALL_END_REASONS, MEDIA_SOURCES, PARTICIPANT_ROLES } from './media.ts';
-import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type BreakReason, type CallerCamera, type Channel, type Gender, type InterpreterState, type QueueStatus, type ServiceTopic } from './queue.ts';
-import type { Role, StaffRole } from './auth.ts';
+import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type Channel, type QueueStatus, type ServiceTopic } from './queue.ts';
+import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN } from './ids.ts';
 import { caseDraftSchema, WRAP_UP_OUTCOMES, CASE_LIMITS, type CaseDetail, type CaseDraft, type CaseReceipt, type CaseSummary, type ReadBack, type ReadBackState } from './cases.ts';
-import type { CallId, ConsumerId, PeerId, ProducerId, TransportId } from './ids.ts';
+import type { CallId, ConsumerId, PeerId, ProducerId } from './ids.ts';
+import type { Colleague, ConsumerOptions, DeskOffer, DeskState, PeerInfo, ProducerInfo, TransportOptions, WallboardSnapshot } from './views.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be an id');
 const shortText = z.string().max(200);
@@ -155,129 +156,6 @@ export const clientSchemas = {
 
 export type ClientEventName = keyof typeof clientSchemas;
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientSchemas)[E]>;
-
-/** What a peer in a call looks like to the others. */
-export interface PeerInfo {
-  peerId: PeerId;
-  role: ParticipantRole;
-  displayName: string;
-}
-
-export interface ProducerInfo {
-  producerId: ProducerId;
-  peerId: PeerId;
-  kind: 'audio' | 'video';
-  source: MediaSource;
-  paused: boolean;
-}
-
-export interface TransportOptions {
-  id: TransportId;
-  iceParameters: unknown;
-  iceCandidates: unknown[];
-  dtlsParameters: unknown;
-}
-
-export interface ConsumerOptions {
-  id: ConsumerId;
-  producerId: ProducerId;
-  peerId: PeerId;
-  kind: 'audio' | 'video';
-  rtpParameters: unknown;
-  source: MediaSource;
-}
-
-/** An interpreter's own desk, as their screen shows it. */
-export interface DeskState {
-  state: InterpreterState;
-  since: number;
-  breakReason: BreakReason | null;
-  missedOffers: number;
-  wrapUpUntil: number | null;
-  /** The caller being offered or in the call. */
-  entryId: string | null;
-  callId: string | null;
-}
-
-/** A call ringing on an interpreter's desk. */
-export interface DeskOffer {
-  entryId: string;
-  channel: Channel;
-  kioskId: string | null;
-  topic: ServiceTopic | null;
-  preferredGender: Gender | null;
-  queuedAt: number;
-  /** When the ring stops and the call moves on (ms epoch). */
-  expiresAt: number;
-  /** Set when a colleague is handing over a call in progress. */
-  transferFrom: { userId: string; displayName: string } | null;
-  /** The caller went back to the head of the line after their interpreter's connection dropped. */
-  requeued: boolean;
-  /** The caller's camera when they joined (null: not known), so the desk can say why there is no picture. */
-  camera: CallerCamera | null;
-}
-
-export interface Colleague {
-  userId: string;
-  displayName: string;
-  role: StaffRole;
-  state: InterpreterState;
-}
-
-/** Thresholds of the wallboard's warnings. */
-export const WALLBOARD_RULES = {
-  /** A gap between video calls shorter than this is no break: the signing goes on. */
-  breakGapSec: 5 * 60,
-  /** Signing this long without a break turns amber, then red (interpreters rotate every 20–30 minutes). */
-  signingAmberSec: 20 * 60,
-  signingRedSec: 30 * 60,
-  /** A call-back request open longer than this raises an alarm. */
-  callbackOverdueSec: 4 * 3600,
-} as const;
-
-/** Something on the wallboard that needs a supervisor now. */
-export type WallboardAlarm =
-  /** Video callers wait and no interpreter is available. */
-  | { kind: 'video-unstaffed'; waiting: number; longestWaitSec: number }
-  /** Text chats wait and no chat seat is open. */
-  | { kind: 'chat-unstaffed'; waiting: number; longestWaitSec: number }
-  /** Call-back requests open longer than `WALLBOARD_RULES.callbackOverdueSec`. */
-  | { kind: 'callback-overdue'; waiting: number; longestWaitSec: number };
-
-/** What the supervisor wallboard shows, live. */
-export interface WallboardSnapshot {
-  at: number;
-  waiting: { entryId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
-  longestWaitSec: number;
-  interpreters: {
-    userId: string;
-    displayName: string;
-    role: StaffRole;
-    state: InterpreterState;
-    since: number;
-    breakReason: BreakReason | null;
-    /** Start of this interpreter's video signing without a break (`WALLBOARD_RULES.breakGapSec`), null when rested. */
-    signingSince: number | null;
-    /** Text chats this interpreter carries now (chats are typed, not signed: they do not count as signing). */
-    activeChats: number;
-  }[];
-  /** The text-chat line: chats not yet answered (waiting or ringing) and the interpreters' chat seats. */
-  chats: { waiting: number; longestWaitSec: number; seatsInUse: number; seatsOpen: number };
-  /** Call-back requests not yet done; `claimed` of them taken by an interpreter. */
-  callbacks: { open: number; claimed: number; oldestWaitSec: number | null };
-  /** What needs a supervisor now, most urgent first (see `WALLBOARD_RULES`). */
-  alarms: WallboardAlarm[];
-  callsInProgress: { entryId: string; callId: string | null; interpreterId: string; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
-  today: {
-    answered: number;
-    abandoned: number;
-    /** Share answered within 120 s (0–1), null before the first finished call. */
-    serviceLevel: number | null;
-    abandonRate: number | null;
-    averageHandleSec: number | null;
-    averageSpeedOfAnswerSec: number | null;
-  };
-}
 
 /** Where a case form stands: what the caller chose, where a kiosk is, earlier cases of this caller or kiosk. */
 export interface CaseContext {
