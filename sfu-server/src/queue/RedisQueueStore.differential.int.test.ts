@@ -1,7 +1,8 @@
 /**
- * The Lua port against the rules: one seeded random sequence of steps run on a MemoryQueueStore and a
+ * The Lua script against the rules: one seeded random sequence of steps run on a MemoryQueueStore and a
  * RedisQueueStore in lockstep. After every step both must have returned equal events (or refused with the
- * same code and message) and hold equal snapshots and places. A failure names the seed and step to replay.
+ * same code and message, leaving the state as it was) and hold equal snapshots and places. Fixed seeds,
+ * plus one random seed per run (env QUEUE_FUZZ_SEED replays one). A failure names the seed and step to replay.
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,6 +20,15 @@ import { entry } from './queueStoreContract.ts';
 
 const STEPS = 2_000;
 const SEEDS = [11, 12, 13];
+/** A new sequence every run, named in the test's title so a failure can be replayed with QUEUE_FUZZ_SEED. */
+const RANDOM_SEED = fuzzSeed(process.env.QUEUE_FUZZ_SEED);
+
+function fuzzSeed(env: string | undefined): number {
+  if (env === undefined || env === '') return Math.floor(Math.random() * 2 ** 31);
+  const seed = Number(env);
+  if (!Number.isSafeInteger(seed)) throw new Error(`QUEUE_FUZZ_SEED must be an integer: got ${JSON.stringify(env)}`);
+  return seed;
+}
 
 type Step = { name: string; run: (q: QueueStore) => Promise<QueueEvent[]> };
 type Outcome = { events: QueueEvent[] } | { refused: { code: string; message: string } };
@@ -125,41 +135,60 @@ afterAll(async () => {
   await client.close();
 });
 
-describe('redis store: differential test against the rules', () => {
-  it.each(SEEDS)(`matches MemoryQueueStore step for step over ${STEPS} random steps (seed %i)`, async (seed) => {
-    const prefix = `test:queue-diff:${randomUUID()}`;
-    const memory = new MemoryQueueStore();
-    const redis = new RedisQueueStore({ client, prefix });
-    const next = stepGenerator(seed);
-    const tally = { refused: 0, offered: 0, answered: 0, transfers: 0, abandoned: 0, requeued: 0, timeouts: 0 };
-    try {
-      for (let n = 0; n < STEPS; n++) {
-        const { step } = next(await memory.snapshot());
-        const where = `seed ${seed}, step ${n}: ${step.name}`;
-        const expected = await outcome(step.run(memory));
-        const actual = await outcome(step.run(redis));
-        same(actual, expected, where);
-        const [mSnap, rSnap, mPlaces, rPlaces] = await Promise.all([memory.snapshot(), redis.snapshot(), memory.places(), redis.places()]);
-        same(normalised(rSnap), normalised(mSnap), `${where} (snapshot)`);
-        same(rPlaces, mPlaces, `${where} (places)`);
-        const probe = mPlaces[n % Math.max(1, mPlaces.length)]?.entry.id ?? 'ghost';
-        same(await redis.place(probe), await memory.place(probe), `${where} (place ${probe})`);
+type Tally = Record<'refused' | 'offered' | 'answered' | 'transfers' | 'abandoned' | 'requeued' | 'timeouts', number>;
 
-        if ('refused' in expected) tally.refused++;
-        else {
-          for (const e of expected.events) {
-            if (e.type === 'offered') tally[e.transferFrom ? 'transfers' : 'offered']++;
-            else if (e.type === 'answered') tally.answered++;
-            else if (e.type === 'abandoned') tally.abandoned++;
-            else if (e.type === 'requeued') tally.requeued++;
-            else if (e.type === 'offer-ended' && e.why === 'timeout') tally.timeouts++;
-          }
+/** Runs one seed's sequence on both stores, comparing after every step; returns what the sequence did. */
+async function runInLockstep(seed: number): Promise<Tally> {
+  const prefix = `test:queue-diff:${randomUUID()}`;
+  const memory = new MemoryQueueStore();
+  const redis = new RedisQueueStore({ client, prefix });
+  const next = stepGenerator(seed);
+  const tally: Tally = { refused: 0, offered: 0, answered: 0, transfers: 0, abandoned: 0, requeued: 0, timeouts: 0 };
+  try {
+    for (let n = 0; n < STEPS; n++) {
+      const before = await memory.snapshot();
+      const { step } = next(before);
+      const where = `seed ${seed}, step ${n}: ${step.name}`;
+      const expected = await outcome(step.run(memory));
+      const actual = await outcome(step.run(redis));
+      same(actual, expected, where);
+      const [mSnap, rSnap, mPlaces, rPlaces] = await Promise.all([memory.snapshot(), redis.snapshot(), memory.places(), redis.places()]);
+      same(normalised(rSnap), normalised(mSnap), `${where} (snapshot)`);
+      same(rPlaces, mPlaces, `${where} (places)`);
+      const probe = mPlaces[n % Math.max(1, mPlaces.length)]?.entry.id ?? 'ghost';
+      same(await redis.place(probe), await memory.place(probe), `${where} (place ${probe})`);
+
+      if ('refused' in expected) {
+        tally.refused++;
+        // A refused step changes nothing (model.ts): the Redis snapshot equals the memory one, checked above.
+        same(mSnap, before, `${where} (refused, so unchanged)`);
+      } else {
+        for (const e of expected.events) {
+          if (e.type === 'offered') tally[e.transferFrom ? 'transfers' : 'offered']++;
+          else if (e.type === 'answered') tally.answered++;
+          else if (e.type === 'abandoned') tally.abandoned++;
+          else if (e.type === 'requeued') tally.requeued++;
+          else if (e.type === 'offer-ended' && e.why === 'timeout') tally.timeouts++;
         }
       }
-    } finally {
-      for await (const batch of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (batch.length) await client.del(batch);
     }
+  } finally {
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (batch.length) await client.del(batch);
+  }
+  return tally;
+}
+
+describe('redis store: differential test against the rules', () => {
+  it.each(SEEDS)(`matches MemoryQueueStore step for step over ${STEPS} random steps (seed %i)`, async (seed) => {
+    const tally = await runInLockstep(seed);
     // The sequence must actually exercise the rules, not just refusals.
     for (const [what, count] of Object.entries(tally)) expect(count, `${what} (seed ${seed})`).toBeGreaterThan(10);
+  });
+
+  // Judged on agreement only: the fixed seeds above guarantee the coverage, and about one random sequence in
+  // forty has ten transfers or requeues or fewer.
+  it(`matches MemoryQueueStore step for step over ${STEPS} random steps (random seed ${RANDOM_SEED}; replay with QUEUE_FUZZ_SEED=${RANDOM_SEED})`, async () => {
+    const tally = await runInLockstep(RANDOM_SEED);
+    expect(tally.offered, `offered (seed ${RANDOM_SEED})`).toBeGreaterThan(0);
   });
 });

@@ -83,8 +83,9 @@ export interface QueueSnapshot {
 /**
  * The queue and desk presence, behind one narrow interface with two implementations: in memory (one
  * process) and Redis (many processes). Every method is one atomic step: two processes can never offer the
- * same caller twice or ring one interpreter for two callers. Methods return what happened; refused steps
- * throw an AppError and change nothing.
+ * same caller twice or ring one interpreter for two callers. Methods return what happened; a refused step
+ * throws an AppError and changes nothing, because every refusal is decided before the step's first change
+ * (neither store rolls back; the differential test checks both).
  */
 export interface QueueStore {
   /** Adds a caller at the back of the line (idempotent for the same id). */
@@ -97,10 +98,10 @@ export interface QueueStore {
   setPresence(interpreterId: string, to: PresenceTarget, opts: { gender?: Gender | null; reason?: BreakReason | null }, now: number): Promise<QueueEvent[]>;
   /** Routes at most one caller to an interpreter; returns [] when nobody can be matched. */
   matchOne(now: number): Promise<QueueEvent[]>;
-  /** The rung interpreter answers: accept, decline, or the ring timed out. */
   /**
-   * An offered interpreter answers. Accepting a transfer puts the transferring interpreter into wrap-up for
-   * `transferWrapUpMs` (default `QUEUE_RULES.wrapUpMs`; the service passes its configured wrap-up).
+   * An offered interpreter answers: accept, decline, or the ring timed out. Accepting a transfer puts the
+   * transferring interpreter into wrap-up for `transferWrapUpMs` (default `QUEUE_RULES.wrapUpMs`; the service
+   * passes its configured wrap-up).
    */
   respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent[]>;
   /** The call ended normally: the interpreter goes to wrap-up for `wrapUpMs`; the entry is gone. */

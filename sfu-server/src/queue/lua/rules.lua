@@ -147,7 +147,6 @@ function ops.setPresence()
   end
   local from = i.state
   if to == 'available' then
-    if from == 'offered' or from == 'in-call' then refuse('finish_call') end
     if from == 'available' then
       interpreterEvent(i)
       return
@@ -155,11 +154,9 @@ function ops.setPresence()
     setState(i, 'available')
     i.missedOffers = 0
   elseif to == 'break' then
-    if from == 'offered' or from == 'in-call' then refuse('finish_call') end
     setState(i, 'break')
     if args.reason ~= NULL then i.breakReason = args.reason else i.breakReason = 'rest' end
   elseif to == 'offline' then
-    if from == 'in-call' then refuse('finish_call') end
     if from == 'offered' and present(i.entryId) then
       local e = getEntry(i.entryId)
       if e then endOffer(e, i, 'withdrawn') end

@@ -1,8 +1,10 @@
 -- The queue script, part 1 of 2 (state.lua, then rules.lua; RedisQueueStore joins them into one script):
 -- the queue's rules (queue/rules.ts) as one Redis script, each call one atomic step over the shared queue.
 -- This part reads the arguments, loads entries and interpreters, writes them back with their indexes, and
--- makes events and refusals. Keep rules.lua a line-by-line port of rules.ts:
--- RedisQueueStore.differential.int.test.ts compares the two step by step.
+-- makes events and refusals. rules.lua has the same observable behaviour as rules.ts (the same events,
+-- refusals and state after every step), enforced by RedisQueueStore.differential.int.test.ts, which runs
+-- both step by step. Most steps follow rules.ts closely; matchOne and tick do not: they read the ready sets
+-- and the deadline ZSET below instead of scanning every entry and interpreter.
 --
 -- KEYS  1 entries (HASH id -> JSON)        2 interpreters (HASH id -> JSON)   3 line (ZSET waiting+offered)
 --       4 waiting (ZSET)                   5 available (ZSET by idleSince)     6 deadlines (ZSET by time)
@@ -14,8 +16,10 @@
 -- step (RedisQueueStore maps reasons to AppErrors).
 --
 -- Indexes are derived from the objects when they are written back (flush), never edited by hand, so they
--- cannot drift from the JSON. Nothing is written until the step has run; like the rules (which mutate and
--- then throw), a refusal still writes what was changed before it.
+-- cannot drift from the JSON. Nothing is written until the step has run. Every refusal the rules make comes
+-- before the step's first change, so a refused step writes nothing (model.ts; the differential test checks
+-- it). Should a refusal ever follow a change, flush still writes that change, as the memory store keeps it
+-- (the rules mutate in place and have no rollback): the two stores stay equal either way.
 
 cjson.encode_number_precision(14) -- ms epochs and scores (< 1e14) stay exact integers, never exponents
 
