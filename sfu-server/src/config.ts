@@ -19,9 +19,9 @@ const schema = z
     /** Where the built web apps are; defaults to the repo's dist folders. */
     WEB_DIST: z.string().min(1).optional(),
     KIOSK_DIST: z.string().min(1).optional(),
-    /** How long a participant whose connection dropped keeps their place in a call before the call ends. */
     /** Bearer token for /api/ops in production; without it those endpoints are off in production. */
     OPS_TOKEN: z.string().min(16).optional(),
+    /** How long a participant whose connection dropped keeps their place in a call before the call ends. */
     RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Postgres for accounts and call records; without it an embedded PGlite in SIGN_RELAY_DATA_DIR is used. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),

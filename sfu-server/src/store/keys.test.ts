@@ -4,11 +4,16 @@ import { DEFAULT_KEY_PREFIX, keys } from './keys.ts';
 describe('keys', () => {
   it('builds every key under the prefix', () => {
     const k = keys('sr:staging');
+    expect(k.queueEntries()).toBe('sr:staging:queue:entries');
+    expect(k.queueLine()).toBe('sr:staging:queue:line');
     expect(k.queueWaiting()).toBe('sr:staging:queue:waiting');
-    expect(k.queueEntry('e1')).toBe('sr:staging:queue:entry:e1');
-    expect(k.interpreter('i1')).toBe('sr:staging:interpreter:i1');
+    expect(k.queueReady(null)).toBe('sr:staging:queue:ready:any');
+    expect(k.queueReady('female')).toBe('sr:staging:queue:ready:female');
+    expect(k.queueDeadlines()).toBe('sr:staging:queue:deadlines');
+    expect(k.queueOffers()).toBe('sr:staging:queue:offers');
+    expect(k.interpreterStates()).toBe('sr:staging:interpreters:state');
     expect(k.interpretersAvailable()).toBe('sr:staging:interpreters:available');
-    expect(k.serviceHours()).toBe('sr:staging:schedule:hours');
+    expect(k.interpretersAvailableByGender('male')).toBe('sr:staging:interpreters:available:male');
   });
 
   it('defaults the prefix', () => {
@@ -17,6 +22,6 @@ describe('keys', () => {
 
   it('refuses a malformed prefix or an empty id', () => {
     for (const bad of ['', 'a b', ':a', 'a:', 'a::b']) expect(() => keys(bad)).toThrow(/Invalid Redis key prefix/);
-    expect(() => keys().queueEntry('')).toThrow(/Empty queue entry id/);
+    expect(() => keys().queueReady('')).toThrow(/Empty gender/);
   });
 });

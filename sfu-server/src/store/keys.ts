@@ -5,21 +5,13 @@
  */
 export interface RedisKeys {
   readonly prefix: string;
-  /** ZSET of waiting queue entry ids, scored by rank (earlier and higher-priority first). */
-  queueWaiting(): string;
-  /** HASH of one queue entry (guest, channel, kiosk, topic, preferred gender, queued/offered times). */
-  queueEntry(entryId: string): string;
-  /** HASH of one interpreter's live state (status, current call, socket/node, last heartbeat). */
-  interpreter(interpreterId: string): string;
-  /** ZSET of available interpreter ids, scored by when they became available (longest idle first). */
-  interpretersAvailable(): string;
-  /** HASH of the video service hours (weekly schedule and dated exceptions). */
-  serviceHours(): string;
   // The call queue of RedisQueueStore (queue/RedisQueueStore.ts); every queue script touches only these keys.
   /** HASH entry id → queue entry as JSON (waiting, offered and in-call callers). */
   queueEntries(): string;
   /** ZSET of waiting and offered entry ids, scored by entry score: the line, for places. */
   queueLine(): string;
+  /** ZSET of waiting entry ids, scored by entry score (callers sent back to the head first, then by arrival). */
+  queueWaiting(): string;
   /** ZSET of waiting, connected entry ids with one preferred interpreter gender (null = none), scored by entry score. */
   queueReady(preferredGender: string | null): string;
   /** ZSET of deadlines: `i:<interpreterId>` (ring-out or wrap-up end) and `e:<entryId>` (reconnect grace end), scored by time. */
@@ -28,6 +20,8 @@ export interface RedisKeys {
   queueOffers(): string;
   /** HASH interpreter id → interpreter presence as JSON. */
   interpreterStates(): string;
+  /** ZSET of available interpreter ids, scored by when they became available (longest idle first). */
+  interpretersAvailable(): string;
   /** ZSET of available interpreter ids of one gender, scored like interpretersAvailable. */
   interpretersAvailableByGender(gender: string): string;
 }
@@ -46,17 +40,14 @@ export function keys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
   };
   return Object.freeze({
     prefix,
-    queueWaiting: () => `${prefix}:queue:waiting`,
-    queueEntry: (entryId: string) => `${prefix}:queue:entry:${id(entryId, 'queue entry id')}`,
-    interpreter: (interpreterId: string) => `${prefix}:interpreter:${id(interpreterId, 'interpreter id')}`,
-    interpretersAvailable: () => `${prefix}:interpreters:available`,
-    serviceHours: () => `${prefix}:schedule:hours`,
     queueEntries: () => `${prefix}:queue:entries`,
     queueLine: () => `${prefix}:queue:line`,
+    queueWaiting: () => `${prefix}:queue:waiting`,
     queueReady: (preferredGender: string | null) => `${prefix}:queue:ready:${preferredGender === null ? 'any' : id(preferredGender, 'gender')}`,
     queueDeadlines: () => `${prefix}:queue:deadlines`,
     queueOffers: () => `${prefix}:queue:offers`,
     interpreterStates: () => `${prefix}:interpreters:state`,
+    interpretersAvailable: () => `${prefix}:interpreters:available`,
     interpretersAvailableByGender: (gender: string) => `${prefix}:interpreters:available:${id(gender, 'gender')}`,
   });
 }

@@ -25,8 +25,9 @@ describe('createRedis', () => {
   it('connects over the Unix socket and round-trips values', async () => {
     expect(testServiceUrl('TEST_REDIS_URL')).toMatch(/^unix:\/\//);
     expect(await redis.ping()).toBe('PONG');
-    await redis.hSet(k.queueEntry('e1'), { channel: 'kiosk', kioskId: 'K-01' });
-    expect(await redis.hGetAll(k.queueEntry('e1'))).toEqual({ channel: 'kiosk', kioskId: 'K-01' });
+    const hash = `${k.prefix}:test:hash`;
+    await redis.hSet(hash, { channel: 'kiosk', kioskId: 'K-01' });
+    expect(await redis.hGetAll(hash)).toEqual({ channel: 'kiosk', kioskId: 'K-01' });
     await redis.zAdd(k.queueWaiting(), [
       { score: 2, value: 'e2' },
       { score: 1, value: 'e1' },
