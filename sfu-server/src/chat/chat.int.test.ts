@@ -152,7 +152,7 @@ describe('text chat over real sockets and Postgres', () => {
   it('a server restart in the middle loses no acknowledged message, and the chat goes on', async () => {
     const answered = await answeredChat();
     const { interp, g, sessionId } = answered;
-    let { desk, s } = answered;
+    let { s } = answered;
 
     const acked: string[] = [];
     const sending = (async () => {
@@ -169,7 +169,7 @@ describe('text chat over real sockets and Postgres', () => {
 
     server = await start();
     s = track(await connectClient(server.url, g.token));
-    desk = track(await connectClient(server.url, interp.token));
+    const desk = track(await connectClient(server.url, interp.token));
     const guestView = await ok(s, 'chat:resume', { sessionId });
     const deskView = await ok(desk, 'chat:resume', { sessionId });
     for (const view of [guestView, deskView]) {

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { caseRoutes, type ApiKeyInfo } from '@sign-relay/shared';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import { staffActor } from '../signaling/handlers/caseHandlers.ts';
+import { staffActor } from '../cases/staffActor.ts';
 import { ApiKeyRepository } from '../store/repositories/apiKeyRepository.ts';
 import { AuditRepository } from '../store/repositories/auditRepository.ts';
 import { inTransaction } from '../store/transaction.ts';

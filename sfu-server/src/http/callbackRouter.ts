@@ -3,7 +3,7 @@ import { callbackRoutes } from '@sign-relay/shared';
 import type { TokenService } from '../auth/tokens.ts';
 import type { CallbackService } from '../callbacks/CallbackService.ts';
 import { AppError } from '../errors.ts';
-import { staffActor } from '../signaling/handlers/caseHandlers.ts';
+import { staffActor } from '../cases/staffActor.ts';
 import { mount, staffOf } from './declared.ts';
 
 /** Callers leave call-back requests; interpreters and supervisors take them, one person each, and close them with an outcome. */

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { caseRoutes, dispatchItem, district } from '@sign-relay/shared';
 import type { TokenService } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/CaseService.ts';
-import { staffActor } from '../signaling/handlers/caseHandlers.ts';
+import { staffActor } from '../cases/staffActor.ts';
 import type { AuditRepository } from '../store/repositories/auditRepository.ts';
 import { mount, staffOf, toCsv, type ApiKeyVerifier } from './declared.ts';
 

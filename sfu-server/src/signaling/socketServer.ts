@@ -143,7 +143,9 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
   return {
     async stop() {
       stopBroadcasts();
-      await new Promise<void>((r) => io.close(() => r()));
+      await new Promise<void>((r) => {
+        void io.close(() => r());
+      });
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };

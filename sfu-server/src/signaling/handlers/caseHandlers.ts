@@ -1,13 +1,8 @@
-import type { Principal } from '../../auth/tokens.ts';
+import { staffActor } from '../../cases/staffActor.ts';
 import type { StaffActor } from '../../cases/CaseService.ts';
 import type { HandlerContext, HandlerMap } from './types.ts';
 
 type CaseEvent = 'case:open' | 'case:saveDraft' | 'case:readBack' | 'case:file' | 'case:drafts' | 'case:readBackAnswer' | 'case:mine' | 'desk:wrapUp';
-
-/** A staff principal as the actor of a case change. */
-export function staffActor(p: Extract<Principal, { kind: 'staff' }>): StaffActor {
-  return { kind: 'staff', id: p.userId, name: p.displayName, role: p.role };
-}
 
 const me = (ctx: HandlerContext): StaffActor => staffActor(ctx.conn.staff());
 
