@@ -14,7 +14,7 @@ import { MediaVideo } from './MediaVideo.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { remoteNoticeFor, waitingKey } from './remoteNotice.ts';
 import type { RemoteNoticeKind } from './remoteNotice.ts';
-import './callView.css';
+import './callStage.css';
 
 /** Felt on phones when the call connects and when it ends: nothing may depend on sound. */
 function useStateSignals(state: ConnectionState, title: string): void {
