@@ -65,8 +65,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       const username = `${role}${++n}_${randomBytes(3).toString('hex')}`;
       const password = `pw-${randomBytes(8).toString('hex')}`;
       const user = await server.auth.createUser({ username, displayName: o.name ?? `${role} ${n}`, role, gender: o.gender ?? null, password });
-      const session = await server.auth.login(username, password);
-      return { token: session.accessToken, userId: user.id, username, password };
+      const signedIn = await server.auth.login(username, password);
+      return { token: signedIn.accessToken, userId: user.id, username, password };
     },
   };
 }
