@@ -23,3 +23,17 @@ export interface StaffRef {
   role: StaffRole;
   gender: Gender | null;
 }
+
+/** A city system holding an API key (Open311 clients, the back office): it calls without signing in. */
+export interface ApiKeyHolder {
+  kind: 'api-key';
+  keyId: string;
+  name: string;
+  canPost: boolean;
+  canUpdateStatus: boolean;
+}
+
+/** Checks a presented API key; null for an unknown or revoked one. */
+export interface ApiKeyVerifier {
+  verify(key: string): Promise<ApiKeyHolder | null>;
+}

@@ -4,7 +4,8 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import { staffActor } from '../cases/staffActor.ts';
 import type { AuditRepository } from '../store/repositories/auditRepository.ts';
-import { mount, staffOf, toCsv, type ApiKeyVerifier } from './declared.ts';
+import type { ApiKeyVerifier } from '../people.ts';
+import { mount, staffOf, toCsv } from './declared.ts';
 
 const CSV_HEADER = ['number', 'created_at', 'service', 'dispatch_item', 'dispatch_item_name', 'district', 'district_name', 'address', 'lat', 'lng', 'status', 'closed_at', 'source', 'channel', 'kiosk_id', 'interpreter'];
 

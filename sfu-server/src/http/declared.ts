@@ -1,23 +1,10 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { w3cTaipei, type HttpRoute, type RouteBody, type RouteParams, type RouteQuery, type RouteResponse } from '@sign-relay/shared';
+import type { ApiKeyHolder, ApiKeyVerifier } from '../people.ts';
 import type { Principal, TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import { principalOf, requireRoles, route as wrap } from './auth.ts';
 import { parseOrThrow } from './parse.ts';
-
-/** A city system holding an API key (Open311 clients, the back office). */
-export interface ApiKeyHolder {
-  kind: 'api-key';
-  keyId: string;
-  name: string;
-  canPost: boolean;
-  canUpdateStatus: boolean;
-}
-
-/** Checks a presented API key; null for an unknown or revoked one. */
-export interface ApiKeyVerifier {
-  verify(key: string): Promise<ApiKeyHolder | null>;
-}
 
 /** What a declared route's handler receives, parsed with the route's schemas. */
 export interface RouteInput<R> {

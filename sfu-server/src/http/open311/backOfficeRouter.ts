@@ -5,7 +5,8 @@ import type { TokenService } from '../../auth/tokens.ts';
 import type { CaseService } from '../../cases/CaseService.ts';
 import { AppError } from '../../errors.ts';
 import { Open311Repository } from '../../store/repositories/open311Repository.ts';
-import { mount, type ApiKeyVerifier } from '../declared.ts';
+import type { ApiKeyVerifier } from '../../people.ts';
+import { mount } from '../declared.ts';
 
 /**
  * The city's back office changes a case's status with an API key that may update statuses. The case is named

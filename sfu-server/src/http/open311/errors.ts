@@ -45,7 +45,17 @@ function statusOf(err: AppError): Open311Status {
     case 'INTERNAL':
     case 'UNAVAILABLE':
       return 500;
-    default:
+    case 'BAD_REQUEST':
+    case 'UNKNOWN_EVENT':
+    case 'CALL_FULL':
+    case 'CALL_ENDED':
+    case 'NOT_IN_CALL':
+    case 'ALREADY_IN_CALL':
+    case 'MEDIA_ERROR':
+    case 'RATE_LIMITED':
+    case 'CONFLICT':
+    case 'CASE_INCOMPLETE':
+    case 'READBACK_REQUIRED':
       return 400;
   }
 }

@@ -5,7 +5,7 @@ import type { CaseService } from '../../cases/CaseService.ts';
 import type { Logger } from '../../logger.ts';
 import { ApiKeyRepository } from '../../store/repositories/apiKeyRepository.ts';
 import { apiKeyRouter } from '../apiKeyRouter.ts';
-import type { ApiKeyVerifier } from '../declared.ts';
+import type { ApiKeyVerifier } from '../../people.ts';
 import { backOfficeRouter } from './backOfficeRouter.ts';
 import { open311Router } from './open311Router.ts';
 

@@ -6,7 +6,8 @@ import { OPEN311_BASE, open311Routes, type CaseService as CaseKind, type HttpRou
 import type { CaseService } from '../../cases/CaseService.ts';
 import type { Logger } from '../../logger.ts';
 import { Open311Repository } from '../../store/repositories/open311Repository.ts';
-import { presentedApiKey, type ApiKeyHolder, type ApiKeyVerifier } from '../declared.ts';
+import type { ApiKeyHolder, ApiKeyVerifier } from '../../people.ts';
+import { presentedApiKey } from '../declared.ts';
 import { CATALOGUE_CHANGESET, GEOREPORT_V2, OPEN311_SERVICES, SERVICE_NOTICE, serviceDefinition } from './catalogue.ts';
 import { Open311Error, open311ErrorHandler } from './errors.ts';
 import { checkJurisdiction, parsePostRequest, parseRequestsQuery, toServiceRequest } from './mapping.ts';
@@ -74,6 +75,8 @@ export function open311Router(deps: Open311Deps): Router {
   // Parsed here too (a no-op when the app already parsed JSON), so the router stands on its own.
   api.use(express.urlencoded({ extended: false, limit: '100kb' }), express.json({ limit: '100kb' }), openReads);
 
+  // Not through `mount`: Open311 answers every error, a malformed parameter or a missing key included, in its
+  // own `[{code, description}]` shape and statuses, so these handlers parse their declared schemas with `parsed`.
   api.get(below(open311Routes.discovery), (req, res) => {
     const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${OPEN311_BASE}`;
     const discovery: Open311Discovery = {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ApiKeyInfo } from '@sign-relay/shared';
-import type { ApiKeyHolder, ApiKeyVerifier } from '../../http/declared.ts';
+import type { ApiKeyHolder, ApiKeyVerifier } from '../../people.ts';
 import type { Queryable } from './queryable.ts';
 
 /** Every key starts with this, so a leaked key is recognisable (secret scanners, logs). */

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { DEFAULT_SERVICE_HOURS, type ServiceHours, type ServiceStatus } from '@sign-relay/shared';
 import { TokenService } from '../auth/tokens.ts';
-import { errorHandler } from '../http/errorHandler.ts';
-import { scheduleRouter } from '../http/scheduleRouter.ts';
+import { errorHandler } from './errorHandler.ts';
+import { scheduleRouter } from './scheduleRouter.ts';
 import { createLogger } from '../logger.ts';
 import { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';
-import { HOURS_CONFLICT_MESSAGE, ServiceHoursService } from './ServiceHoursService.ts';
+import { HOURS_CONFLICT_MESSAGE, ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 
 const logger = createLogger('silent');
 const tpe = (local: string) => Date.parse(`${local}+08:00`);
