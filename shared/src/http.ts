@@ -8,8 +8,11 @@ import type { Role } from './auth.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Who may call a route: signed-in roles, anyone (public data), or a holder of a city API key. */
-export type RouteAccess = readonly Role[] | 'public' | 'api-key';
+/**
+ * Who may call a route: signed-in roles, anyone (public data), a holder of a city API key, or the operator
+ * (`Authorization: Bearer $OPS_TOKEN` in production; anyone on a development machine).
+ */
+export type RouteAccess = readonly Role[] | 'public' | 'api-key' | 'ops';
 
 export interface HttpRoute<Params, Query, Body, Response> {
   method: HttpMethod;

@@ -15,3 +15,8 @@ export * from './caseApi.ts';
 export * from './callbackApi.ts';
 export * from './open311Api.ts';
 export * from './taipeiTime.ts';
+export * from './authApi.ts';
+export * from './scheduleApi.ts';
+export * from './staffApi.ts';
+export * from './opsApi.ts';
+export * from './api.ts';

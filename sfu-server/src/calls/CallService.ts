@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { CallEndReason, CallId, ParticipantRole } from '@sign-relay/shared';
+import type { CallEndReason, CallId, CallMediaStats, ParticipantRole } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { CallRoom } from '../media/CallRoom.ts';
@@ -16,16 +16,6 @@ export interface CallServiceOptions {
   /** A created call nobody joins is closed after this long, so create floods cannot pile up routers. */
   unjoinedTtlMs: number;
   logger: Logger;
-}
-
-/** What the media layer holds for a call, read back from the mediasoup worker itself. */
-export interface CallMediaStats {
-  callId: CallId;
-  active: boolean;
-  routerAlive: boolean;
-  transports: number;
-  producers: number;
-  consumers: number;
 }
 
 const ENDED_MEMORY = 1000;

@@ -1,66 +1,56 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import { CHANNELS } from '@sign-relay/shared';
+import { Router, type RequestHandler } from 'express';
+import { authRoutes } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
 import { TokenBucket } from '../util/TokenBucket.ts';
-import { route } from './auth.ts';
-import { parseOrThrow } from './parse.ts';
+import { mount } from './declared.ts';
 
-const login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
-const refresh = z.object({ refreshToken: z.string().min(10).max(300) }).strict();
-const guest = z
-  .object({
-    channel: z.enum(CHANNELS).default('web'),
-    kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
-    /** A previous guest token from this browser or kiosk: the same guest identity is kept. */
-    previousToken: z.string().max(4000).optional(),
-  })
-  .strict();
-
+/** Guest tokens per address: 20 at once, then one every 3 s. A bad request counts too (checked before the body is validated). */
+function guestRateLimit(): RequestHandler {
+  const buckets = new Map<string, TokenBucket>();
+  return (req, _res, next) => {
+    const ip = req.ip ?? 'unknown';
+    let bucket = buckets.get(ip);
+    if (!bucket) {
+      bucket = new TokenBucket(20, 20 / 60);
+      if (buckets.size > 50_000) buckets.clear();
+      buckets.set(ip, bucket);
+    }
+    if (!bucket.take()) return next(new AppError('RATE_LIMITED', 'Too many requests; wait a minute and try again.'));
+    next();
+  };
+}
 
 /** Sign in, refresh, sign out; guest tokens for callers (no account, rate-limited per address). */
 export function authRouter(deps: { auth: AuthService; tokens: TokenService }): Router {
   const r = Router();
-  const guestBuckets = new Map<string, TokenBucket>();
+  // These routes always refused a request without a JSON body as such (not as `{}` missing its fields).
+  const bodyRequired = { emptyBodyAsObject: false } as const;
 
-  r.post('/api/auth/login', route(async (req, res) => {
-    const p = parseOrThrow(login, req.body);
-    res.json(await deps.auth.login(p.username, p.password));
-  }));
+  mount(r, {}, authRoutes.login, async ({ body }) => deps.auth.login(body.username, body.password), bodyRequired);
+  mount(r, {}, authRoutes.refresh, async ({ body }) => deps.auth.refresh(body.refreshToken), bodyRequired);
+  mount(r, {}, authRoutes.logout, async ({ body }) => deps.auth.logout(body.refreshToken), { ...bodyRequired, status: 204 });
 
-  r.post('/api/auth/refresh', route(async (req, res) => {
-    res.json(await deps.auth.refresh(parseOrThrow(refresh, req.body).refreshToken));
-  }));
-
-  r.post('/api/auth/logout', route(async (req, res) => {
-    await deps.auth.logout(parseOrThrow(refresh, req.body).refreshToken);
-    res.status(204).end();
-  }));
-
-  r.post('/api/auth/guest', route(async (req, res) => {
-    const ip = req.ip ?? 'unknown';
-    let bucket = guestBuckets.get(ip);
-    if (!bucket) {
-      bucket = new TokenBucket(20, 20 / 60);
-      if (guestBuckets.size > 50_000) guestBuckets.clear();
-      guestBuckets.set(ip, bucket);
-    }
-    if (!bucket.take()) throw new AppError('RATE_LIMITED', 'Too many requests; wait a minute and try again.');
-    const p = parseOrThrow(guest, req.body ?? {});
-    if (p.channel === 'kiosk' && !p.kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
-    let previousGuestId: string | undefined;
-    if (p.previousToken) {
-      try {
-        const prev = deps.tokens.verify(p.previousToken, { ignoreExpiration: true });
-        if (prev.kind === 'guest') previousGuestId = prev.guestId;
-      } catch {
-        // A stale or foreign token just means a new identity.
+  mount(
+    r,
+    {},
+    authRoutes.guest,
+    async ({ body }) => {
+      if (body.channel === 'kiosk' && !body.kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
+      let previousGuestId: string | undefined;
+      if (body.previousToken) {
+        try {
+          const prev = deps.tokens.verify(body.previousToken, { ignoreExpiration: true });
+          if (prev.kind === 'guest') previousGuestId = prev.guestId;
+        } catch {
+          // A stale or foreign token just means a new identity.
+        }
       }
-    }
-    res.json(deps.auth.guest(p.channel, p.channel === 'kiosk' ? (p.kioskId ?? null) : null, previousGuestId));
-  }));
+      return deps.auth.guest(body.channel, body.channel === 'kiosk' ? (body.kioskId ?? null) : null, previousGuestId);
+    },
+    { before: [guestRateLimit()] },
+  );
 
   return r;
 }

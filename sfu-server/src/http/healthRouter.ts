@@ -1,17 +1,23 @@
 import { Router } from 'express';
+import { opsRoutes } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import type { WorkerPool } from '../media/WorkerPool.ts';
+import { mount } from './declared.ts';
 
 /** Liveness (the process answers) and readiness (every mediasoup worker is up). */
 export function healthRouter(deps: { pool: WorkerPool; calls: CallService }): Router {
   const r = Router();
-  r.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
-  r.get('/readyz', (_req, res) => {
-    const live = deps.pool.workers().length;
-    const ready = live === deps.pool.size;
-    res.status(ready ? 200 : 503).json({ ok: ready, workers: { live, expected: deps.pool.size }, activeCalls: deps.calls.activeCount() });
-  });
+  mount(r, {}, opsRoutes.health, async () => ({ ok: true as const }));
+  mount(
+    r,
+    {},
+    opsRoutes.ready,
+    async () => {
+      const live = deps.pool.workers().length;
+      return { ok: live === deps.pool.size, workers: { live, expected: deps.pool.size }, activeCalls: deps.calls.activeCount() };
+    },
+    // A load balancer reads the status, not the body.
+    { status: (out) => (out.ok ? 200 : 503) },
+  );
   return r;
 }

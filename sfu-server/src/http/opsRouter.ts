@@ -1,10 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
-import { ID_PATTERN, type CallId } from '@sign-relay/shared';
+import { Router } from 'express';
+import { opsRoutes, type CallId } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
-import { AppError } from '../errors.ts';
 import { maskRecipient, type LogNotifier } from '../notify/index.ts';
+import { mount } from './declared.ts';
 
 /**
  * Operations endpoints: what the media layer holds for a call, straight from the worker, and the messages
@@ -13,29 +11,12 @@ import { maskRecipient, type LogNotifier } from '../notify/index.ts';
  */
 export function opsRouter(deps: { calls: CallService; production: boolean; opsToken: string | undefined; sentLog?: LogNotifier | null }): Router {
   const r = Router();
-  const guard: RequestHandler = (req, _res, next) => {
-    if (!deps.production) return next();
-    const given = Buffer.from(req.get('authorization')?.replace(/^Bearer /, '') ?? '');
-    const want = Buffer.from(deps.opsToken ?? '');
-    if (want.length === 0 || given.length !== want.length || !timingSafeEqual(given, want)) {
-      return next(new AppError('FORBIDDEN', 'Not allowed.'));
-    }
-    next();
-  };
-  const params = z.object({ callId: z.string().regex(ID_PATTERN) });
-  r.get('/api/ops/calls/:callId/media', guard, async (req, res, next) => {
-    const p = params.safeParse(req.params);
-    if (!p.success) return next(new AppError('BAD_REQUEST', 'callId must be an id.'));
-    try {
-      res.json(await deps.calls.mediaStats(p.data.callId as CallId));
-    } catch (err) {
-      next(err);
-    }
-  });
+  const m = { ops: { production: deps.production, token: deps.opsToken } };
+  mount(r, m, opsRoutes.callMedia, async ({ params }) => deps.calls.mediaStats(params.callId as CallId));
   // What the log notifier has "sent" (no SMS gateway configured): recipients in full only off production.
-  r.get('/api/ops/notifications', guard, (_req, res) => {
-    const sent = deps.sentLog?.recent() ?? [];
-    res.json(deps.production ? sent.map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })) : sent);
+  mount(r, m, opsRoutes.notifications, async () => {
+    const sent = (deps.sentLog?.recent() ?? []).map((n) => ({ ...n, at: n.at.toISOString() }));
+    return deps.production ? sent.map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })) : sent;
   });
   return r;
 }

@@ -1,4 +1,4 @@
-import type { Channel, Gender, ServiceTopic } from '@sign-relay/shared';
+import type { CallAbandonReason, CallEndReason, Channel, Gender, ServiceTopic } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** What a caller may leave for a call-back. */
@@ -86,11 +86,11 @@ export class CallRecordRepository {
     await this.db.query(`UPDATE call_records SET requeued_count = requeued_count + 1 WHERE id = $1`, [id]);
   }
 
-  async ended(id: string, r: { at: Date; reason: string }): Promise<void> {
+  async ended(id: string, r: { at: Date; reason: CallEndReason }): Promise<void> {
     await this.db.query(`UPDATE call_records SET ended_at = COALESCE(ended_at, $2), end_reason = COALESCE(end_reason, $3) WHERE id = $1`, [id, r.at, r.reason]);
   }
 
-  async abandoned(id: string, r: { at: Date; reason: string }): Promise<void> {
+  async abandoned(id: string, r: { at: Date; reason: CallAbandonReason }): Promise<void> {
     await this.db.query(`UPDATE call_records SET abandoned_at = COALESCE(abandoned_at, $2), end_reason = COALESCE(end_reason, $3) WHERE id = $1`, [id, r.at, r.reason]);
   }
 
