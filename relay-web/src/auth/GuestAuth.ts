@@ -4,10 +4,10 @@
  * valid for a while is reused without asking (the server rate-limits guest tokens per address). On a kiosk
  * the identity lasts one visit: the token is kept in sessionStorage, which the kiosk clears between visitors.
  */
-import type { GuestSession } from '@sign-relay/shared';
-import { apiRequest } from './http.ts';
+import { authRoutes } from '@sign-relay/shared';
 import type { FetchLike } from './http.ts';
 import { renewDelayMs, tokenExpiresAt } from './jwt.ts';
+import { sendRoute } from './routes.ts';
 import { local, session } from './TokenSource.ts';
 import { WEB } from '../surface/surface.ts';
 import type { Surface } from '../surface/surface.ts';
@@ -84,13 +84,17 @@ export class GuestAuth implements TokenSource {
   }
 
   private fetchToken(): Promise<string> {
-    this.pending ??= apiRequest<GuestSession>('/api/auth/guest', {
-      body: {
-        ...(this.surface.kind === 'kiosk' ? { channel: 'kiosk', kioskId: this.surface.kioskId } : { channel: 'web' }),
-        ...(this.current ? { previousToken: this.current } : {}),
+    this.pending ??= sendRoute(
+      null,
+      authRoutes.guest,
+      {
+        body: {
+          ...(this.surface.kind === 'kiosk' ? { channel: 'kiosk', kioskId: this.surface.kioskId } : { channel: 'web' }),
+          ...(this.current ? { previousToken: this.current } : {}),
+        },
       },
-      ...(this.fetchFn ? { fetchFn: this.fetchFn } : {}),
-    })
+      this.fetchFn ? { fetchFn: this.fetchFn } : {},
+    )
       .then((answer) => {
         this.current = answer.guestToken;
         this.storage.set(GUEST_TOKEN_KEY, answer.guestToken);

@@ -3,11 +3,11 @@
  * sessionStorage (this tab only). The access token is refreshed a minute before it expires; every new
  * token is announced so open connections present it (`auth:renew`). A refused refresh signs out.
  */
-import type { StaffRole, StaffSession } from '@sign-relay/shared';
+import { authRoutes, type StaffRole, type StaffSession } from '@sign-relay/shared';
 import { errorCodeOf } from '../signaling/socket.ts';
-import { apiRequest } from './http.ts';
 import type { FetchLike } from './http.ts';
 import { renewDelayMs } from './jwt.ts';
+import { sendRoute, type SendOptions } from './routes.ts';
 import { session as sessionStore } from './TokenSource.ts';
 import type { SafeStorage, TokenSource } from './TokenSource.ts';
 
@@ -93,7 +93,7 @@ export class StaffAuth implements TokenSource {
 
   /** Signs in; rejects with a coded error (UNAUTHENTICATED for a wrong name or password). */
   async login(username: string, password: string): Promise<StaffUser> {
-    const session = await apiRequest<StaffSession>('/api/auth/login', { body: { username, password }, ...this.fetchOpt() });
+    const session = await sendRoute(null, authRoutes.login, { body: { username, password } }, this.fetchOpt());
     this.store(session);
     return session.user;
   }
@@ -105,7 +105,7 @@ export class StaffAuth implements TokenSource {
   renew(): Promise<string | null> {
     const stored = this.stored;
     if (!stored) return Promise.resolve(null);
-    this.refreshing ??= apiRequest<StaffSession>('/api/auth/refresh', { body: { refreshToken: stored.session.refreshToken }, ...this.fetchOpt() })
+    this.refreshing ??= sendRoute(null, authRoutes.refresh, { body: { refreshToken: stored.session.refreshToken } }, this.fetchOpt())
       .then((session) => {
         if (this.stored !== stored) return this.token();
         this.store(session);
@@ -132,7 +132,7 @@ export class StaffAuth implements TokenSource {
   async logout(): Promise<void> {
     const refreshToken = this.stored?.session.refreshToken;
     this.clear(false);
-    if (refreshToken) await apiRequest('/api/auth/logout', { body: { refreshToken }, ...this.fetchOpt() }).catch(() => undefined);
+    if (refreshToken) await sendRoute(null, authRoutes.logout, { body: { refreshToken } }, this.fetchOpt()).catch(() => undefined);
   }
 
   /**
@@ -149,7 +149,7 @@ export class StaffAuth implements TokenSource {
     this.timer = undefined;
   }
 
-  private fetchOpt(): { fetchFn?: FetchLike } {
+  private fetchOpt(): SendOptions {
     return this.fetchFn ? { fetchFn: this.fetchFn } : {};
   }
 

@@ -41,11 +41,15 @@ function codeOf(body: unknown, status: number): ErrorCode {
   return status >= 500 ? 'UNAVAILABLE' : 'BAD_REQUEST';
 }
 
-/** Sends a request and resolves with the JSON answer (`undefined` for 204), or rejects with a coded error. */
-export async function apiRequest<T>(
+/**
+ * Sends a request and resolves with the JSON answer (`undefined` for 204), or rejects with a coded error. The
+ * answer is untyped here: screens call a route declared in shared/ (`callRoute` in routes.ts), whose
+ * declaration types it.
+ */
+export async function apiRequest(
   path: string,
   init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; token?: string | null; fetchFn?: FetchLike } = {},
-): Promise<T> {
+): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -60,11 +64,11 @@ export async function apiRequest<T>(
   } catch {
     throw new SignalingError('TIMEOUT', `${path}: the server could not be reached`);
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
     throw new SignalingError(codeOf(body, res.status), typeof message === 'string' ? message : `${path}: HTTP ${res.status}`);
   }
-  return body as T;
+  return body;
 }

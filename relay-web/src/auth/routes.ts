@@ -1,10 +1,11 @@
 /**
- * Calls a route declared in shared/ (method, path, schemas, response type) with a staff member's token,
- * renewing the token once when the server says it expired. The answer is typed by the declaration.
+ * Calls a route declared in shared/ (method, path, schemas, response type): once with a given token, or with
+ * a staff member's token renewed once when the server says it expired. The answer is typed by the declaration;
+ * every HTTP call of the web apps goes through here.
  */
 import { queryString, routePath, type HttpRoute, type RouteBody, type RouteParams, type RouteQuery, type RouteResponse } from '@sign-relay/shared';
 import { errorCodeOf } from '../signaling/socket.ts';
-import { apiRequest } from './http.ts';
+import { apiRequest, type FetchLike } from './http.ts';
 
 /** Anything that holds a staff token (StaffAuth). */
 export interface TokenHolder {
@@ -21,16 +22,28 @@ export function routeUrl<R extends HttpRoute<unknown, unknown, unknown, unknown>
   return routePath(route.path, parts.params as Record<string, string> | undefined) + queryString(parts.query as Record<string, unknown> | undefined);
 }
 
-export async function callRoute<R extends HttpRoute<unknown, unknown, unknown, unknown>>(auth: TokenHolder | null, route: R, parts: Parts<R>): Promise<RouteResponse<R>> {
-  const url = routeUrl(route, parts);
+/** How to send: tests give their own fetch. */
+export interface SendOptions {
+  fetchFn?: FetchLike;
+}
+
+/**
+ * One request to a declared route with the given token (or none), never renewing it: for the sign-in routes
+ * themselves and for screens that renew on their own.
+ */
+export async function sendRoute<R extends HttpRoute<unknown, unknown, unknown, unknown>>(token: string | null, route: R, parts: Parts<R>, options: SendOptions = {}): Promise<RouteResponse<R>> {
   const method = route.method;
-  const send = (token: string | null) =>
-    apiRequest<RouteResponse<R>>(url, { method, token, ...(parts.body === undefined ? (method === 'POST' ? { body: {} } : {}) : { body: parts.body }) });
+  const body = parts.body === undefined ? (method === 'POST' ? { body: {} } : {}) : { body: parts.body };
+  return (await apiRequest(routeUrl(route, parts), { method, token, ...body, ...options })) as RouteResponse<R>;
+}
+
+/** A declared route with a staff member's token, renewed once when the server says it expired. */
+export async function callRoute<R extends HttpRoute<unknown, unknown, unknown, unknown>>(auth: TokenHolder | null, route: R, parts: Parts<R>): Promise<RouteResponse<R>> {
   try {
-    return await send(auth?.token() ?? null);
+    return await sendRoute(auth?.token() ?? null, route, parts);
   } catch (error) {
     if (!auth || errorCodeOf(error) !== 'UNAUTHENTICATED') throw error;
-    return send(await auth.renew());
+    return sendRoute(await auth.renew(), route, parts);
   }
 }
 

@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceHours, ServiceKind } from '@sign-relay/shared';
+import type { HoursDocument, ServiceHours, ServiceKind } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import { ExceptionEditor } from './ExceptionEditor.tsx';
 import { addException, copyDayToWeek, dateInZone, normaliseHours, removeException, setWeeklyRanges, updateException, validateHours, WEEKDAY_KEYS, WEEKDAY_ORDER } from './hoursEditing.ts';
 import type { FoundProblem } from './hoursEditing.ts';
 import { RangeList } from './RangeList.tsx';
-import type { HoursDocument } from './useAdminHours.ts';
 
 interface Props {
   doc: HoursDocument;

@@ -4,20 +4,11 @@
  * is renewed once before giving up.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ServiceHours } from '@sign-relay/shared';
-import { apiRequest } from '../../auth/http.ts';
+import { scheduleRoutes, type HoursDocument, type ServiceHours } from '@sign-relay/shared';
+import { callRoute } from '../../auth/routes.ts';
 import type { StaffAuth } from '../../auth/StaffAuth.ts';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
-
-/** What the server keeps: the hours and what an editor needs to save over them. */
-export interface HoursDocument {
-  hours: ServiceHours;
-  /** Null while nothing was ever saved (the defaults apply). */
-  version: number | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
 
 export interface AdminHours {
   doc: HoursDocument | null;
@@ -28,15 +19,6 @@ export interface AdminHours {
   reload(): void;
   /** Saves; resolves with the stored document, or rejects with a coded error whose message the server wrote. */
   save(hours: ServiceHours, version: number | null): Promise<HoursDocument>;
-}
-
-async function withToken<T>(auth: StaffAuth, call: (token: string | null) => Promise<T>): Promise<T> {
-  try {
-    return await call(auth.token());
-  } catch (error) {
-    if (errorCodeOf(error) !== 'UNAUTHENTICATED') throw error;
-    return call(await auth.renew());
-  }
 }
 
 export function useAdminHours(auth: StaffAuth): AdminHours {
@@ -50,7 +32,7 @@ export function useAdminHours(auth: StaffAuth): AdminHours {
     let cancelled = false;
     setLoading(true);
     setLoadError(null);
-    withToken(auth, (token) => apiRequest<HoursDocument>('/api/admin/service-hours', { token })).then(
+    callRoute(auth, scheduleRoutes.hours, {}).then(
       (d) => {
         if (cancelled) return;
         setDoc(d);
@@ -70,7 +52,7 @@ export function useAdminHours(auth: StaffAuth): AdminHours {
 
   const save = useCallback(
     async (hours: ServiceHours, version: number | null): Promise<HoursDocument> => {
-      const saved = await withToken(auth, (token) => apiRequest<HoursDocument>('/api/admin/service-hours', { method: 'PUT', body: { hours, version }, token }));
+      const saved = await callRoute(auth, scheduleRoutes.saveHours, { body: { hours, version } });
       setDoc(saved);
       return saved;
     },

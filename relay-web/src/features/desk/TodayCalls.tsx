@@ -8,7 +8,7 @@ import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { clockTime, formatDuration } from '../../util/time.ts';
 import { callDurationSec, callReasonKey, callStartMs, fetchTodayCalls, sortCalls } from './todayCalls.ts';
-import type { TodayCall } from './todayCalls.ts';
+import type { TodayCall } from '@sign-relay/shared';
 
 /** Today's calls of this interpreter: time, topic, duration, how it ended. Reloaded whenever `version` changes. */
 export function TodayCalls({ auth, version }: { auth: StaffAuth; version: number }): ReactElement {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callDurationSec, callReasonKey, callStartMs, sortCalls } from './todayCalls.ts';
-import type { TodayCall } from './todayCalls.ts';
+import type { TodayCall } from '@sign-relay/shared';
 
 const call = (p: Partial<TodayCall>): TodayCall => ({
   id: 'x',

@@ -1,28 +1,14 @@
 /**
  * The interpreter's calls today (GET /api/desk/calls/today), as the list on the desk shows them.
  */
-import type { Channel, ServiceTopic } from '@sign-relay/shared';
-import { apiRequest } from '../../auth/http.ts';
+import { CALL_RECORD_REASONS, staffRoutes, type CallRecordEndReason, type TodayCall } from '@sign-relay/shared';
+import { sendRoute } from '../../auth/routes.ts';
 
-/** One row of the answer (dates arrive as ISO strings). */
-export interface TodayCall {
-  id: string;
-  channel: Channel;
-  kioskId: string | null;
-  topic: ServiceTopic | null;
-  queuedAt: string;
-  answeredAt: string | null;
-  endedAt: string | null;
-  endReason: string | null;
-  transferredFrom: string | null;
-}
-
-/** End reasons the list has words for; anything else is shown as "other". */
-export const CALL_RECORD_REASONS = ['hangup', 'peer-left', 'peer-lost', 'requeued', 'media-failure', 'server-shutdown', 'caller-left', 'caller-lost'] as const;
-export type CallRecordReason = (typeof CALL_RECORD_REASONS)[number] | 'other' | 'in-progress';
+/** The reasons the list has words for (every reason a record can hold); anything else is shown as "other". */
+export type CallRecordReason = CallRecordEndReason | 'other' | 'in-progress';
 
 export function fetchTodayCalls(token: string): Promise<TodayCall[]> {
-  return apiRequest<TodayCall[]>('/api/desk/calls/today', { token });
+  return sendRoute(token, staffRoutes.todayCalls, {});
 }
 
 function ms(iso: string | null): number | null {

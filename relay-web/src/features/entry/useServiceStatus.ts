@@ -3,8 +3,8 @@
  * opening or closing is due), when the tab comes back into view, and on demand.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ServiceStatus } from '@sign-relay/shared';
-import { apiRequest } from '../../auth/http.ts';
+import { scheduleRoutes, type ServiceStatus } from '@sign-relay/shared';
+import { sendRoute } from '../../auth/routes.ts';
 import { errorCodeOf } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { nextRefreshMs } from './serviceTimes.ts';
@@ -32,7 +32,7 @@ export function useServiceStatus(): ServiceStatusState {
   useEffect(() => {
     let cancelled = false;
     clearTimeout(timer.current);
-    apiRequest<ServiceStatus>('/api/service/status').then(
+    sendRoute(null, scheduleRoutes.status, {}).then(
       (status) => {
         if (cancelled) return;
         setState({ status, receivedAt: Date.now(), error: null });
