@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import type { CallEndReason } from './media.ts';
-import { CALL_END_REASONS, MEDIA_SOURCES, PARTICIPANT_ROLES } from './media.ts';
+import { CALL_END_REASONS, MEDIA_SOURCES } from './media.ts';
 import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type Channel, type QueueStatus, type ServiceTopic } from './queue.ts';
 import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
@@ -60,7 +60,8 @@ export type CaseRef = z.infer<typeof caseRef>;
 
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
-  'call:join': z.object({ callId: id, role: z.enum(PARTICIPANT_ROLES).optional(), displayName: shortText.optional() }).strict(),
+  /** Joins a call; the call gives the role (its caller, or the interpreter it was given to). */
+  'call:join': z.object({ callId: id, displayName: shortText.optional() }).strict(),
   'call:hangup': z.object({}).strict(),
   /** Leaves a call without ending it (the interpreter who handed the call over). */
   'call:leave': z.object({}).strict(),

@@ -20,7 +20,7 @@ export interface CallServiceOptions {
 
 const ENDED_MEMORY = 1000;
 
-/** Who may join a call the queue created: its caller (by guest id) and the staff it was given to. */
+/** Who may join a call: its caller (by guest id) and the staff it was given to. */
 export interface CallAccess {
   entryId: string;
   guestId: string;
@@ -30,14 +30,14 @@ export interface CallAccess {
   staffIds: Set<string>;
 }
 
-/** A queue call's parties as others may read them. */
+/** A call's parties as others may read them. */
 export type CallParties = Omit<CallAccess, 'staffIds'> & { staffIds: readonly string[] };
 
 /** A call has ended; the queue decides what follows (wrap-up, or the caller back to the head of the line). */
 export interface CallClosed {
   callId: CallId;
   reason: CallEndReason;
-  access: CallAccess | undefined;
+  access: CallAccess;
 }
 
 /** Creates and finds call rooms, and ends them when their people go. */
@@ -55,13 +55,10 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     super();
   }
 
-  /**
-   * Creates a call. With `access`, only that caller and those staff may join (the queue's calls); without,
-   * any signed-in party may (used by tests of the media layer; no client event creates such a call).
-   */
-  async create(access?: CallAccess): Promise<CallId> {
+  /** Creates a call only that caller and those staff may join (the queue creates one when an interpreter answers). */
+  async create(access: CallAccess): Promise<CallId> {
     const callId = randomUUID() as CallId;
-    if (access) this.access.set(callId, access);
+    this.access.set(callId, access);
     let router;
     try {
       router = await this.pool.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { callId } });
@@ -73,9 +70,8 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     room.once('close', (reason) => {
       this.clearTimer(callId);
       this.rooms.delete(callId);
-      const roomAccess = this.access.get(callId);
       this.access.delete(callId);
-      this.emit('closed', { callId, reason, access: roomAccess });
+      this.emit('closed', { callId, reason, access });
       this.ended.set(callId, { routerId: router.id, reason });
       if (this.ended.size > ENDED_MEMORY) {
         const oldest = this.ended.keys().next().value;
@@ -88,18 +84,18 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     return callId;
   }
 
-  /** Lets one more staff member join a queue call (the interpreter it was handed to, or a colleague called in). */
+  /** Lets one more staff member join a call (the interpreter it was handed to, or a colleague called in). */
   grant(callId: CallId, staffId: string): void {
     this.access.get(callId)?.staffIds.add(staffId);
   }
 
-  /** Who a queue call is for, as a read-only copy; undefined once it has ended (or for an unknown id). */
+  /** Who a call is for, as a read-only copy; undefined once it has ended (or for an unknown id). */
   partiesOf(callId: CallId): CallParties | undefined {
     const a = this.access.get(callId);
     return a && { entryId: a.entryId, guestId: a.guestId, channel: a.channel, kioskId: a.kioskId, staffIds: [...a.staffIds] };
   }
 
-  /** Whether a person is one of a live queue call's parties: its caller, or staff it was given to. */
+  /** Whether a person is one of a live call's parties: its caller, or staff it was given to. */
   isParty(callId: CallId, who: { kind: 'guest'; guestId: string } | { kind: 'staff'; userId: string }): boolean {
     const a = this.access.get(callId);
     if (!a) return false;
@@ -113,15 +109,12 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   }
 
   /**
-   * The role a principal takes in a call, or a coded refusal: the caller only in their own call, staff only
-   * in calls given to them. Calls without access rules take the role asked for.
+   * The role a principal takes in a live call, or a coded refusal: the caller only in their own call, staff
+   * only in calls given to them (the first as the interpreter, any more as the second interpreter).
    */
-  roleFor(callId: CallId, who: { guestId?: string; staffId?: string }, asked: ParticipantRole | undefined, room: CallRoom): ParticipantRole {
+  roleFor(callId: CallId, who: { guestId?: string; staffId?: string }, room: CallRoom): ParticipantRole {
     const a = this.access.get(callId);
-    if (!a) {
-      if (!asked) throw new AppError('BAD_REQUEST', 'Say which role you join as.');
-      return asked;
-    }
+    if (!a) throw new AppError('NOT_FOUND', 'There is no call with that id.');
     if (who.guestId !== undefined) {
       if (who.guestId !== a.guestId) throw new AppError('FORBIDDEN', 'This is not your call.');
       return 'caller';
@@ -169,9 +162,9 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     }
     this.armTimer(room.id, this.opts.reconnectGraceMs, () => {
       if (room.size >= 2) return;
-      // A queue call whose interpreter vanished sends its caller back to the head of the line.
+      // A call whose interpreter vanished sends its caller back to the head of the line.
       const roles = room.roles();
-      const interpreterGone = this.access.has(room.id) && roles.includes('caller') && !roles.some((r) => r === 'interpreter' || r === 'interpreter2');
+      const interpreterGone = roles.includes('caller') && !roles.some((r) => r === 'interpreter' || r === 'interpreter2');
       room.close(interpreterGone ? 'requeued' : 'peer-lost');
     });
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallId } from '@sign-relay/shared';
+import { callForTesting } from '../testing/callForTesting.ts';
 import { connectClient, nextEvent, ok, request, startTestServer, type TestServer } from '../testing/harness.ts';
 
 describe('a call room against a real mediasoup worker', () => {
@@ -17,19 +17,22 @@ describe('a call room against a real mediasoup worker', () => {
     return (await res.json()) as { active: boolean; routerAlive: boolean; transports: number; producers: number; consumers: number };
   }
 
+  /** A caller and an interpreter, connected, and a call for the two of them. */
   const parties = async () => {
-    const caller = await connectClient(server.url, (await server.guestToken()).token);
-    const interp = await connectClient(server.url, (await server.staff('interpreter')).token);
-    const callId = await server.calls.create();
-    return { caller, interp, callId };
+    const guest = await server.guestToken();
+    const interpreter = await server.staff('interpreter');
+    const caller = await connectClient(server.url, guest.token);
+    const interp = await connectClient(server.url, interpreter.token);
+    const callId = await callForTesting(server, { guestId: guest.guestId, staffIds: [interpreter.userId] });
+    return { caller, interp, callId, guest, interpreter };
   };
 
   it('joins a caller and an interpreter, tells each about the other, and frees everything on hang-up', async () => {
-    const { caller, interp, callId } = await parties();
-    const joinedC = await ok(caller, 'call:join', { callId, role: 'caller', displayName: '王小明' });
+    const { caller, interp, callId, guest } = await parties();
+    const joinedC = await ok(caller, 'call:join', { callId, displayName: '王小明' });
     expect(joinedC.peers).toEqual([]);
     const peerJoined = nextEvent(caller, 'call:peerJoined');
-    const joinedI = await ok(interp, 'call:join', { callId, role: 'interpreter' });
+    const joinedI = await ok(interp, 'call:join', { callId });
     expect(joinedI.peers).toEqual([{ peerId: joinedC.peerId, role: 'caller', displayName: '王小明' }]);
     expect((await peerJoined).role).toBe('interpreter');
 
@@ -39,9 +42,10 @@ describe('a call room against a real mediasoup worker', () => {
     }
     expect(await mediaStats(callId)).toMatchObject({ active: true, transports: 4 });
 
-    // A second caller cannot take the caller's seat.
-    const intruder = await connectClient(server.url, (await server.guestToken()).token);
-    const refused = await request(intruder, 'call:join', { callId, role: 'caller' });
+    // A second caller cannot take the caller's seat (here the caller again, on another connection: the
+    // only other caller the call would admit).
+    const intruder = await connectClient(server.url, guest.token);
+    const refused = await request(intruder, 'call:join', { callId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CALL_FULL' } });
 
     const endedC = nextEvent(caller, 'call:ended');
@@ -51,34 +55,36 @@ describe('a call room against a real mediasoup worker', () => {
     expect(await endedI).toEqual({ callId, reason: 'hangup' });
     expect(await mediaStats(callId)).toEqual({ callId, active: false, routerAlive: false, transports: 0, producers: 0, consumers: 0 });
     expect(await request(interp, 'media:createTransport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
-    expect(await request(intruder, 'call:join', { callId, role: 'caller' })).toMatchObject({ ok: false, error: { code: 'CALL_ENDED' } });
+    expect(await request(intruder, 'call:join', { callId })).toMatchObject({ ok: false, error: { code: 'CALL_ENDED' } });
     for (const s of [caller, interp, intruder]) s.disconnect();
   });
 
   it('frees a participant whose connection drops and ends the call when nobody comes back', async () => {
     const { caller, interp, callId } = await parties();
-    await ok(caller, 'call:join', { callId, role: 'caller' });
-    await ok(interp, 'call:join', { callId, role: 'interpreter' });
-    await ok(interp, 'media:createTransport', { direction: 'send' });
-    await ok(caller, 'media:createTransport', { direction: 'recv' });
-    const left = nextEvent(caller, 'call:peerLeft');
-    interp.disconnect();
+    await ok(caller, 'call:join', { callId });
+    await ok(interp, 'call:join', { callId });
+    await ok(caller, 'media:createTransport', { direction: 'send' });
+    await ok(interp, 'media:createTransport', { direction: 'recv' });
+    // The caller drops (an interpreter who drops sends the caller back to the line instead: queue.int.test.ts).
+    const left = nextEvent(interp, 'call:peerLeft');
+    caller.disconnect();
     await left;
     expect(await mediaStats(callId)).toMatchObject({ active: true, transports: 1 });
     // The grace period (2 s in tests) passes with nobody rejoining.
-    expect(await nextEvent(caller, 'call:ended', 5_000)).toEqual({ callId, reason: 'peer-lost' });
+    expect(await nextEvent(interp, 'call:ended', 5_000)).toEqual({ callId, reason: 'peer-lost' });
     expect(await mediaStats(callId)).toMatchObject({ active: false, routerAlive: false, transports: 0 });
-    caller.disconnect();
+    interp.disconnect();
   });
 
   it('lets an interpreter whose connection dropped rejoin within the grace period', async () => {
-    const { caller, interp, callId } = await parties();
-    await ok(caller, 'call:join', { callId, role: 'caller' });
-    await ok(interp, 'call:join', { callId, role: 'interpreter' });
+    const { caller, interp, callId, interpreter } = await parties();
+    await ok(caller, 'call:join', { callId });
+    await ok(interp, 'call:join', { callId });
     interp.disconnect();
     await nextEvent(caller, 'call:peerLeft');
-    const again = await connectClient(server.url, (await server.staff('interpreter')).token);
-    await ok(again, 'call:join', { callId: callId as CallId, role: 'interpreter' });
+    const again = await connectClient(server.url, interpreter.token);
+    const rejoined = await ok(again, 'call:join', { callId });
+    expect(rejoined.peers.map((p) => p.role)).toEqual(['caller']);
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await mediaStats(callId)).toMatchObject({ active: true });
     await ok(again, 'call:hangup', {});

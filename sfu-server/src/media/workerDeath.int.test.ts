@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callForTesting } from '../testing/callForTesting.ts';
 import { connectClient, nextEvent, ok, startTestServer, type TestServer } from '../testing/harness.ts';
 
 describe('a mediasoup worker dying mid-call', () => {
@@ -11,11 +12,14 @@ describe('a mediasoup worker dying mid-call', () => {
   });
 
   it('ends the call with a reason, replaces the worker, and a new call succeeds', async () => {
-    const caller = await connectClient(server.url, (await server.guestToken()).token);
-    const interp = await connectClient(server.url, (await server.staff('interpreter')).token);
-    const callId = await server.calls.create();
-    await ok(caller, 'call:join', { callId, role: 'caller' });
-    await ok(interp, 'call:join', { callId, role: 'interpreter' });
+    const guest = await server.guestToken();
+    const interpreter = await server.staff('interpreter');
+    const parties = { guestId: guest.guestId, staffIds: [interpreter.userId] };
+    const caller = await connectClient(server.url, guest.token);
+    const interp = await connectClient(server.url, interpreter.token);
+    const callId = await callForTesting(server, parties);
+    await ok(caller, 'call:join', { callId });
+    await ok(interp, 'call:join', { callId });
     for (const s of [caller, interp]) {
       await ok(s, 'media:createTransport', { direction: 'send' });
       await ok(s, 'media:createTransport', { direction: 'recv' });
@@ -34,9 +38,9 @@ describe('a mediasoup worker dying mid-call', () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
 
-    const next = await server.calls.create();
-    await ok(caller, 'call:join', { callId: next, role: 'caller' });
-    await ok(interp, 'call:join', { callId: next, role: 'interpreter' });
+    const next = await callForTesting(server, parties);
+    await ok(caller, 'call:join', { callId: next });
+    await ok(interp, 'call:join', { callId: next });
     const t = await ok(interp, 'media:createTransport', { direction: 'send' });
     expect(t.iceCandidates.length).toBeGreaterThan(0);
     await ok(caller, 'call:hangup', {});

@@ -209,8 +209,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   private async onCallClosed(c: CallClosed): Promise<void> {
-    if (!c.access) return;
-    const entry = (await this.d.store.snapshot()).entries.find((e) => e.id === c.access!.entryId);
+    const entry = (await this.d.store.snapshot()).entries.find((e) => e.id === c.access.entryId);
     if (!entry || entry.state !== 'in-call' || !entry.interpreterId) return;
     const now = this.now();
     if (c.reason === 'requeued') {

@@ -64,7 +64,9 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
     const stranger = await guest();
     expect(await request(stranger.socket, 'call:join', { callId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const joinedI = await ok(interp.socket, 'call:join', { callId });
-    const joinedC = await ok(caller.socket, 'call:join', { callId, role: 'interpreter' });
+    // The call gives the role: asking for one is refused.
+    expect(await request(caller.socket, 'call:join', { callId, role: 'interpreter' } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const joinedC = await ok(caller.socket, 'call:join', { callId });
     expect(joinedC.peers.map((p) => p.role)).toEqual(['interpreter']);
     expect(joinedI.callId).toBe(callId);
     expect(await server.records.byId(first.entryId)).toMatchObject({ callId, interpreterId: interp.userId, offerCount: 1 });
@@ -153,7 +155,7 @@ describe('the call queue over real sockets, Postgres and mediasoup', () => {
   });
 
   it('transfers a call to a supervisor, who joins while the first interpreter leaves into wrap-up', async () => {
-    const { interp, caller, st, callId } = await connectedCall();
+    const { interp, st, callId } = await connectedCall();
     const sup = await staff('supervisor');
 
     await ok(sup.socket, 'desk:setStatus', { status: 'available' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientSchemas, ERROR_CODES, type ClientEventName } from '@sign-relay/shared';
+import { callForTesting } from '../testing/callForTesting.ts';
 import { connectClient, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
 
 const HUGE = 'x'.repeat(200_000);
@@ -54,9 +55,10 @@ describe('hostile and malformed payloads', () => {
   /** Puts `inCall` in a fresh call (a hostile payload may have been a valid hang-up). */
   async function freshCall(): Promise<void> {
     inCall?.disconnect();
-    inCall = await connectClient(server.url, (await server.guestToken()).token);
-    const callId = await server.calls.create();
-    await ok(inCall, 'call:join', { callId, role: 'caller' });
+    const guest = await server.guestToken();
+    inCall = await connectClient(server.url, guest.token);
+    const callId = await callForTesting(server, { guestId: guest.guestId });
+    await ok(inCall, 'call:join', { callId });
     await ok(inCall, 'media:createTransport', { direction: 'send' });
   }
   beforeAll(async () => {
@@ -98,7 +100,7 @@ describe('hostile and malformed payloads', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const notInCall = await emitRaw(outside, 'media:createTransport', { direction: 'send' });
     expect(notInCall).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
-    const unknownCall = await emitRaw(outside, 'call:join', { callId: randomUUID(), role: 'caller' });
+    const unknownCall = await emitRaw(outside, 'call:join', { callId: randomUUID() });
     expect(unknownCall).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

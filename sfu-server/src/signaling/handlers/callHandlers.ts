@@ -9,7 +9,7 @@ export const callHandlers: HandlerMap<'call:join' | 'call:hangup' | 'call:leave'
     const callId = p.callId as CallId;
     const room = ctx.calls.get(callId);
     const who = ctx.conn.principal.kind === 'guest' ? { guestId: ctx.conn.principal.guestId } : { staffId: ctx.conn.principal.userId };
-    const role = ctx.calls.roleFor(callId, who, p.role, room);
+    const role = ctx.calls.roleFor(callId, who, room);
     const name = p.displayName?.trim() || (ctx.conn.principal.kind === 'staff' ? ctx.conn.principal.displayName : '');
     const { peer, result } = room.join(role, name, ctx.sink);
     ctx.conn.call = { room, peer };
