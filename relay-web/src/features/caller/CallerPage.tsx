@@ -31,6 +31,8 @@ import { WaitingScreen } from './WaitingScreen.tsx';
 import { cameraReport, useCameraCheck } from '../cameraCheck/useCameraCheck.ts';
 import { useServiceStatus } from '../entry/useServiceStatus.ts';
 import './caller.css';
+import './waitingScreen.css';
+import './connectedAlert.css';
 
 // The call screen carries the WebRTC code; loading it on demand keeps the first screens light on phones.
 // It is fetched while the caller waits in line, so an answered call starts without waiting for it.

@@ -9,6 +9,8 @@ import { StaffGate } from '../staff/SignIn.tsx';
 import { CaseDetailScreen } from './CaseDetailScreen.tsx';
 import { CaseList } from './CaseList.tsx';
 import './caseList.css';
+import './caseResults.css';
+import './caseDetail.css';
 
 const ROLES = ['interpreter', 'supervisor', 'admin'] as const;
 
