@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKeyInfo, AuditEntry } from '@sign-relay/shared';
-import { issueKey, revokeKey, startCityApiServer, type CityApiServer } from './testServer.ts';
+import { issueKey, revokeKey, startCityApiServer, type CityApiServer } from '../../testing/open311Server.ts';
 
 let city: CityApiServer;
 let admin: string;

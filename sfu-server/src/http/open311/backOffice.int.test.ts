@@ -3,7 +3,7 @@
  * needs, and what Open311, the caller's notifications and the audit log show of it afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectServiceRequest, get, PERSONAL, pool, postKey, pothole, revokedKey, startCityApi, statusKey, stopCityApi, V2, w3c } from './open311TestKit.ts';
+import { call, expectServiceRequest, get, PERSONAL, pool, postKey, pothole, revokedKey, startCityApi, statusKey, stopCityApi, V2, w3c } from '../../testing/open311TestKit.ts';
 
 beforeAll(startCityApi);
 afterAll(stopCityApi);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN, DISPATCH_ITEMS, DISTRICTS } from '@sign-relay/shared';
-import { call, city, DAY, expectError, expectServiceRequest, get, numberOf, PERSONAL, PETITION_TEXT, pool, postKey, pothole, readOnlyKey, revokedKey, seedCase, startCityApi, stopCityApi, taipeiDay, V2, w3c } from './open311TestKit.ts';
+import { call, city, DAY, expectError, expectServiceRequest, get, numberOf, PERSONAL, PETITION_TEXT, pool, postKey, pothole, readOnlyKey, revokedKey, seedCase, startCityApi, stopCityApi, taipeiDay, V2, w3c } from '../../testing/open311TestKit.ts';
 
 beforeAll(startCityApi);
 afterAll(stopCityApi);

@@ -2,7 +2,7 @@
  * Integration-test helpers of the city API: the real server, and API keys issued through the admins' route.
  */
 import type { ApiKeyInfo } from '@sign-relay/shared';
-import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { startTestServer, type TestServer } from './harness.ts';
 
 export interface CityApiServer {
   server: TestServer;

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { expect } from 'vitest';
 import { CASE_NUMBER_PATTERN } from '@sign-relay/shared';
-import { issueKey, revokeKey, startCityApiServer, type CityApiServer } from './testServer.ts';
+import { issueKey, revokeKey, startCityApiServer, type CityApiServer } from './open311Server.ts';
 
 export const DAY = 86_400_000;
 const W3C_TAIPEI = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
