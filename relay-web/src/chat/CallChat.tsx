@@ -20,7 +20,7 @@ interface Props {
 /**
  * The text chat beside a video call (names, addresses, numbers), for the caller. Closed by default so the
  * column beside the picture keeps ourselves and the controls in view; on an upright phone it opens as a sheet
- * over that column (see callView.css). The toggle counts messages that arrived while it was closed.
+ * over that column (see components/callStage.css). The toggle counts messages that arrived while it was closed.
  */
 export function CallChat({ socket, callId, me, fromChat }: Props): ReactElement {
   const { t } = useTranslation();

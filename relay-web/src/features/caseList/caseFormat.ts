@@ -8,7 +8,7 @@ import { CASE_LIMITS, dispatchItem, district } from '@sign-relay/shared';
 import type { CaseStatus } from '@sign-relay/shared';
 import type { IconName } from '../../components/Icon.tsx';
 
-/** The pill style (styles.css `.pill--*`) and pictogram of each status. */
+/** The pill style (components/status.css `.pill--*`) and pictogram of each status. */
 export const STATUS_APPEARANCE: Record<CaseStatus, { icon: IconName; tone: 'info' | 'waiting' | 'ok' }> = {
   open: { icon: 'bell', tone: 'info' },
   'in-progress': { icon: 'sync', tone: 'waiting' },
