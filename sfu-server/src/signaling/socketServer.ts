@@ -1,22 +1,16 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody } from '@sign-relay/shared';
-import { roleOf, type Principal, type TokenService } from '../auth/tokens.ts';
-import type { CallService } from '../calls/CallService.ts';
-import type { CaseService } from '../cases/CaseService.ts';
-import type { ChatLine } from '../chat/ChatLine.ts';
-import type { ChatService } from '../chat/ChatService.ts';
+import { roleOf, type Principal } from '../auth/tokens.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
-import type { QueueService } from '../queue/QueueService.ts';
-import type { Wallboard } from '../wallboard/Wallboard.ts';
 import type { LiveNotifier } from '../people.ts';
 import { validationMessage } from '../util/validation.ts';
 import { startBroadcasts } from './broadcasts.ts';
 import { Connection } from './Connection.ts';
 import { handlers } from './handlers/index.ts';
-import type { HandlerContext } from './handlers/types.ts';
+import type { DomainServices, HandlerContext } from './handlers/types.ts';
 import type { ClientSocket, SignalingServer } from './types.ts';
 
 const EVENT_NAMES = Object.keys(clientSchemas) as ClientEventName[];
@@ -26,14 +20,7 @@ const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
 export const guestRoom = (guestId: string) => `guest:${guestId}`;
 export const staffRoom = (userId: string) => `staff:${userId}`;
 
-export interface SignalingDeps {
-  calls: CallService;
-  queue: QueueService;
-  wallboard: Wallboard;
-  chatLine: ChatLine;
-  chat: ChatService;
-  cases: CaseService;
-  tokens: TokenService;
+export interface SignalingDeps extends DomainServices {
   logger: Logger;
 }
 

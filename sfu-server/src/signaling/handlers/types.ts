@@ -11,9 +11,14 @@ import type { Wallboard } from '../../wallboard/Wallboard.ts';
 import type { Connection } from '../Connection.ts';
 
 /** What a handler may use: the sender's connection, a way to reach their client, and the domain services. */
-export interface HandlerContext {
+export interface HandlerContext extends DomainServices {
   conn: Connection;
   sink: PeerSink;
+  log: Logger;
+}
+
+/** The domain services the socket layer calls. */
+export interface DomainServices {
   calls: CallService;
   queue: QueueService;
   wallboard: Wallboard;
@@ -21,7 +26,6 @@ export interface HandlerContext {
   chat: ChatService;
   cases: CaseService;
   tokens: TokenService;
-  log: Logger;
 }
 
 export type Handler<E extends ClientEventName> = (ctx: HandlerContext, payload: ClientPayload<E>) => Promise<ClientResults[E]>;
