@@ -17,99 +17,89 @@ function relayWebEntries() {
 const SERVER_DOMAIN = 'sfu-server/src/(auth|calls|callbacks|cases|chat|media|notify|queue|schedule|store|wallboard|util)/';
 const CLIENT_LOWER = 'relay-web/src/(auth|chat|components|hooks|i18n|media|signaling|surface|util)/';
 
+/** A forbidden dependency: its name (docs/architecture.md uses the same), why, and the paths it forbids. */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
+
 module.exports = {
   forbidden: [
-    {
-      name: 'no-cycles',
-      severity: 'error',
-      comment: 'No module may import itself back, even for types: a cycle hides which side is the lower layer.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'server-domain-not-transport',
-      severity: 'error',
-      comment: 'Domain code (store, media, queue, chat, calls, cases, ...) never imports signaling/ or http/: transports call the domain.',
-      from: { path: `^${SERVER_DOMAIN}` },
-      to: { path: '^sfu-server/src/(signaling|http)/' },
-    },
-    {
-      name: 'server-store-is-the-floor',
-      severity: 'error',
-      comment: 'The store (Postgres, Redis) knows rows and keys, not the services that use them.',
-      from: { path: '^sfu-server/src/store/' },
-      to: { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|media|notify|queue|schedule|wallboard)/' },
-    },
-    {
-      name: 'server-media-only-mediasoup',
-      severity: 'error',
-      comment: 'media/ wraps mediasoup and nothing else: it never imports the queue, chat, calls or cases.',
-      from: { path: '^sfu-server/src/media/' },
-      to: { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|queue|schedule|store|wallboard|notify)/' },
-    },
-    {
-      name: 'transports-apart',
-      severity: 'error',
-      comment: 'The socket layer and the HTTP layer are siblings; what they share lives below them.',
-      from: { path: '^sfu-server/src/signaling/' },
-      to: { path: '^sfu-server/src/http/' },
-    },
-    {
-      name: 'transports-apart-http',
-      severity: 'error',
-      comment: 'The socket layer and the HTTP layer are siblings; what they share lives below them.',
-      from: { path: '^sfu-server/src/http/' },
-      to: { path: '^sfu-server/src/signaling/' },
-    },
-    {
-      name: 'shared-imports-nothing',
-      severity: 'error',
-      comment: 'shared/ is read by the server and both browsers: it imports no other workspace and nothing of Node.',
-      from: { path: '^shared/' },
-      to: { path: '^(sfu-server|relay-web|kiosk-client|scripts|e2e)/|^node:|^(fs|path|crypto|os|net|http|https|child_process)$' },
-    },
-    {
-      name: 'browser-not-server',
-      severity: 'error',
-      comment: 'The web apps talk to the server only over HTTP and sockets: they never import its code.',
-      from: { path: '^(relay-web|kiosk-client)/' },
-      to: { path: '^(sfu-server|scripts)/' },
-    },
-    {
-      name: 'server-not-browser',
-      severity: 'error',
-      comment: 'The server never imports the web apps or the scripts workspace (which depends on the server).',
-      from: { path: '^sfu-server/' },
-      to: { path: '^(relay-web|kiosk-client|scripts|e2e)/' },
-    },
-    {
-      name: 'client-lower-not-features',
-      severity: 'error',
-      comment: 'media/, chat/, auth/, signaling/, components/ and the other engines never import a feature: features are built on them.',
-      from: { path: `^${CLIENT_LOWER}` },
-      to: { path: '^relay-web/src/features/' },
-    },
-    {
-      name: 'feature-not-another-page',
-      severity: 'error',
-      comment: "A feature never imports another feature's page: pages are composed by the app's routes.",
-      from: { path: '^relay-web/src/features/([^/]+)/' },
-      to: { path: '^relay-web/src/features/[^/]+/.*Page\\.tsx$', pathNot: '^relay-web/src/features/$1/' },
-    },
-    {
-      name: 'kiosk-through-entry-points',
-      severity: 'error',
-      comment: "The kiosk reaches relay-web only through its published entry points (package.json exports), never its files.",
-      from: { path: '^kiosk-client/' },
-      to: { path: '^relay-web/', pathNot: relayWebEntries() },
-    },
-    {
-      name: 'production-not-tests',
-      severity: 'error',
-      comment: 'Shipped code never imports test code.',
-      from: { path: '^(shared|sfu-server|relay-web|kiosk-client)/src/', pathNot: '(\\.test\\.tsx?$|/testing/|/test/|\\.spec\\.ts$|queueFuzz\\.ts$|queueStoreContract\\.ts$)' },
-      to: { path: '(\\.test\\.tsx?$|/testing/|/test/|\\.spec\\.ts$)' },
-    },
+    forbid(
+      'no-cycles',
+      'No module may import itself back, even for types: a cycle hides which side is the lower layer.',
+      {},
+      { circular: true },
+    ),
+    forbid(
+      'server-domain-not-transport',
+      'Domain code (store, media, queue, chat, calls, cases, ...) never imports signaling/ or http/: transports call the domain.',
+      { path: `^${SERVER_DOMAIN}` },
+      { path: '^sfu-server/src/(signaling|http)/' },
+    ),
+    forbid(
+      'server-store-is-the-floor',
+      'The store (Postgres, Redis) knows rows and keys, not the services that use them.',
+      { path: '^sfu-server/src/store/' },
+      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|media|notify|queue|schedule|wallboard)/' },
+    ),
+    forbid(
+      'server-media-only-mediasoup',
+      'media/ wraps mediasoup and nothing else: it never imports the queue, chat, calls or cases.',
+      { path: '^sfu-server/src/media/' },
+      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|queue|schedule|store|wallboard|notify)/' },
+    ),
+    forbid(
+      'transports-apart',
+      'The socket layer and the HTTP layer are siblings; what they share lives below them.',
+      { path: '^sfu-server/src/signaling/' },
+      { path: '^sfu-server/src/http/' },
+    ),
+    forbid(
+      'transports-apart-http',
+      'The socket layer and the HTTP layer are siblings; what they share lives below them.',
+      { path: '^sfu-server/src/http/' },
+      { path: '^sfu-server/src/signaling/' },
+    ),
+    forbid(
+      'shared-imports-nothing',
+      'shared/ is read by the server and both browsers: it imports no other workspace and nothing of Node.',
+      { path: '^shared/' },
+      { path: '^(sfu-server|relay-web|kiosk-client|scripts|e2e)/|^node:|^(fs|path|crypto|os|net|http|https|child_process)$' },
+    ),
+    forbid(
+      'browser-not-server',
+      'The web apps talk to the server only over HTTP and sockets: they never import its code.',
+      { path: '^(relay-web|kiosk-client)/' },
+      { path: '^(sfu-server|scripts)/' },
+    ),
+    forbid(
+      'server-not-browser',
+      'The server never imports the web apps or the scripts workspace (which depends on the server).',
+      { path: '^sfu-server/' },
+      { path: '^(relay-web|kiosk-client|scripts|e2e)/' },
+    ),
+    forbid(
+      'client-lower-not-features',
+      'media/, chat/, auth/, signaling/, components/ and the other engines never import a feature: features are built on them.',
+      { path: `^${CLIENT_LOWER}` },
+      { path: '^relay-web/src/features/' },
+    ),
+    forbid(
+      'feature-not-another-page',
+      "A feature never imports another feature's page: pages are composed by the app's routes.",
+      { path: '^relay-web/src/features/([^/]+)/' },
+      { path: '^relay-web/src/features/[^/]+/.*Page\\.tsx$', pathNot: '^relay-web/src/features/$1/' },
+    ),
+    forbid(
+      'kiosk-through-entry-points',
+      "The kiosk reaches relay-web only through its published entry points (package.json exports), never its files.",
+      { path: '^kiosk-client/' },
+      { path: '^relay-web/', pathNot: relayWebEntries() },
+    ),
+    forbid(
+      'production-not-tests',
+      'Shipped code never imports test code.',
+      { path: '^(shared|sfu-server|relay-web|kiosk-client)/src/', pathNot: '(\\.test\\.tsx?$|/testing/|/test/|\\.spec\\.ts$|queueFuzz\\.ts$|queueStoreContract\\.ts$)' },
+      { path: '(\\.test\\.tsx?$|/testing/|/test/|\\.spec\\.ts$)' },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
