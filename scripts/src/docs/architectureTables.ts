@@ -40,11 +40,11 @@ function usesOf(node: ts.Node, on: string): string[] {
   return [...found].sort();
 }
 
-/** The handler context's fields and their types (`queue` → `QueueService`), from handlers/types.ts. */
+/** The handler context's fields and their types (`queue` → `QueueService`), from the interfaces of handlers/types.ts. */
 function contextFields(): Map<string, string> {
   const fields = new Map<string, string>();
   walk(parse(join(HANDLERS, 'types.ts')), (n) => {
-    if (ts.isInterfaceDeclaration(n) && n.name.text === 'HandlerContext') {
+    if (ts.isInterfaceDeclaration(n)) {
       for (const m of n.members) if (ts.isPropertySignature(m) && m.type && ts.isIdentifier(m.name)) fields.set(m.name.text, m.type.getText());
     }
   });
