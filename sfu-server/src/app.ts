@@ -30,7 +30,8 @@ import type { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { staticApp } from './http/staticApps.ts';
 import type { Logger } from './logger.ts';
 import type { WorkerPool } from './media/WorkerPool.ts';
-import type { QueueStore } from './queue/model.ts';
+import type { QueueStore, VideoLineIds } from './queue/model.ts';
+import type { ChatLineIds } from './chat/seats.ts';
 import { QueueService } from './queue/QueueService.ts';
 import { StaffNames } from './queue/StaffNames.ts';
 import { createSignalingServer, serveSignaling, socketNotifier } from './signaling/socketServer.ts';
@@ -52,9 +53,9 @@ export interface AppDeps {
   auth: AuthService;
   users: UserRepository;
   records: CallRecordRepository;
-  store: QueueStore;
+  store: QueueStore<VideoLineIds>;
   /** The text-chat line (same rules, separate store). */
-  chatStore: QueueStore;
+  chatStore: QueueStore<ChatLineIds>;
   chatRepo: ChatRepository;
   /** The pool itself (not just queries): chat messages are written in transactions. */
   dbPool: pg.Pool;

@@ -1,5 +1,5 @@
 /** Who the domain services talk about and how they reach them live: neutral types every service may import. */
-import type { Channel, Gender, ServerToClientEvents, StaffRole } from '@sign-relay/shared';
+import type { Channel, Gender, GuestId, ServerToClientEvents, StaffRole, UserId } from '@sign-relay/shared';
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
@@ -8,18 +8,18 @@ type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEv
  * outbox's `Notifier` (notify/), which delivers SMS and e-mail to callers who are not connected.
  */
 export interface LiveNotifier {
-  toGuest<E extends keyof ServerToClientEvents>(guestId: string, event: E, payload: Payload<E>): void;
-  toStaff<E extends keyof ServerToClientEvents>(userId: string, event: E, payload: Payload<E>): void;
+  toGuest<E extends keyof ServerToClientEvents>(guestId: GuestId, event: E, payload: Payload<E>): void;
+  toStaff<E extends keyof ServerToClientEvents>(userId: UserId, event: E, payload: Payload<E>): void;
 }
 
 export interface GuestRef {
-  guestId: string;
+  guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
 }
 
 export interface StaffRef {
-  userId: string;
+  userId: UserId;
   role: StaffRole;
   gender: Gender | null;
 }

@@ -10,7 +10,8 @@ import type { Logger } from './logger.ts';
 import { loadMediasoup } from './media/mediasoupLoader.ts';
 import { WorkerPool } from './media/WorkerPool.ts';
 import { MemoryQueueStore } from './queue/MemoryQueueStore.ts';
-import type { QueueStore } from './queue/model.ts';
+import type { QueueStore, VideoLineIds } from './queue/model.ts';
+import type { ChatLineIds } from './chat/seats.ts';
 import type { QueueService } from './queue/QueueService.ts';
 import type { ChatService } from './chat/ChatService.ts';
 import { RedisQueueStore } from './queue/RedisQueueStore.ts';
@@ -33,7 +34,7 @@ export interface RunningServer {
   calls: CallService;
   queue: QueueService;
   chat: ChatService;
-  store: QueueStore;
+  store: QueueStore<VideoLineIds>;
   chatRepo: ChatRepository;
   hours: ServiceHoursService;
   db: Database;
@@ -76,8 +77,8 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
     cleanups.push(() => notifications.worker.stop());
 
     let redis: RedisClient | undefined;
-    let store: QueueStore;
-    let chatStore: QueueStore;
+    let store: QueueStore<VideoLineIds>;
+    let chatStore: QueueStore<ChatLineIds>;
     if (config.REDIS_URL) {
       redis = await createRedis(config.REDIS_URL, logger, 'sign-relay-queue');
       const client = redis;

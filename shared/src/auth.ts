@@ -1,3 +1,5 @@
+import type { GuestId, UserId } from './ids.ts';
+
 /** Who can be on the other end of a request. Staff sign in; callers get a guest token without an account. */
 export const STAFF_ROLES = ['interpreter', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -9,11 +11,11 @@ export interface StaffSession {
   /** Seconds until the access token expires; refresh before then. */
   expiresIn: number;
   refreshToken: string;
-  user: { id: string; username: string; displayName: string; role: StaffRole; gender: 'female' | 'male' | null };
+  user: { id: UserId; username: string; displayName: string; role: StaffRole; gender: 'female' | 'male' | null };
 }
 
 export interface GuestSession {
   guestToken: string;
-  guestId: string;
+  guestId: GuestId;
   expiresIn: number;
 }

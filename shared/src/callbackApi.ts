@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { httpRoute } from './http.ts';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN, type UserId } from './ids.ts';
 import { SERVICE_TOPICS, type ServiceTopic } from './queue.ts';
 
 /** How the caller asked to be reached. A phone number alone does not say how to reach a Deaf person. */
@@ -96,11 +96,11 @@ export interface CallbackItem {
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   createdAt: number;
-  claimedBy: { id: string; name: string } | null;
+  claimedBy: { id: UserId; name: string } | null;
   claimedAt: number | null;
   outcome: CallbackOutcome | null;
   outcomeNote: string | null;
-  doneBy: { id: string; name: string } | null;
+  doneBy: { id: UserId; name: string } | null;
   doneAt: number | null;
   /** The case filed from this request, when one was. */
   caseId: string | null;

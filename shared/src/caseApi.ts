@@ -8,7 +8,7 @@ import { CASE_NUMBER_PATTERN, CASE_SERVICES, CASE_STATUSES, CASE_LIMITS, DISPATC
 import type { ChatMessage } from './chat.ts';
 import { CHANNELS } from './queue.ts';
 import { httpRoute } from './http.ts';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN, idOf, type UserId } from './ids.ts';
 
 const STAFF = ['interpreter', 'supervisor', 'admin'] as const;
 const SUPERVISE = ['supervisor', 'admin'] as const;
@@ -29,7 +29,7 @@ export const caseFilterSchema = z
     item: z.enum(DISPATCH_ITEM_CODES).optional(),
     district: z.enum(DISTRICT_CODES).optional(),
     status: z.enum(CASE_STATUSES).optional(),
-    interpreter: uuid.optional(),
+    interpreter: idOf<UserId>().optional(),
     channel: z.enum(CHANNELS).optional(),
     kiosk: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a kiosk id').optional(),
     /** A case number, whole or its last digits. */

@@ -4,6 +4,7 @@
  * desk's case form and the Open311 API.
  */
 import { z } from 'zod';
+import type { UserId } from './ids.ts';
 import { SERVICE_TOPICS, type ServiceTopic } from './queue.ts';
 
 /** The four 1999 services are the services a case is filed under (the same four a caller picks before a call). */
@@ -284,7 +285,7 @@ export interface CaseSummary {
   source: CaseSource;
   channel: 'web' | 'kiosk' | null;
   kioskId: string | null;
-  interpreterId: string | null;
+  interpreterId: UserId | null;
   interpreterName: string | null;
   createdAt: number;
   updatedAt: number;

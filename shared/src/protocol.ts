@@ -10,9 +10,9 @@ import { CALL_END_REASONS, MEDIA_SOURCES } from './media.ts';
 import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type Channel, type QueueStatus, type ServiceTopic } from './queue.ts';
 import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN, idOf } from './ids.ts';
 import { caseDraftSchema, WRAP_UP_OUTCOMES, CASE_LIMITS, type CaseDetail, type CaseDraft, type CaseReceipt, type CaseSummary, type ReadBack, type ReadBackState } from './cases.ts';
-import type { CallId, ConsumerId, PeerId, ProducerId } from './ids.ts';
+import type { CallId, ConsumerId, PeerId, ProducerId, UserId } from './ids.ts';
 import type { Colleague, ConsumerOptions, DeskOffer, DeskState, PeerInfo, ProducerInfo, TransportOptions, WallboardSnapshot } from './views.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be an id');
@@ -84,7 +84,7 @@ export const clientSchemas = {
     .strict(),
   'desk:accept': z.object({ entryId: id }).strict(),
   'desk:decline': z.object({ entryId: id }).strict(),
-  'desk:transfer': z.object({ toUserId: id }).strict(),
+  'desk:transfer': z.object({ toUserId: idOf<UserId>() }).strict(),
   'desk:colleagues': z.object({}).strict(),
   'wallboard:watch': z.object({}).strict(),
   'chat:start': z

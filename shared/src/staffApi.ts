@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from './auth.ts';
 import { httpRoute } from './http.ts';
+import { branded, type UserId } from './ids.ts';
 import { CALL_END_REASONS } from './media.ts';
 import type { WallboardSnapshot } from './views.ts';
 import { GENDERS, type Channel, type Gender, type ServiceTopic } from './queue.ts';
@@ -27,12 +28,12 @@ export interface TodayCall {
   endedAt: string | null;
   /** One of {@link CALL_RECORD_REASONS} as written; a value from an older version may be anything. */
   endReason: string | null;
-  transferredFrom: string | null;
+  transferredFrom: UserId | null;
 }
 
 /** A staff account as admins see it (never its password). */
 export interface StaffAccount {
-  id: string;
+  id: UserId;
   username: string;
   displayName: string;
   role: StaffRole;
@@ -60,7 +61,7 @@ const patchUserSchema = z
     role: z.enum(STAFF_ROLES).optional(),
   })
   .strict();
-const userParams = z.object({ id: z.string().uuid() });
+const userParams = z.object({ id: z.string().uuid().transform(branded<UserId>()) });
 
 const DESK = ['interpreter', 'supervisor'] as const;
 const SUPERVISE = ['supervisor', 'admin'] as const;

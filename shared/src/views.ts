@@ -5,7 +5,7 @@
 import type { MediaSource, ParticipantRole } from './media.ts';
 import type { BreakReason, CallerCamera, Channel, Gender, InterpreterState, ServiceTopic } from './queue.ts';
 import type { StaffRole } from './auth.ts';
-import type { ConsumerId, PeerId, ProducerId, TransportId } from './ids.ts';
+import type { ConsumerId, PeerId, ProducerId, TransportId, UserId } from './ids.ts';
 
 /** What a peer in a call looks like to the others. */
 export interface PeerInfo {
@@ -61,7 +61,7 @@ export interface DeskOffer {
   /** When the ring stops and the call moves on (ms epoch). */
   expiresAt: number;
   /** Set when a colleague is handing over a call in progress. */
-  transferFrom: { userId: string; displayName: string } | null;
+  transferFrom: { userId: UserId; displayName: string } | null;
   /** The caller went back to the head of the line after their interpreter's connection dropped. */
   requeued: boolean;
   /** The caller's camera when they joined (null: not known), so the desk can say why there is no picture. */
@@ -69,7 +69,7 @@ export interface DeskOffer {
 }
 
 export interface Colleague {
-  userId: string;
+  userId: UserId;
   displayName: string;
   role: StaffRole;
   state: InterpreterState;
@@ -101,7 +101,7 @@ export interface WallboardSnapshot {
   waiting: { entryId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
   longestWaitSec: number;
   interpreters: {
-    userId: string;
+    userId: UserId;
     displayName: string;
     role: StaffRole;
     state: InterpreterState;
@@ -118,7 +118,7 @@ export interface WallboardSnapshot {
   callbacks: { open: number; claimed: number; oldestWaitSec: number | null };
   /** What needs a supervisor now, most urgent first (see `WALLBOARD_RULES`). */
   alarms: WallboardAlarm[];
-  callsInProgress: { entryId: string; callId: string | null; interpreterId: string; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
+  callsInProgress: { entryId: string; callId: string | null; interpreterId: UserId; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
   today: {
     answered: number;
     abandoned: number;

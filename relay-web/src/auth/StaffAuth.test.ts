@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StaffSession } from '@sign-relay/shared';
 import { memoryStorage, scriptedFetch } from '../test/fakeAuth.ts';
 import { REFRESH_RETRY_MS, STAFF_SESSION_KEY, StaffAuth } from './StaffAuth.ts';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
-const user = { id: 'u1', username: 'interpreter1', displayName: '手語翻譯員 林', role: 'interpreter' as const, gender: 'female' as const };
+const user = { id: asUserId('u1'), username: 'interpreter1', displayName: '手語翻譯員 林', role: 'interpreter' as const, gender: 'female' as const };
 const session = (n: number): StaffSession => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900, user });
 
 afterEach(() => {

@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ack, connect, cpuSeconds, interpreterSession, startBenchServer, type Client } from './benchServer.ts';
 import { percentile } from './stats.ts';
+import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const PAIRS = Number(process.env.PAIRS ?? 200);
 const RATE = Number(process.env.RATE ?? 5);
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const { url, tokens } = server;
   const sockets: Client[] = [];
   try {
-    const admin = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'admin', displayName: 'bench', gender: null }).token;
+    const admin = tokens.signStaff({ kind: 'staff', userId: asUserId(randomUUID()), role: 'admin', displayName: 'bench', gender: null }).token;
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
     let delivered = 0;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     }
     const guests: { s: Client; sessionId: string }[] = [];
     for (let n = 0; n < PAIRS; n++) {
-      const s = await connect(url, tokens.signGuest({ kind: 'guest', guestId: randomUUID(), channel: 'web', kioskId: null }).token);
+      const s = await connect(url, tokens.signGuest({ kind: 'guest', guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null }).token);
       sockets.push(s);
       s.on('chat:message', onMessage);
       const status = await ack<{ sessionId: string }>(s, 'chat:start', {});

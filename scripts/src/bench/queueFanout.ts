@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { ack, connect, cpuSeconds, interpreterSession, startBenchServer, type Client } from './benchServer.ts';
+import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const CALLERS = Number(process.env.CALLERS ?? 1000);
 const INTERPRETERS = Number(process.env.INTERPRETERS ?? 5);
@@ -19,12 +20,12 @@ async function main(): Promise<void> {
   const { url, tokens } = server;
   const clients: Client[] = [];
   try {
-    const admin = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'admin', displayName: 'bench', gender: null }).token;
+    const admin = tokens.signStaff({ kind: 'staff', userId: asUserId(randomUUID()), role: 'admin', displayName: 'bench', gender: null }).token;
     const interpreters: Client[] = [];
     for (let i = 0; i < INTERPRETERS; i++) interpreters.push(await connect(url, await interpreterSession(server, admin, `bench${i}`, `bench-password-${i}`)));
     let updates = 0;
     for (let n = 0; n < CALLERS; n++) {
-      const c = await connect(url, tokens.signGuest({ kind: 'guest', guestId: randomUUID(), channel: n % 4 ? 'web' : 'kiosk', kioskId: n % 4 ? null : 'K01' }).token);
+      const c = await connect(url, tokens.signGuest({ kind: 'guest', guestId: asGuestId(randomUUID()), channel: n % 4 ? 'web' : 'kiosk', kioskId: n % 4 ? null : 'K01' }).token);
       c.on('queue:status', () => updates++);
       await ack(c, 'queue:join', {});
       clients.push(c);

@@ -10,22 +10,23 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../../../sfu-server/src/logger.ts';
 import { MemoryQueueStore } from '../../../sfu-server/src/queue/MemoryQueueStore.ts';
-import type { QueueStore } from '../../../sfu-server/src/queue/model.ts';
+import type { LineIds, QueueStore } from '../../../sfu-server/src/queue/model.ts';
 import { RedisQueueStore } from '../../../sfu-server/src/queue/RedisQueueStore.ts';
 import { createRedis } from '../../../sfu-server/src/store/redis.ts';
 import { startRedis } from '@sign-relay/sfu-server/testing/services.ts';
 import { percentile } from './stats.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const CALLERS = Number(process.env.CALLERS ?? 10_000);
 const INTERPRETERS = Number(process.env.INTERPRETERS ?? 500);
 const DECISIONS = Number(process.env.DECISIONS ?? 5_000);
 
-async function run(name: string, q: QueueStore): Promise<string> {
+async function run(name: string, q: QueueStore<LineIds>): Promise<string> {
   let now = 1_800_000_000_000;
   let next = 0;
   const gender = (n: number) => (n % 5 === 0 ? 'female' : n % 7 === 0 ? 'male' : null);
   for (; next < CALLERS; next++) {
-    await q.enqueue({ id: `e${next}`, guestId: `g${next}`, channel: next % 3 ? 'web' : 'kiosk', kioskId: null, topic: null, preferredGender: gender(next) }, now++);
+    await q.enqueue({ id: `e${next}`, guestId: asGuestId(`g${next}`), channel: next % 3 ? 'web' : 'kiosk', kioskId: null, topic: null, preferredGender: gender(next) }, now++);
   }
   for (let i = 0; i < INTERPRETERS; i++) await q.setPresence(`i${i}`, 'available', { gender: i % 2 ? 'female' : 'male' }, now++);
 
@@ -43,7 +44,7 @@ async function run(name: string, q: QueueStore): Promise<string> {
     await q.respond(offer.interpreterId, offer.entry.id, 'accept', now);
     await q.endCall(offer.interpreterId, 0, now);
     await q.setPresence(offer.interpreterId, 'available', {}, now);
-    await q.enqueue({ id: `e${next}`, guestId: `g${next}`, channel: 'web', kioskId: null, topic: null, preferredGender: gender(next) }, now);
+    await q.enqueue({ id: `e${next}`, guestId: asGuestId(`g${next}`), channel: 'web', kioskId: null, topic: null, preferredGender: gender(next) }, now);
     next++;
   }
   const places = await q.places();

@@ -18,6 +18,7 @@ import { writeSeed } from './writeSeed.ts';
 import { DISTRICT_SHARES, ITEM_SHARES, SERVICE_SHARES } from './seedMix.ts';
 import type { SeedCall, SeedCase, SeedChat, SeedData } from './seedRecords.ts';
 import { generateSeed, seedInterpreters } from './yearModel.ts';
+import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const TAIPEI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
 /** The Taipei calendar day of an instant, from the time-zone database (not the repository's arithmetic). */
@@ -105,7 +106,7 @@ async function serve(reports: ReportRepository, tokens: TokenService): Promise<{
 }
 
 const tokens = new TokenService({ secret: randomBytes(32).toString('hex'), accessTtlSec: 600, guestTtlSec: 600 });
-const staff = (role: StaffRole) => tokens.signStaff({ kind: 'staff', userId: randomUUID(), role, displayName: role, gender: null }).token;
+const staff = (role: StaffRole) => tokens.signStaff({ kind: 'staff', userId: asUserId(randomUUID()), role, displayName: role, gender: null }).token;
 /** A CSV answer's text, after checking it starts with the UTF-8 byte-order mark spreadsheets need for Chinese. */
 async function csvBody(res: Response): Promise<string> {
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -164,7 +165,7 @@ describe('reports over a seeded month', () => {
     expect(interpreter.status).toBe(403);
     expect(await interpreter.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect((await get(`${http.url}/api/reports.csv?period=month&date=2026-11`, staff('interpreter'))).status).toBe(403);
-    const guest = tokens.signGuest({ kind: 'guest', guestId: randomUUID(), channel: 'web', kioskId: null }).token;
+    const guest = tokens.signGuest({ kind: 'guest', guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null }).token;
     expect((await get(url, guest)).status).toBe(403);
     const supervisor = await get(url, staff('supervisor'));
     expect(supervisor.status).toBe(200);
@@ -253,7 +254,7 @@ describe('periods are Asia/Taipei days and months', () => {
       const queuedAt = Date.parse(queued);
       const answeredAt = answeredAfterSec === null ? null : queuedAt + answeredAfterSec * 1000;
       return {
-        id: randomUUID(), callId: answeredAt ? randomUUID() : null, guestId: randomUUID(), channel: 'web', kioskId: null, topic: null, queuedAt, offeredAt: answeredAt, answeredAt,
+        id: randomUUID(), callId: answeredAt ? randomUUID() : null, guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null, topic: null, queuedAt, offeredAt: answeredAt, answeredAt,
         endedAt: answeredAt === null ? null : answeredAt + 300_000, abandonedAt: answeredAt === null ? queuedAt + 60_000 : null, interpreterId: answeredAt ? interpreter!.id : null,
         endReason: answeredAt ? 'hangup' : 'caller-left', offerCount: answeredAt ? 1 : 0, wrapUpOutcome: null, wrapUpAt: null,
       };
@@ -261,7 +262,7 @@ describe('periods are Asia/Taipei days and months', () => {
     const chat = (created: string, answered: boolean): SeedChat => {
       const createdAt = Date.parse(created);
       return {
-        id: randomUUID(), guestId: randomUUID(), channel: 'web', kioskId: null, topic: null, interpreterId: answered ? interpreter!.id : null, callbackName: null, callbackPhone: null,
+        id: randomUUID(), guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null, topic: null, interpreterId: answered ? interpreter!.id : null, callbackName: null, callbackPhone: null,
         createdAt, answeredAt: answered ? createdAt + 30_000 : null, endedAt: createdAt + 600_000, endReason: 'guest-ended', wrapUpOutcome: null, wrapUpAt: null,
       };
     };

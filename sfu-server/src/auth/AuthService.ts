@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Channel, Gender, GuestSession, StaffRole, StaffSession } from '@sign-relay/shared';
+import type { Channel, Gender, GuestId, GuestSession, StaffRole, StaffSession, UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { TokenBucket } from '../util/TokenBucket.ts';
@@ -76,8 +76,8 @@ export class AuthService {
   }
 
   /** A guest token for a caller; presenting a previous guest id keeps the same identity (the browser's). */
-  guest(channel: Channel, kioskId: string | null, previousGuestId?: string): GuestSession {
-    const guestId = previousGuestId ?? randomUUID();
+  guest(channel: Channel, kioskId: string | null, previousGuestId?: GuestId): GuestSession {
+    const guestId = previousGuestId ?? (randomUUID() as GuestId);
     const { token, expiresIn } = this.d.tokens.signGuest({ kind: 'guest', guestId, channel, kioskId });
     return { guestToken: token, guestId, expiresIn };
   }
@@ -85,13 +85,13 @@ export class AuthService {
   async createUser(input: { username: string; displayName: string; role: StaffRole; gender: Gender | null; password: string }): Promise<UserRow> {
     const problem = passwordProblem(input.password);
     if (problem) throw new AppError('BAD_REQUEST', problem);
-    const row = { id: randomUUID(), username: input.username, displayName: input.displayName, role: input.role, gender: input.gender, passwordHash: await hashPassword(input.password) };
+    const row = { id: randomUUID() as UserId, username: input.username, displayName: input.displayName, role: input.role, gender: input.gender, passwordHash: await hashPassword(input.password) };
     if (!(await this.d.users.insert(row))) throw new AppError('BAD_REQUEST', 'That username is taken.');
     this.d.logger.info({ userId: row.id, role: row.role }, 'account created');
     return (await this.d.users.byId(row.id))!;
   }
 
-  async updateUser(id: string, patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; password?: string; role?: StaffRole }): Promise<UserRow> {
+  async updateUser(id: UserId, patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; password?: string; role?: StaffRole }): Promise<UserRow> {
     if (patch.password !== undefined) {
       const problem = passwordProblem(patch.password);
       if (problem) throw new AppError('BAD_REQUEST', problem);

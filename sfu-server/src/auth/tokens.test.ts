@@ -1,15 +1,16 @@
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { TokenService } from './tokens.ts';
+import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const secret = 'a'.repeat(40);
 const svc = new TokenService({ secret, accessTtlSec: 900, guestTtlSec: 7200 });
-const staff = { kind: 'staff', userId: '6f1d0a8e-4a5b-4c3d-9e2f-1a2b3c4d5e6f', role: 'interpreter', displayName: '林', gender: 'female' } as const;
+const staff = { kind: 'staff', userId: asUserId('6f1d0a8e-4a5b-4c3d-9e2f-1a2b3c4d5e6f'), role: 'interpreter', displayName: '林', gender: 'female' } as const;
 
 describe('TokenService', () => {
   it('round-trips staff and guest principals', () => {
     expect(svc.verify(svc.signStaff(staff).token)).toEqual(staff);
-    const guest = { kind: 'guest', guestId: '0b1d0a8e-4a5b-4c3d-9e2f-1a2b3c4d5e6f', channel: 'kiosk', kioskId: 'K01' } as const;
+    const guest = { kind: 'guest', guestId: asGuestId('0b1d0a8e-4a5b-4c3d-9e2f-1a2b3c4d5e6f'), channel: 'kiosk', kioskId: 'K01' } as const;
     expect(svc.verify(svc.signGuest(guest).token)).toEqual(guest);
   });
   it('refuses expired, forged, unsigned and foreign tokens', () => {

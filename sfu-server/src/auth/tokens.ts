@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { CHANNELS, GENDERS, STAFF_ROLES, type Channel, type Gender, type StaffRole } from '@sign-relay/shared';
+import { branded, CHANNELS, GENDERS, STAFF_ROLES, type Channel, type Gender, type GuestId, type StaffRole, type UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 
 /** Who is making a request, as proven by their token. */
 export type Principal =
-  | { kind: 'staff'; userId: string; role: StaffRole; displayName: string; gender: Gender | null }
-  | { kind: 'guest'; guestId: string; channel: Channel; kioskId: string | null };
+  | { kind: 'staff'; userId: UserId; role: StaffRole; displayName: string; gender: Gender | null }
+  | { kind: 'guest'; guestId: GuestId; channel: Channel; kioskId: string | null };
 
+/** A verified token's subject is the id it names: a staff account, or a caller's guest id. */
 const staffClaims = z.object({
   typ: z.literal('staff'),
-  sub: z.string().uuid(),
+  sub: z.string().uuid().transform(branded<UserId>()),
   role: z.enum(STAFF_ROLES),
   name: z.string(),
   gender: z.enum(GENDERS).nullable(),
 });
 const guestClaims = z.object({
   typ: z.literal('guest'),
-  sub: z.string().uuid(),
+  sub: z.string().uuid().transform(branded<GuestId>()),
   ch: z.enum(CHANNELS),
   kiosk: z.string().nullable(),
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { formatCallbackReference, taipeiDay, type CallbackItem, type CallbackReceipt, type CallbackOutcome, type NewCallback } from '@sign-relay/shared';
+import { formatCallbackReference, taipeiDay, type CallbackItem, type CallbackReceipt, type CallbackOutcome, type GuestId, type NewCallback } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { AuditRepository, type Actor } from '../store/repositories/auditRepository.ts';
+import { AuditRepository } from '../store/repositories/auditRepository.ts';
 import { CallbackRepository, type CallbackRow } from '../store/repositories/callbackRepository.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { StaffActor } from '../cases/caseRefs.ts';
@@ -19,7 +19,7 @@ export interface CallbackServiceDeps {
 
 /** A caller leaving a request (their guest token). */
 export interface CallbackGuest {
-  guestId: string;
+  guestId: GuestId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
 }
@@ -177,7 +177,7 @@ export class CallbackService {
    * Closes a request because a case was filed from it, inside the filing's transaction (the case links back).
    * The caller of this has checked who may file.
    */
-  static async closeWithCase(tx: pg.PoolClient, actor: Actor & { id: string }, id: string, caseId: string, number: string, at: Date): Promise<void> {
+  static async closeWithCase(tx: pg.PoolClient, actor: StaffActor, id: string, caseId: string, number: string, at: Date): Promise<void> {
     const repo = new CallbackRepository(tx);
     await repo.close(id, { outcome: 'case-filed', note: null, userId: actor.id, at, caseId });
     await new AuditRepository(tx).write(actor, 'callback.close', caseId, { callbackId: id, outcome: 'case-filed', number });

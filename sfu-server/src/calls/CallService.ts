@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { CallEndReason, CallId, CallMediaStats, ParticipantRole } from '@sign-relay/shared';
+import type { CallEndReason, CallId, CallMediaStats, GuestId, ParticipantRole, UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { CallRoom } from '../media/CallRoom.ts';
@@ -23,15 +23,15 @@ const ENDED_MEMORY = 1000;
 /** Who may join a call: its caller (by guest id) and the staff it was given to. */
 export interface CallAccess {
   entryId: string;
-  guestId: string;
+  guestId: GuestId;
   /** Where the caller is (their call's chat is recorded with it). */
   channel: 'web' | 'kiosk';
   kioskId: string | null;
-  staffIds: Set<string>;
+  staffIds: Set<UserId>;
 }
 
 /** A call's parties as others may read them. */
-export type CallParties = Omit<CallAccess, 'staffIds'> & { staffIds: readonly string[] };
+export type CallParties = Omit<CallAccess, 'staffIds'> & { staffIds: readonly UserId[] };
 
 /** A call has ended; the queue decides what follows (wrap-up, or the caller back to the head of the line). */
 export interface CallClosed {
@@ -85,7 +85,7 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   }
 
   /** Lets one more staff member join a call (the interpreter it was handed to, or a colleague called in). */
-  grant(callId: CallId, staffId: string): void {
+  grant(callId: CallId, staffId: UserId): void {
     this.access.get(callId)?.staffIds.add(staffId);
   }
 
@@ -96,7 +96,7 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   }
 
   /** Whether a person is one of a live call's parties: its caller, or staff it was given to. */
-  isParty(callId: CallId, who: { kind: 'guest'; guestId: string } | { kind: 'staff'; userId: string }): boolean {
+  isParty(callId: CallId, who: { kind: 'guest'; guestId: GuestId } | { kind: 'staff'; userId: UserId }): boolean {
     const a = this.access.get(callId);
     if (!a) return false;
     return who.kind === 'guest' ? who.guestId === a.guestId : a.staffIds.has(who.userId);
@@ -112,7 +112,7 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
    * The role a principal takes in a live call, or a coded refusal: the caller only in their own call, staff
    * only in calls given to them (the first as the interpreter, any more as the second interpreter).
    */
-  roleFor(callId: CallId, who: { guestId?: string; staffId?: string }, room: CallRoom): ParticipantRole {
+  roleFor(callId: CallId, who: { guestId?: GuestId; staffId?: UserId }, room: CallRoom): ParticipantRole {
     const a = this.access.get(callId);
     if (!a) throw new AppError('NOT_FOUND', 'There is no call with that id.');
     if (who.guestId !== undefined) {

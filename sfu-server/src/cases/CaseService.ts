@@ -13,6 +13,7 @@ import {
   type CaseStatus,
   type CaseTranscript,
   type CaseWorkspace,
+  type GuestId,
   type PendingDraft,
   type ReadBack,
   type ReadBackAnswer,
@@ -128,7 +129,7 @@ export class CaseService {
   }
 
   /** The caller's answer to a read-back on their screen; their interpreter sees it at once. */
-  async answerReadBack(guestId: string, readBackId: string, answer: ReadBackAnswer): Promise<void> {
+  async answerReadBack(guestId: GuestId, readBackId: string, answer: ReadBackAnswer): Promise<void> {
     const owner = await this.repo.readBackOwner(readBackId);
     const row = owner && (await refRow(this.repo, owner.kind, owner.refId));
     if (!owner || !row || row.guestId !== guestId) throw new AppError('NOT_FOUND', 'There is nothing to confirm.');
@@ -286,7 +287,7 @@ export class CaseService {
   }
 
   /** A caller's read-back still waiting for an answer, and the receipts of their recent cases (after a reload). */
-  async mine(guestId: string): Promise<{ readBack: ReadBack | null; receipts: CaseReceipt[] }> {
+  async mine(guestId: GuestId): Promise<{ readBack: ReadBack | null; receipts: CaseReceipt[] }> {
     const since = new Date(this.now() - RECEIPT_WINDOW_MS);
     const [readBack, rows] = await Promise.all([this.repo.pendingReadBackFor(guestId, since), this.repo.forGuestSince(guestId, since)]);
     return { readBack: readBack ?? null, receipts: rows.map((r) => ({ ...receiptOf(r), number: r.number, filedAt: r.createdAt.getTime() })) };

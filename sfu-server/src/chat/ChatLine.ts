@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic } from '@sign-relay/shared';
+import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic, type UserId } from '@sign-relay/shared';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { countStaffing, estimateWaitSec } from '../queue/estimate.ts';
 import { MatchLoop } from '../queue/MatchLoop.ts';
 import type { Place, QueueEvent, QueueStore } from '../queue/model.ts';
+import { seatId, userOfSeat, type ChatLineIds, type SeatId } from './seats.ts';
 import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
 import { sessionInfo, type ChatRepository } from '../store/repositories/chatRepository.ts';
 import type { CallbackContact } from '../store/repositories/callRecordRepository.ts';
@@ -13,7 +14,7 @@ import type { CallbackContact } from '../store/repositories/callRecordRepository
 export interface ChatLineDeps {
   repo: ChatRepository;
   /** The chat line: the same queue rules as video, where each interpreter has `seats` places. */
-  store: QueueStore;
+  store: QueueStore<ChatLineIds>;
   notifier: LiveNotifier;
   logger: Logger;
   /** How many text chats one interpreter carries at once. */
@@ -22,10 +23,6 @@ export interface ChatLineDeps {
   hours: ServiceHoursService;
   now?: () => number;
 }
-
-/** An interpreter's chat seats are queue "interpreters" named `<userId>#<n>`. */
-const seatId = (userId: string, n: number) => `${userId}#${n}`;
-const userOf = (seat: string) => seat.slice(0, seat.lastIndexOf('#'));
 
 /**
  * The 24-hour text-chat line: chats wait and are routed like video calls, up to `seats` chats per interpreter;
@@ -36,7 +33,7 @@ export class ChatLine {
   private readonly log: Logger;
   private timer: NodeJS.Timeout | undefined;
   private statusTimer: NodeJS.Timeout | undefined;
-  private readonly matcher: MatchLoop;
+  private readonly matcher: MatchLoop<ChatLineIds>;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly d: ChatLineDeps) {
@@ -114,7 +111,7 @@ export class ChatLine {
     await this.d.repo.chooseSeats(staff.userId, status === 'available');
     const active = (await this.d.repo.activeFor(staff.userId)).length;
     let busy = 0;
-    const idle: string[] = [];
+    const idle: SeatId[] = [];
     for (let n = 1; n <= this.d.seats; n++) {
       const seat = seatId(staff.userId, n);
       const i = await this.d.store.interpreter(seat);
@@ -154,7 +151,7 @@ export class ChatLine {
   }
 
   /** An answered chat ended: the seat that carried it is free again, if the interpreter still takes chats. */
-  async freeSeat(userId: string, sessionId: string, now: number): Promise<void> {
+  async freeSeat(userId: UserId, sessionId: string, now: number): Promise<void> {
     const seat = await this.seatHolding(userId, sessionId);
     if (!seat) return;
     await this.handle(await this.d.store.endCall(seat, 0, now));
@@ -163,7 +160,7 @@ export class ChatLine {
   }
 
   /** The interpreter's last connection closed: no new chats are offered; chats in progress stay theirs. */
-  async staffLost(userId: string): Promise<void> {
+  async staffLost(userId: UserId): Promise<void> {
     for (let n = 1; n <= this.d.seats; n++) {
       const seat = seatId(userId, n);
       const i = await this.d.store.interpreter(seat);
@@ -183,7 +180,7 @@ export class ChatLine {
   }
 
   /** Takes a freed seat offline (it may already have been offered a chat in between: then it rings as usual). */
-  private async closeSeat(seat: string, now: number): Promise<void> {
+  private async closeSeat(seat: SeatId, now: number): Promise<void> {
     const i = await this.d.store.interpreter(seat);
     if (i && (i.state === 'wrap-up' || i.state === 'available')) await this.handle(await this.d.store.setPresence(seat, 'offline', {}, now));
   }
@@ -192,24 +189,24 @@ export class ChatLine {
     return this.matcher.run();
   }
 
-  private async handle(events: QueueEvent[]): Promise<void> {
+  private async handle(events: QueueEvent<ChatLineIds>[]): Promise<void> {
     for (const e of events) {
       try {
         switch (e.type) {
           case 'offered': {
             const offer: ChatOffer = { sessionId: e.entry.id, channel: e.entry.channel, kioskId: e.entry.kioskId, topic: e.entry.topic, queuedAt: e.entry.enqueuedAt, expiresAt: this.now() + QUEUE_RULES.offerTimeoutMs };
-            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOffer', offer);
+            this.d.notifier.toStaff(userOfSeat(e.interpreterId), 'desk:chatOffer', offer);
             break;
           }
           case 'offer-ended':
-            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: e.why });
+            this.d.notifier.toStaff(userOfSeat(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: e.why });
             break;
           case 'answered':
-            this.d.notifier.toStaff(userOf(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: 'answered' });
+            this.d.notifier.toStaff(userOfSeat(e.interpreterId), 'desk:chatOfferEnded', { sessionId: e.entry.id, why: 'answered' });
             break;
           case 'interpreter':
             // Two missed chat offers in a row pause every chat seat of that interpreter, not just the one.
-            if (e.interpreter.state === 'break' && e.interpreter.breakReason === 'missed-offers') await this.staffLost(userOf(e.interpreter.id));
+            if (e.interpreter.state === 'break' && e.interpreter.breakReason === 'missed-offers') await this.staffLost(userOfSeat(e.interpreter.id));
             break;
           case 'abandoned': {
             const at = new Date(this.now());
@@ -246,7 +243,7 @@ export class ChatLine {
   }
 
   /** A waiting chat's place as its caller sees it: the same for the answer to a request and the pushed update. */
-  private lineStatus(place: Place, staffing: { staffed: number; available: number }): ChatQueueStatus {
+  private lineStatus(place: Place<ChatLineIds>, staffing: { staffed: number; available: number }): ChatQueueStatus {
     const offered = place.entry.state === 'offered';
     return {
       sessionId: place.entry.id,
@@ -258,7 +255,7 @@ export class ChatLine {
     };
   }
 
-  private async seatHolding(userId: string, sessionId: string, state?: 'offered' | 'in-call'): Promise<string | undefined> {
+  private async seatHolding(userId: UserId, sessionId: string, state?: 'offered' | 'in-call'): Promise<SeatId | undefined> {
     for (let n = 1; n <= this.d.seats; n++) {
       const seat = seatId(userId, n);
       const i = await this.d.store.interpreter(seat);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionInfo, ServerToClientEvents } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionInfo, ServerToClientEvents, UserId } from '@sign-relay/shared';
 import type { Principal } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
@@ -171,7 +171,7 @@ export class ChatService {
   }
 
   /** Staff who are parties to a session: the chat's interpreter, or the interpreters of the video call. */
-  private staffOf(s: ChatSessionRow): string[] {
+  private staffOf(s: ChatSessionRow): UserId[] {
     if (s.kind === 'text') return s.interpreterId ? [s.interpreterId] : [];
     const access = s.callId ? this.d.calls.partiesOf(s.callId as CallId) : undefined;
     return access ? [...access.staffIds] : [];

@@ -12,12 +12,13 @@ import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from '../store/db.t
 import { migrate } from '../store/migrate.ts';
 import { ChatRepository, type NewChatMessage } from '../store/repositories/chatRepository.ts';
 import { ChatWriter } from './ChatWriter.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 
 async function newSession(repo: ChatRepository): Promise<string> {
   const id = randomUUID();
-  await repo.createText({ id, guestId: randomUUID(), channel: 'web', kioskId: null, topic: null });
+  await repo.createText({ id, guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null, topic: null });
   return id;
 }
 

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import { authRoutes } from '@sign-relay/shared';
+import { authRoutes, type GuestId } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
@@ -38,7 +38,7 @@ export function authRouter(deps: { auth: AuthService; tokens: TokenService }): R
     authRoutes.guest,
     async ({ body }) => {
       if (body.channel === 'kiosk' && !body.kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
-      let previousGuestId: string | undefined;
+      let previousGuestId: GuestId | undefined;
       if (body.previousToken) {
         try {
           const prev = deps.tokens.verify(body.previousToken, { ignoreExpiration: true });

@@ -5,6 +5,7 @@ import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { CallbackService } from '../callbacks/CallbackService.ts';
 import { createLogger } from '../logger.ts';
 import { connectClient, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 /** The Taipei day of now, as the reference shows it (`MMDD`). */
 const taipeiMmdd = (at = Date.now()): string => new Date(at + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '');
@@ -195,7 +196,7 @@ describe('call-back requests over HTTP and Postgres', () => {
     // At Taipei midnight (16:00 UTC) the numbers start again at 001; the day before keeps counting its own.
     let t = Date.parse('2027-03-04T23:59:58+08:00');
     const svc = new CallbackService({ pool: db.db.pool, logger: createLogger('silent'), now: () => t });
-    const g = { guestId: '6b1f8c8e-9a51-4a0e-8d5e-1f2a3b4c5d6e', channel: 'web' as const, kioskId: null };
+    const g = { guestId: asGuestId('6b1f8c8e-9a51-4a0e-8d5e-1f2a3b4c5d6e'), channel: 'web' as const, kioskId: null };
     const a = await svc.create(g, { method: 'sms', name: '夜', phone: '0912345678' });
     const b = await svc.create(g, { method: 'sms', name: '夜', phone: '0912345678' });
     t = Date.parse('2027-03-05T00:00:01+08:00');

@@ -11,6 +11,7 @@ import { scheduleRouter } from './scheduleRouter.ts';
 import { createLogger } from '../logger.ts';
 import { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';
 import { HOURS_CONFLICT_MESSAGE, ServiceHoursService } from '../schedule/ServiceHoursService.ts';
+import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 const tpe = (local: string) => Date.parse(`${local}+08:00`);
@@ -27,7 +28,7 @@ describe('schedule routes', () => {
   let url: string;
   let clock = tpe('2026-09-01T10:00');
   const tokens = new TokenService({ secret: randomBytes(32).toString('hex'), accessTtlSec: 900, guestTtlSec: 3600 });
-  const adminId = randomUUID();
+  const adminId = asUserId(randomUUID());
   let adminToken: string;
   let interpreterToken: string;
   let supervisorToken: string;
@@ -45,9 +46,9 @@ describe('schedule routes', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     adminToken = tokens.signStaff({ kind: 'staff', userId: adminId, role: 'admin', displayName: 'Admin', gender: null }).token;
-    interpreterToken = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'interpreter', displayName: '林', gender: 'female' }).token;
-    supervisorToken = tokens.signStaff({ kind: 'staff', userId: randomUUID(), role: 'supervisor', displayName: '陳', gender: null }).token;
-    guestToken = tokens.signGuest({ kind: 'guest', guestId: randomUUID(), channel: 'kiosk', kioskId: 'K-01' }).token;
+    interpreterToken = tokens.signStaff({ kind: 'staff', userId: asUserId(randomUUID()), role: 'interpreter', displayName: '林', gender: 'female' }).token;
+    supervisorToken = tokens.signStaff({ kind: 'staff', userId: asUserId(randomUUID()), role: 'supervisor', displayName: '陳', gender: null }).token;
+    guestToken = tokens.signGuest({ kind: 'guest', guestId: asGuestId(randomUUID()), channel: 'kiosk', kioskId: 'K-01' }).token;
   });
   afterAll(async () => {
     server?.closeAllConnections();

@@ -1,18 +1,18 @@
-import type { QueueEvent, QueueStore } from './model.ts';
+import type { LineIds, QueueEvent, QueueStore } from './model.ts';
 
 /**
  * Routes callers to interpreters until nobody more can be matched. One pass runs at a time per process; a
  * call during a pass makes that pass go round once more, so no change is missed and none is routed twice here
  * (across processes the store's atomic matchOne sees to that).
  */
-export class MatchLoop {
+export class MatchLoop<L extends LineIds> {
   private running: Promise<void> | undefined;
   private again = false;
 
   constructor(
-    private readonly store: QueueStore,
+    private readonly store: QueueStore<L>,
     private readonly now: () => number,
-    private readonly handle: (events: QueueEvent[]) => Promise<void>,
+    private readonly handle: (events: QueueEvent<L>[]) => Promise<void>,
     /** Matches per pass before yielding, so one pass cannot starve everything else. */
     private readonly maxPerPass = 100,
   ) {}

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { QUEUE_RULES, type BreakReason, type CallerCamera, type CallId, type Colleague, type DeskState, type Gender, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
+import { QUEUE_RULES, type BreakReason, type CallerCamera, type CallId, type Colleague, type DeskState, type Gender, type GuestId, type QueueStatus, type ServiceTopic, type UserId } from '@sign-relay/shared';
 import type { CallClosed, CallService } from '../calls/CallService.ts';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { CallbackContact, CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import { MatchLoop } from './MatchLoop.ts';
-import type { Place, QueueEvent, QueueStore } from './model.ts';
+import type { Place, QueueEvent, QueueStore, VideoLineIds } from './model.ts';
 import { QueueAnnouncer } from './queueAnnouncer.ts';
 import { QueueViews } from './QueueViews.ts';
 import type { StaffNames } from './StaffNames.ts';
 import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
 
 export interface QueueServiceDeps {
-  store: QueueStore;
+  store: QueueStore<VideoLineIds>;
   calls: CallService;
   records: CallRecordRepository;
   /** Shared with the wallboard. */
@@ -35,7 +35,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   private readonly now: () => number;
   private readonly log: Logger;
   private timer: NodeJS.Timeout | undefined;
-  private readonly matcher: MatchLoop;
+  private readonly matcher: MatchLoop<VideoLineIds>;
   private readonly views: QueueViews;
   private readonly announcer: QueueAnnouncer;
   private readonly inFlight = new Set<Promise<void>>();
@@ -97,14 +97,14 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     return this.status(entryId);
   }
 
-  async leave(guestId: string, entryId: string): Promise<void> {
+  async leave(guestId: GuestId, entryId: string): Promise<void> {
     await this.owned(guestId, entryId);
     await this.handle(await this.d.store.remove(entryId, 'left', this.now()));
     await this.route();
   }
 
   /** The caller is back after a dropped connection: their place (and a ring, if due) resumes. */
-  async resume(guestId: string, entryId: string): Promise<QueueStatus> {
+  async resume(guestId: GuestId, entryId: string): Promise<QueueStatus> {
     await this.owned(guestId, entryId);
     await this.handle(await this.d.store.setConnection(entryId, null, this.now()));
     await this.route();
@@ -126,7 +126,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   /** Every waiting caller's status, for the live position broadcast. */
-  statuses(): Promise<Map<string, { guestId: string; status: QueueStatus }>> {
+  statuses(): Promise<Map<string, { guestId: GuestId; status: QueueStatus }>> {
     return this.views.statuses();
   }
 
@@ -139,14 +139,14 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     return this.desk(staff.userId);
   }
 
-  desk(userId: string): Promise<DeskState> {
+  desk(userId: UserId): Promise<DeskState> {
     return this.views.desk(userId);
   }
 
   /** The offered interpreter answers: the call is created and the caller told to join it. */
   async accept(staff: StaffRef, entryId: string): Promise<CallId> {
     const events = await this.d.store.respond(staff.userId, entryId, 'accept', this.now(), this.d.wrapUpMs);
-    const answered = events.find((e): e is Extract<QueueEvent, { type: 'answered' }> => e.type === 'answered');
+    const answered = events.find((e): e is Extract<QueueEvent<VideoLineIds>, { type: 'answered' }> => e.type === 'answered');
     if (!answered) throw new AppError('INTERNAL', 'The call could not be connected.');
     let callId: CallId;
     const existing = this.d.calls.callOfEntry(entryId);
@@ -176,7 +176,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     await this.route();
   }
 
-  async transfer(staff: StaffRef, toUserId: string): Promise<void> {
+  async transfer(staff: StaffRef, toUserId: UserId): Promise<void> {
     await this.d.names.of(toUserId);
     await this.handle(await this.d.store.offerTransfer(staff.userId, toUserId, this.now()));
   }
@@ -194,7 +194,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   /** The interpreter's last connection closed: off the desk (a call in progress is handled by the call). */
-  async staffLost(userId: string): Promise<void> {
+  async staffLost(userId: UserId): Promise<void> {
     const i = await this.d.store.interpreter(userId);
     if (!i || i.state === 'offline' || i.state === 'in-call') return;
     await this.handle(await this.d.store.setPresence(userId, 'offline', {}, this.now()));
@@ -223,13 +223,13 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     await this.handle(events);
   }
 
-  private async owned(guestId: string, entryId: string): Promise<Place> {
+  private async owned(guestId: GuestId, entryId: string): Promise<Place<VideoLineIds>> {
     const place = await this.d.store.place(entryId);
     if (!place || place.entry.guestId !== guestId) throw new AppError('NOT_FOUND', 'You are not in the queue.');
     return place;
   }
 
-  private handle(events: QueueEvent[]): Promise<void> {
+  private handle(events: QueueEvent<VideoLineIds>[]): Promise<void> {
     return this.announcer.handle(events);
   }
 }

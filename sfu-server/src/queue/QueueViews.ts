@@ -1,12 +1,12 @@
-import type { CallId, DeskState, QueueStatus } from '@sign-relay/shared';
+import type { CallId, DeskState, GuestId, QueueStatus, UserId } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import { averageHandleSec, countStaffing, estimateWaitSec } from './estimate.ts';
-import type { Interpreter, Place, QueueStore } from './model.ts';
+import type { Interpreter, Place, QueueStore, VideoLineIds } from './model.ts';
 
 export interface QueueViewsDeps {
-  store: QueueStore;
+  store: QueueStore<VideoLineIds>;
   calls: Pick<CallService, 'callOfEntry'>;
   records: Pick<CallRecordRepository, 'recentHandleSeconds'>;
   /** Counted in the average handle time (talk + wrap-up). */
@@ -28,18 +28,18 @@ export class QueueViews {
   }
 
   /** Every waiting caller's status, for the live position broadcast. */
-  async statuses(): Promise<Map<string, { guestId: string; status: QueueStatus }>> {
+  async statuses(): Promise<Map<string, { guestId: GuestId; status: QueueStatus }>> {
     const [places, snap] = await Promise.all([this.d.store.places(), this.d.store.snapshot()]);
     const staffing = countStaffing(snap.interpreters);
     const aht = await this.averageHandle();
     return new Map(places.map((p) => [p.entry.id, { guestId: p.entry.guestId, status: statusOf(p, staffing, aht) }]));
   }
 
-  async desk(userId: string): Promise<DeskState> {
+  async desk(userId: UserId): Promise<DeskState> {
     return this.deskOf(await this.d.store.interpreter(userId));
   }
 
-  deskOf(interpreter: Interpreter | undefined): DeskState {
+  deskOf(interpreter: Interpreter<VideoLineIds> | undefined): DeskState {
     return deskOf(interpreter, this.d.now(), (entryId) => this.d.calls.callOfEntry(entryId));
   }
 
@@ -55,7 +55,7 @@ export class QueueViews {
 }
 
 /** A caller's status from their place: a caller being rung waits no longer. */
-export function statusOf(place: Place, staffing: { staffed: number; available: number }, aht: number): QueueStatus {
+export function statusOf(place: Place<VideoLineIds>, staffing: { staffed: number; available: number }, aht: number): QueueStatus {
   return {
     entryId: place.entry.id,
     position: place.position,
@@ -67,7 +67,7 @@ export function statusOf(place: Place, staffing: { staffed: number; available: n
 }
 
 /** An interpreter's desk from their presence (offline since `now` when never signed in), with their live call. */
-export function deskOf(i: Interpreter | undefined, now: number, callOfEntry: (entryId: string) => CallId | undefined): DeskState {
+export function deskOf(i: Interpreter<VideoLineIds> | undefined, now: number, callOfEntry: (entryId: string) => CallId | undefined): DeskState {
   if (!i) return { state: 'offline', since: now, breakReason: null, missedOffers: 0, wrapUpUntil: null, entryId: null, callId: null };
   const callId = i.state === 'in-call' && i.entryId ? (callOfEntry(i.entryId) ?? null) : null;
   return { state: i.state, since: i.since, breakReason: i.breakReason, missedOffers: i.missedOffers, wrapUpUntil: i.wrapUpUntil, entryId: i.entryId, callId };

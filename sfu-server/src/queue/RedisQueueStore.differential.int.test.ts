@@ -13,7 +13,7 @@ import { testServiceUrl } from '../testing/context.ts';
 import { AppError } from '../errors.ts';
 import type { RedisClient } from '../store/redis.ts';
 import { MemoryQueueStore } from './MemoryQueueStore.ts';
-import type { PresenceTarget, QueueEvent, QueueSnapshot, QueueStore } from './model.ts';
+import type { LineIds, PresenceTarget, QueueEvent, QueueSnapshot, QueueStore } from './model.ts';
 import { RedisQueueStore } from './RedisQueueStore.ts';
 import { rng } from './queueFuzz.ts';
 import { entry } from './queueStoreContract.ts';
@@ -30,8 +30,8 @@ function fuzzSeed(env: string | undefined): number {
   return seed;
 }
 
-type Step = { name: string; run: (q: QueueStore) => Promise<QueueEvent[]> };
-type Outcome = { events: QueueEvent[] } | { refused: { code: string; message: string } };
+type Step = { name: string; run: (q: QueueStore<LineIds>) => Promise<QueueEvent<LineIds>[]> };
+type Outcome = { events: QueueEvent<LineIds>[] } | { refused: { code: string; message: string } };
 
 /** Random steps chosen from the memory store's state, biased towards ones the rules accept. */
 function stepGenerator(seed: number) {
@@ -43,7 +43,7 @@ function stepGenerator(seed: number) {
   let now = 1_800_000_000_000;
   let nextId = 0;
 
-  return (snap: QueueSnapshot): { now: number; step: Step } => {
+  return (snap: QueueSnapshot<LineIds>): { now: number; step: Step } => {
     now += Math.floor(rand() * 800);
     const ids = snap.entries.map((e) => e.id);
     const someEntry = () => (chance(0.05) ? 'ghost' : (pick(ids) ?? 'ghost'));
@@ -108,7 +108,7 @@ function stepGenerator(seed: number) {
   };
 }
 
-async function outcome(p: Promise<QueueEvent[]>): Promise<Outcome> {
+async function outcome(p: Promise<QueueEvent<LineIds>[]>): Promise<Outcome> {
   try {
     return { events: await p };
   } catch (err) {
@@ -119,7 +119,7 @@ async function outcome(p: Promise<QueueEvent[]>): Promise<Outcome> {
 
 const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 /** Snapshot order is not part of the contract (memory: insertion order; Redis: by id). */
-const normalised = (s: QueueSnapshot): QueueSnapshot => ({ entries: byId(s.entries), interpreters: byId(s.interpreters) });
+const normalised = (s: QueueSnapshot<LineIds>): QueueSnapshot<LineIds> => ({ entries: byId(s.entries), interpreters: byId(s.interpreters) });
 
 /** Strict deep equality (fast, run thousands of times); vitest's diff only when it fails. */
 function same(actual: unknown, expected: unknown, where: string): void {

@@ -9,13 +9,15 @@ import { testServiceUrl } from '../testing/context.ts';
 import type { RedisClient } from '../store/redis.ts';
 import { RedisQueueStore } from './RedisQueueStore.ts';
 import { describeQueueStore, entry } from './queueStoreContract.ts';
+import type { LineIds } from './model.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const T0 = 1_800_000_000_000;
 let client: RedisClient;
 const prefixes: string[] = [];
 
 /** A store over the shared client under a prefix no other test uses. */
-function freshStore(prefix = `test:queue:${randomUUID()}`): RedisQueueStore {
+function freshStore(prefix = `test:queue:${randomUUID()}`): RedisQueueStore<LineIds> {
   prefixes.push(prefix);
   return new RedisQueueStore({ client, prefix });
 }
@@ -55,7 +57,7 @@ describe('redis store: Redis specifics', () => {
 
   it('round-trips entries exactly: nulls, kiosk ids, unicode, large times, the camera check', async () => {
     const q = freshStore();
-    const e = entry('電話-1', { channel: 'kiosk', kioskId: 'kiosk/松山', topic: 'petition', guestId: 'g "quoted" \\ 👋', camera: 'missing' });
+    const e = entry('電話-1', { channel: 'kiosk', kioskId: 'kiosk/松山', topic: 'petition', guestId: asGuestId('g "quoted" \\ 👋'), camera: 'missing' });
     await q.enqueue(e, T0 + 123);
     const [place] = await q.places();
     expect(place?.entry).toEqual({

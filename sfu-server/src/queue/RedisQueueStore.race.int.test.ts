@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testServiceUrl } from '../testing/context.ts';
 import type { RedisClient } from '../store/redis.ts';
-import type { QueueEvent } from './model.ts';
+import type { LineIds, QueueEvent } from './model.ts';
 import { RedisQueueStore } from './RedisQueueStore.ts';
 import { runQueueFuzz } from './queueFuzz.ts';
 import { entry } from './queueStoreContract.ts';
@@ -16,7 +16,7 @@ const T0 = 1_800_000_000_000;
 
 describe('redis store: two processes racing on one queue', () => {
   let clients: RedisClient[];
-  let stores: [RedisQueueStore, RedisQueueStore];
+  let stores: [RedisQueueStore<LineIds>, RedisQueueStore<LineIds>];
   let prefix: string;
 
   beforeEach(async () => {
@@ -51,7 +51,7 @@ describe('redis store: two processes racing on one queue', () => {
 
     const round = async (now: number) => {
       const results = await Promise.all(Array.from({ length: 40 }, (_, k) => (k % 2 ? a : b).matchOne(now)));
-      return results.flatMap((events: QueueEvent[]) => events.flatMap((e) => (e.type === 'offered' ? [{ entryId: e.entry.id, interpreterId: e.interpreterId }] : [])));
+      return results.flatMap((events: QueueEvent<LineIds>[]) => events.flatMap((e) => (e.type === 'offered' ? [{ entryId: e.entry.id, interpreterId: e.interpreterId }] : [])));
     };
     const first = await round(T0 + 2_000);
     const second = await round(T0 + 2_001);

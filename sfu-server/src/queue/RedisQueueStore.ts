@@ -5,7 +5,7 @@ import { ErrorReply } from 'redis';
 import { AppError } from '../errors.ts';
 import { keys as buildKeys, DEFAULT_KEY_PREFIX, type RedisKeys } from '../store/keys.ts';
 import { closeRedis, type RedisClient } from '../store/redis.ts';
-import { NORMAL_SCORE_OFFSET, type Interpreter, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent, type QueueSnapshot, type QueueStore } from './model.ts';
+import { NORMAL_SCORE_OFFSET, type Interpreter, type LineIds, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent, type QueueSnapshot, type QueueStore } from './model.ts';
 
 /** The rules of rules.ts in Lua: one script in two files, one atomic step per call (layout: state.lua's header). */
 const SCRIPT = ['state.lua', 'rules.lua'].map((f) => readFileSync(new URL(`./lua/${f}`, import.meta.url), 'utf8')).join('\n');
@@ -53,7 +53,7 @@ export interface RedisQueueStoreOptions {
  * (waiting and connected), available interpreters overall and per gender (ZSETs by idleSince), the
  * deadlines tick applies (ZSET by time) and the interpreter being rung per entry (hash).
  */
-export class RedisQueueStore implements QueueStore {
+export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
   private readonly client: RedisClient;
   private readonly keys: RedisKeys;
   private readonly ownsClient: boolean;
@@ -87,7 +87,7 @@ export class RedisQueueStore implements QueueStore {
     this.constants.push(JSON.stringify(GENDERS));
   }
 
-  async enqueue(entry: NewEntry, now: number): Promise<QueueEvent[]> {
+  async enqueue(entry: NewEntry<L>, now: number): Promise<QueueEvent<L>[]> {
     if (entry.preferredGender !== null && !(GENDERS as readonly string[]).includes(entry.preferredGender)) {
       throw new AppError('BAD_REQUEST', 'Unknown interpreter gender.');
     }
@@ -97,51 +97,51 @@ export class RedisQueueStore implements QueueStore {
     // Every field explicit, as in the memory store: an unknown camera is stored as null, not left out.
     return this.step('enqueue', now, { entry: { ...entry, camera: entry.camera ?? null } });
   }
-  async remove(entryId: string, why: 'left' | 'lost', now: number): Promise<QueueEvent[]> {
+  async remove(entryId: L['entry'], why: 'left' | 'lost', now: number): Promise<QueueEvent<L>[]> {
     return this.step('remove', now, { entryId, why });
   }
-  async setConnection(entryId: string, until: number | null, now: number): Promise<QueueEvent[]> {
+  async setConnection(entryId: L['entry'], until: number | null, now: number): Promise<QueueEvent<L>[]> {
     if (until !== null) checkTime(until);
     return this.step('setConnection', now, { entryId, disconnectedUntil: until });
   }
-  async setPresence(interpreterId: string, to: PresenceTarget, opts: { gender?: Gender | null; reason?: BreakReason | null }, now: number): Promise<QueueEvent[]> {
+  async setPresence(interpreterId: L['interpreter'], to: PresenceTarget, opts: { gender?: Gender | null; reason?: BreakReason | null }, now: number): Promise<QueueEvent<L>[]> {
     const hasGender = opts.gender !== undefined;
     return this.step('setPresence', now, { interpreterId, to, hasGender, gender: opts.gender ?? null, reason: opts.reason ?? null });
   }
-  async matchOne(now: number): Promise<QueueEvent[]> {
+  async matchOne(now: number): Promise<QueueEvent<L>[]> {
     return this.step('matchOne', now, {});
   }
-  async respond(interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent[]> {
+  async respond(interpreterId: L['interpreter'], entryId: L['entry'], answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs?: number): Promise<QueueEvent<L>[]> {
     if (transferWrapUpMs !== undefined) checkTime(transferWrapUpMs);
     return this.step('respond', now, { interpreterId, entryId, answer, ...(transferWrapUpMs !== undefined ? { wrapUpMs: transferWrapUpMs } : {}) });
   }
-  async endCall(interpreterId: string, wrapUpMs: number, now: number): Promise<QueueEvent[]> {
+  async endCall(interpreterId: L['interpreter'], wrapUpMs: number, now: number): Promise<QueueEvent<L>[]> {
     checkTime(wrapUpMs);
     return this.step('endCall', now, { interpreterId, wrapUpMs });
   }
-  async requeueCaller(interpreterId: string, now: number): Promise<QueueEvent[]> {
+  async requeueCaller(interpreterId: L['interpreter'], now: number): Promise<QueueEvent<L>[]> {
     return this.step('requeueCaller', now, { interpreterId });
   }
-  async offerTransfer(fromId: string, toId: string, now: number): Promise<QueueEvent[]> {
+  async offerTransfer(fromId: L['interpreter'], toId: L['interpreter'], now: number): Promise<QueueEvent<L>[]> {
     return this.step('offerTransfer', now, { fromId, toId });
   }
-  async tick(now: number): Promise<QueueEvent[]> {
+  async tick(now: number): Promise<QueueEvent<L>[]> {
     return this.step('tick', now, {});
   }
 
-  async place(entryId: string): Promise<Place | undefined> {
+  async place(entryId: L['entry']): Promise<Place<L> | undefined> {
     const [raw, rank] = await this.client.multi().hGet(this.keys.queueEntries(), entryId).zRank(this.keys.queueLine(), entryId).exec();
     if (typeof raw !== 'string') return undefined;
-    const entry = JSON.parse(raw) as QueueEntry;
+    const entry = JSON.parse(raw) as QueueEntry<L>;
     if (entry.state !== 'in-call' && typeof rank === 'number') return { entry, position: rank + 1 };
     return undefined;
   }
 
   /** One MULTI (the line's ids, every entry) rather than a script: about 3× less Redis time at 10,000 callers. */
-  async places(): Promise<Place[]> {
+  async places(): Promise<Place<L>[]> {
     const [ids, raws] = await this.client.multi().zRange(this.keys.queueLine(), 0, -1).hVals(this.keys.queueEntries()).exec();
     const byId = new Map(strings(raws).map((raw) => {
-      const entry = JSON.parse(raw) as QueueEntry;
+      const entry = JSON.parse(raw) as QueueEntry<L>;
       return [entry.id, entry];
     }));
     return strings(ids).map((id, index) => {
@@ -151,17 +151,17 @@ export class RedisQueueStore implements QueueStore {
     });
   }
 
-  async interpreter(interpreterId: string): Promise<Interpreter | undefined> {
+  async interpreter(interpreterId: L['interpreter']): Promise<Interpreter<L> | undefined> {
     const raw = await this.client.hGet(this.keys.interpreterStates(), interpreterId);
-    return typeof raw === 'string' ? (JSON.parse(raw) as Interpreter) : undefined;
+    return typeof raw === 'string' ? (JSON.parse(raw) as Interpreter<L>) : undefined;
   }
 
-  async snapshot(): Promise<QueueSnapshot> {
+  async snapshot(): Promise<QueueSnapshot<L>> {
     const [entries, interpreters] = await this.client.multi().hVals(this.keys.queueEntries()).hVals(this.keys.interpreterStates()).exec();
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return {
-      entries: strings(entries).map((s) => JSON.parse(s) as QueueEntry).sort(byId),
-      interpreters: strings(interpreters).map((s) => JSON.parse(s) as Interpreter).sort(byId),
+      entries: strings(entries).map((s) => JSON.parse(s) as QueueEntry<L>).sort(byId),
+      interpreters: strings(interpreters).map((s) => JSON.parse(s) as Interpreter<L>).sort(byId),
     };
   }
 
@@ -172,8 +172,8 @@ export class RedisQueueStore implements QueueStore {
     if (this.ownsClient) await closeRedis(this.client);
   }
 
-  private async step(op: Operation, now: number, args: object): Promise<QueueEvent[]> {
-    return (await this.run(op, now, args)).map((raw) => JSON.parse(raw) as QueueEvent);
+  private async step(op: Operation, now: number, args: object): Promise<QueueEvent<L>[]> {
+    return (await this.run(op, now, args)).map((raw) => JSON.parse(raw) as QueueEvent<L>);
   }
 
   /** Runs the script by its SHA1, loading it once into a Redis that doesn't have it (new or restarted). */

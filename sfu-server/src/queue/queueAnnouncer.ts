@@ -2,7 +2,7 @@ import { assertUnreachable, QUEUE_RULES, type DeskOffer } from '@sign-relay/shar
 import type { Logger } from '../logger.ts';
 import type { LiveNotifier } from '../people.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
-import type { QueueEvent } from './model.ts';
+import type { QueueEvent, VideoLineIds } from './model.ts';
 import type { QueueViews } from './QueueViews.ts';
 import type { StaffNames } from './StaffNames.ts';
 
@@ -22,7 +22,7 @@ export class QueueAnnouncer {
   constructor(private readonly d: QueueAnnouncerDeps) {}
 
   /** Announces and records what the store reports. Never throws: a failed notification must not undo a step. */
-  async handle(events: QueueEvent[]): Promise<void> {
+  async handle(events: QueueEvent<VideoLineIds>[]): Promise<void> {
     for (const event of events) {
       try {
         await this.handleOne(event);
@@ -32,7 +32,7 @@ export class QueueAnnouncer {
     }
   }
 
-  private async handleOne(e: QueueEvent): Promise<void> {
+  private async handleOne(e: QueueEvent<VideoLineIds>): Promise<void> {
     const at = new Date(this.d.now());
     switch (e.type) {
       case 'offered': {

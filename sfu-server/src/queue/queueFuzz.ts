@@ -5,7 +5,7 @@
  * instances race.
  */
 import { AppError } from '../errors.ts';
-import type { QueueEvent, QueueStore } from './model.ts';
+import type { LineIds, QueueEvent, QueueStore } from './model.ts';
 import { entry } from './queueStoreContract.ts';
 
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed. */
@@ -31,7 +31,7 @@ export interface FuzzResult {
 /** Codes a store may legitimately refuse a random step with. */
 const REFUSALS = new Set(['NOT_FOUND', 'BAD_REQUEST', 'NOT_IN_CALL', 'UNAVAILABLE']);
 
-export async function runQueueFuzz(stores: QueueStore[], opts: { steps: number; seed: number; interpreters?: number }): Promise<FuzzResult> {
+export async function runQueueFuzz(stores: QueueStore<LineIds>[], opts: { steps: number; seed: number; interpreters?: number }): Promise<FuzzResult> {
   const rand = rng(opts.seed);
   const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(rand() * xs.length)] : undefined);
   const interpreterIds = Array.from({ length: opts.interpreters ?? 5 }, (_, i) => `i${i}`);
@@ -41,7 +41,7 @@ export async function runQueueFuzz(stores: QueueStore[], opts: { steps: number; 
   const live = new Set<string>();
   const result: FuzzResult = { steps: 0, operations: 0, refused: 0, answered: 0, abandoned: 0 };
 
-  const account = (events: QueueEvent[]) => {
+  const account = (events: QueueEvent<LineIds>[]) => {
     for (const e of events) {
       if (e.type === 'abandoned') {
         if (!live.delete(e.entry.id)) throw new Error(`entry ${e.entry.id} abandoned twice or never queued`);
@@ -52,7 +52,7 @@ export async function runQueueFuzz(stores: QueueStore[], opts: { steps: number; 
     }
   };
 
-  const randomOp = async (q: QueueStore): Promise<QueueEvent[]> => {
+  const randomOp = async (q: QueueStore<LineIds>): Promise<QueueEvent<LineIds>[]> => {
     const snap = await q.snapshot();
     const entries = snap.entries;
     const byState = (s: string) => snap.interpreters.filter((i) => i.state === s);
@@ -102,7 +102,7 @@ export async function runQueueFuzz(stores: QueueStore[], opts: { steps: number; 
 }
 
 /** No caller lost, none assigned twice, positions consecutive. */
-export async function checkInvariants(q: QueueStore, live: ReadonlySet<string>, step: number): Promise<void> {
+export async function checkInvariants(q: QueueStore<LineIds>, live: ReadonlySet<string>, step: number): Promise<void> {
   const fail = (msg: string) => {
     throw new Error(`step ${step}: ${msg}`);
   };

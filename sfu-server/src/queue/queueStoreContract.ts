@@ -1,24 +1,25 @@
 /**
- * The behaviour every QueueStore must have, as a test suite run against each implementation.
+ * The behaviour every QueueStore<LineIds> must have, as a test suite run against each implementation.
  * Every transition of the queue and of the interpreter states is exercised here.
  */
 import { QUEUE_RULES } from '@sign-relay/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEntry, QueueEvent, QueueStore } from './model.ts';
+import type { LineIds, NewEntry, QueueEvent, QueueStore } from './model.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const T0 = 1_800_000_000_000;
 const OFFER = QUEUE_RULES.offerTimeoutMs;
 
-export function entry(id: string, over: Partial<NewEntry> = {}): NewEntry {
-  return { id, guestId: `g-${id}`, channel: 'web', kioskId: null, topic: null, preferredGender: null, ...over };
+export function entry(id: string, over: Partial<NewEntry<LineIds>> = {}): NewEntry<LineIds> {
+  return { id, guestId: asGuestId(`g-${id}`), channel: 'web', kioskId: null, topic: null, preferredGender: null, ...over };
 }
 
-const types = (events: QueueEvent[]) => events.map((e) => e.type);
-const offered = (events: QueueEvent[]) => events.flatMap((e) => (e.type === 'offered' ? [{ entryId: e.entry.id, interpreterId: e.interpreterId }] : []));
+const types = (events: QueueEvent<LineIds>[]) => events.map((e) => e.type);
+const offered = (events: QueueEvent<LineIds>[]) => events.flatMap((e) => (e.type === 'offered' ? [{ entryId: e.entry.id, interpreterId: e.interpreterId }] : []));
 
-export function describeQueueStore(name: string, make: () => Promise<QueueStore>): void {
+export function describeQueueStore(name: string, make: () => Promise<QueueStore<LineIds>>): void {
   describe(`${name}: queue and interpreter states`, () => {
-    let q: QueueStore;
+    let q: QueueStore<LineIds>;
     beforeEach(async () => {
       q = await make();
     });

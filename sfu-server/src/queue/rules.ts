@@ -4,32 +4,32 @@
  */
 import { QUEUE_RULES, type BreakReason, type Gender } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
-import { NORMAL_SCORE_OFFSET, type Interpreter, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent } from './model.ts';
+import { NORMAL_SCORE_OFFSET, type Interpreter, type LineIds, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent } from './model.ts';
 
-export interface QueueState {
-  entries: Map<string, QueueEntry>;
-  interpreters: Map<string, Interpreter>;
+export interface QueueState<L extends LineIds> {
+  entries: Map<L['entry'], QueueEntry<L>>;
+  interpreters: Map<L['interpreter'], Interpreter<L>>;
 }
 
-export function emptyState(): QueueState {
+export function emptyState<L extends LineIds>(): QueueState<L> {
   return { entries: new Map(), interpreters: new Map() };
 }
 
 const clone = <T>(x: T): T => structuredClone(x);
 
-function entryOrThrow(s: QueueState, id: string): QueueEntry {
+function entryOrThrow<L extends LineIds>(s: QueueState<L>, id: L['entry']): QueueEntry<L> {
   const e = s.entries.get(id);
   if (!e) throw new AppError('NOT_FOUND', 'You are not in the queue.');
   return e;
 }
 
-function interpreterOrThrow(s: QueueState, id: string): Interpreter {
+function interpreterOrThrow<L extends LineIds>(s: QueueState<L>, id: L['interpreter']): Interpreter<L> {
   const i = s.interpreters.get(id);
   if (!i) throw new AppError('NOT_FOUND', 'That interpreter is not signed in.');
   return i;
 }
 
-function setState(i: Interpreter, state: Interpreter['state'], now: number): void {
+function setState<L extends LineIds>(i: Interpreter<L>, state: Interpreter<L>['state'], now: number): void {
   i.state = state;
   i.since = now;
   if (state === 'available') i.idleSince = now;
@@ -42,16 +42,16 @@ function setState(i: Interpreter, state: Interpreter['state'], now: number): voi
 }
 
 /** Callers in line order (waiting and offered, which keep their place until answered). */
-export function lineOrder(s: QueueState): QueueEntry[] {
+export function lineOrder<L extends LineIds>(s: QueueState<L>): QueueEntry<L>[] {
   return [...s.entries.values()].filter((e) => e.state !== 'in-call').sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
 }
 
 /** Positions 1, 2, 3… in line order; a caller being rung keeps their number until answered. */
-export function places(s: QueueState): Place[] {
+export function places<L extends LineIds>(s: QueueState<L>): Place<L>[] {
   return lineOrder(s).map((entry, index) => ({ entry: clone(entry), position: index + 1 }));
 }
 
-export function enqueue(s: QueueState, e: NewEntry, now: number): QueueEvent[] {
+export function enqueue<L extends LineIds>(s: QueueState<L>, e: NewEntry<L>, now: number): QueueEvent<L>[] {
   if (s.entries.has(e.id)) return [];
   // An explicit literal (not a spread): entries built by spreading ended up in V8's slow property mode,
   // making every routing scan ~40× slower at 10,000 callers.
@@ -76,7 +76,7 @@ export function enqueue(s: QueueState, e: NewEntry, now: number): QueueEvent[] {
 }
 
 /** Ends a ringing offer; the caller keeps their place, the interpreter is freed per `why`. */
-function endOffer(s: QueueState, entry: QueueEntry, i: Interpreter, why: 'declined' | 'timeout' | 'withdrawn', now: number): QueueEvent[] {
+function endOffer<L extends LineIds>(s: QueueState<L>, entry: QueueEntry<L>, i: Interpreter<L>, why: 'declined' | 'timeout' | 'withdrawn', now: number): QueueEvent<L>[] {
   const transfer = entry.state === 'in-call';
   if (!transfer) {
     entry.state = 'waiting';
@@ -105,10 +105,10 @@ function endOffer(s: QueueState, entry: QueueEntry, i: Interpreter, why: 'declin
   ];
 }
 
-export function remove(s: QueueState, entryId: string, why: 'left' | 'lost', now: number): QueueEvent[] {
+export function remove<L extends LineIds>(s: QueueState<L>, entryId: L['entry'], why: 'left' | 'lost', now: number): QueueEvent<L>[] {
   const entry = s.entries.get(entryId);
   if (!entry) return [];
-  const events: QueueEvent[] = [];
+  const events: QueueEvent<L>[] = [];
   if (entry.state === 'offered' && entry.interpreterId) {
     const i = s.interpreters.get(entry.interpreterId);
     if (i) events.push(...endOffer(s, entry, i, 'withdrawn', now));
@@ -119,11 +119,11 @@ export function remove(s: QueueState, entryId: string, why: 'left' | 'lost', now
   return events;
 }
 
-export function setConnection(s: QueueState, entryId: string, until: number | null, now: number): QueueEvent[] {
+export function setConnection<L extends LineIds>(s: QueueState<L>, entryId: L['entry'], until: number | null, now: number): QueueEvent<L>[] {
   const entry = entryOrThrow(s, entryId);
   if (entry.state === 'in-call') return [];
   entry.disconnectedUntil = until;
-  const events: QueueEvent[] = [];
+  const events: QueueEvent<L>[] = [];
   if (until !== null && entry.state === 'offered' && entry.interpreterId) {
     const i = s.interpreters.get(entry.interpreterId);
     if (i) events.push(...endOffer(s, entry, i, 'withdrawn', now));
@@ -132,13 +132,13 @@ export function setConnection(s: QueueState, entryId: string, until: number | nu
   return events;
 }
 
-export function setPresence(
-  s: QueueState,
-  id: string,
+export function setPresence<L extends LineIds>(
+  s: QueueState<L>,
+  id: L['interpreter'],
   to: PresenceTarget,
   opts: { gender?: Gender | null; reason?: BreakReason | null },
   now: number,
-): QueueEvent[] {
+): QueueEvent<L>[] {
   let i = s.interpreters.get(id);
   // Refusals first: a refused step changes nothing, not even the gender.
   const current = i?.state ?? 'offline';
@@ -149,7 +149,7 @@ export function setPresence(
     s.interpreters.set(id, i);
   } else if (opts.gender !== undefined) i.gender = opts.gender;
   const from = i.state;
-  const events: QueueEvent[] = [];
+  const events: QueueEvent<L>[] = [];
   switch (to) {
     case 'available':
       if (from === 'available') return [{ type: 'interpreter', interpreter: clone(i) }];
@@ -177,16 +177,16 @@ export function setPresence(
  * whose gender preference is still in force (under 60 s) waits for a matching interpreter, and callers
  * behind them are served meanwhile. One pass over the line, no sort: this runs on every routing decision.
  */
-export function matchOne(s: QueueState, now: number): QueueEvent[] {
+export function matchOne<L extends LineIds>(s: QueueState<L>, now: number): QueueEvent<L>[] {
   const available = [...s.interpreters.values()].filter((i) => i.state === 'available').sort((a, b) => a.idleSince - b.idleSince || (a.id < b.id ? -1 : 1));
   if (available.length === 0) return [];
-  const longestIdle: Record<Gender | 'any', Interpreter | undefined> = {
+  const longestIdle: Record<Gender | 'any', Interpreter<L> | undefined> = {
     any: available[0],
     female: available.find((i) => i.gender === 'female'),
     male: available.find((i) => i.gender === 'male'),
   };
-  let entry: QueueEntry | undefined;
-  let i: Interpreter | undefined;
+  let entry: QueueEntry<L> | undefined;
+  let i: Interpreter<L> | undefined;
   for (const e of s.entries.values()) {
     if (e.state !== 'waiting' || e.disconnectedUntil !== null) continue;
     if (entry && (e.score > entry.score || (e.score === entry.score && e.id > entry.id))) continue;
@@ -210,13 +210,13 @@ export function matchOne(s: QueueState, now: number): QueueEvent[] {
   ];
 }
 
-export function respond(s: QueueState, interpreterId: string, entryId: string, answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs: number = QUEUE_RULES.wrapUpMs): QueueEvent[] {
+export function respond<L extends LineIds>(s: QueueState<L>, interpreterId: L['interpreter'], entryId: L['entry'], answer: 'accept' | 'decline' | 'timeout', now: number, transferWrapUpMs: number = QUEUE_RULES.wrapUpMs): QueueEvent<L>[] {
   const i = interpreterOrThrow(s, interpreterId);
   const entry = s.entries.get(entryId);
   if (i.state !== 'offered' || i.entryId !== entryId || !entry) throw new AppError('NOT_FOUND', 'That call is no longer offered to you.');
   const transferFrom = i.transferFrom;
   if (answer !== 'accept') return endOffer(s, entry, i, answer === 'decline' ? 'declined' : 'timeout', now);
-  const events: QueueEvent[] = [];
+  const events: QueueEvent<L>[] = [];
   if (transferFrom) {
     const from = s.interpreters.get(transferFrom);
     if (from && from.state === 'in-call' && from.entryId === entryId) {
@@ -239,11 +239,11 @@ export function respond(s: QueueState, interpreterId: string, entryId: string, a
   return events;
 }
 
-export function endCall(s: QueueState, interpreterId: string, wrapUpMs: number, now: number): QueueEvent[] {
+export function endCall<L extends LineIds>(s: QueueState<L>, interpreterId: L['interpreter'], wrapUpMs: number, now: number): QueueEvent<L>[] {
   const i = interpreterOrThrow(s, interpreterId);
   if (i.state !== 'in-call' || !i.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
   const entry = s.entries.get(i.entryId);
-  const events: QueueEvent[] = entry ? withdrawTransfers(s, entry, now) : [];
+  const events: QueueEvent<L>[] = entry ? withdrawTransfers(s, entry, now) : [];
   s.entries.delete(i.entryId);
   setState(i, 'wrap-up', now);
   i.wrapUpUntil = now + wrapUpMs;
@@ -253,8 +253,8 @@ export function endCall(s: QueueState, interpreterId: string, wrapUpMs: number, 
 }
 
 /** A transfer still ringing for a call that ends or loses its interpreter is withdrawn. */
-function withdrawTransfers(s: QueueState, entry: QueueEntry, now: number): QueueEvent[] {
-  const events: QueueEvent[] = [];
+function withdrawTransfers<L extends LineIds>(s: QueueState<L>, entry: QueueEntry<L>, now: number): QueueEvent<L>[] {
+  const events: QueueEvent<L>[] = [];
   for (const other of s.interpreters.values()) {
     if (other.state === 'offered' && other.transferFrom !== null && other.entryId === entry.id) {
       events.push(...endOffer(s, entry, other, 'withdrawn', now));
@@ -263,7 +263,7 @@ function withdrawTransfers(s: QueueState, entry: QueueEntry, now: number): Queue
   return events;
 }
 
-export function requeueCaller(s: QueueState, interpreterId: string, now: number): QueueEvent[] {
+export function requeueCaller<L extends LineIds>(s: QueueState<L>, interpreterId: L['interpreter'], now: number): QueueEvent<L>[] {
   const i = interpreterOrThrow(s, interpreterId);
   if (i.state !== 'in-call' || !i.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
   const entry = entryOrThrow(s, i.entryId);
@@ -278,7 +278,7 @@ export function requeueCaller(s: QueueState, interpreterId: string, now: number)
   return events;
 }
 
-export function offerTransfer(s: QueueState, fromId: string, toId: string, now: number): QueueEvent[] {
+export function offerTransfer<L extends LineIds>(s: QueueState<L>, fromId: L['interpreter'], toId: L['interpreter'], now: number): QueueEvent<L>[] {
   const from = interpreterOrThrow(s, fromId);
   if (from.state !== 'in-call' || !from.entryId) throw new AppError('NOT_IN_CALL', 'You are not in a call.');
   const to = s.interpreters.get(toId);
@@ -297,8 +297,8 @@ export function offerTransfer(s: QueueState, fromId: string, toId: string, now: 
   ];
 }
 
-export function tick(s: QueueState, now: number): QueueEvent[] {
-  const events: QueueEvent[] = [];
+export function tick<L extends LineIds>(s: QueueState<L>, now: number): QueueEvent<L>[] {
+  const events: QueueEvent<L>[] = [];
   for (const i of [...s.interpreters.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (i.state === 'offered' && i.entryId) {
       // An offer (ordinary or transfer) rings out a fixed time after the interpreter was rung.

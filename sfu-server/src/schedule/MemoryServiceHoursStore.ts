@@ -1,4 +1,4 @@
-import type { ServiceHours } from '@sign-relay/shared';
+import type { ServiceHours, UserId } from '@sign-relay/shared';
 import type { StoredServiceHours } from '../store/repositories/serviceHoursRepository.ts';
 import type { ServiceHoursStore } from './ServiceHoursService.ts';
 
@@ -13,7 +13,7 @@ export class MemoryServiceHoursStore implements ServiceHoursStore {
     return this.row && { ...this.row, hours: JSON.parse(JSON.stringify(this.row.hours)) as ServiceHours };
   }
 
-  async put(hours: ServiceHours, expectedVersion: number | null, userId: string | null): Promise<{ version: number } | 'conflict'> {
+  async put(hours: ServiceHours, expectedVersion: number | null, userId: UserId | null): Promise<{ version: number } | 'conflict'> {
     if ((this.row?.version ?? null) !== expectedVersion) return 'conflict';
     const version = (expectedVersion ?? 0) + 1;
     this.row = { hours: JSON.parse(JSON.stringify(hours)) as ServiceHours, version, updatedAt: new Date(), updatedBy: userId };

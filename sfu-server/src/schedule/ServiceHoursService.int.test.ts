@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
-import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '@sign-relay/shared';
+import { DEFAULT_SERVICE_HOURS, type ServiceHours, type UserId } from '@sign-relay/shared';
 import { createLogger } from '../logger.ts';
 import { createDatabase, type Database } from '../store/db.ts';
 import { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';
 import { HOURS_CONFLICT_MESSAGE, ServiceHoursService } from './ServiceHoursService.ts';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 const tpe = (local: string) => Date.parse(`${local}+08:00`);
@@ -19,13 +20,13 @@ function typhoonHours(): ServiceHours {
 describe('ServiceHoursService on a real Postgres, two processes', () => {
   let fresh: FreshDatabase;
   let otherPool: Database;
-  let admin: string;
+  let admin: UserId;
 
   beforeAll(async () => {
     fresh = await freshDatabase();
     // A second pool is a second set of sessions, as another server process would have.
     otherPool = await createDatabase({ databaseUrl: fresh.url, logger });
-    admin = randomUUID();
+    admin = asUserId(randomUUID());
     await fresh.db.pool.query("INSERT INTO users (id, username, display_name, role, password_hash) VALUES ($1, 'boss', 'Admin', 'admin', 'h')", [admin]);
   });
   afterAll(async () => {

@@ -4,10 +4,11 @@ import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { MemoryServiceHoursStore } from './MemoryServiceHoursStore.ts';
 import { HOURS_CONFLICT_MESSAGE, ServiceHoursService, type ServiceHoursStore } from './ServiceHoursService.ts';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 const tpe = (local: string) => Date.parse(`${local}+08:00`);
-const ADMIN = '00000000-0000-4000-8000-000000000001';
+const ADMIN = asUserId('00000000-0000-4000-8000-000000000001');
 
 /** A clock the test moves by hand. */
 function clock(start = tpe('2026-09-01T10:00')) {

@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICE_HOURS, isOpen, serviceStatus, type ServiceHours, type ServiceStatus } from '@sign-relay/shared';
+import { DEFAULT_SERVICE_HOURS, isOpen, serviceStatus, type ServiceHours, type ServiceStatus, type UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ServiceHoursRepository } from '../store/repositories/serviceHoursRepository.ts';
@@ -95,7 +95,7 @@ export class ServiceHoursService {
    * this process at once. Throws BAD_REQUEST with a readable message for invalid hours, and CONFLICT (409)
    * with {@link HOURS_CONFLICT_MESSAGE} when someone else saved in between.
    */
-  async update(hours: unknown, expectedVersion: number | null, userId: string | null): Promise<HoursSnapshot> {
+  async update(hours: unknown, expectedVersion: number | null, userId: UserId | null): Promise<HoursSnapshot> {
     const parsed = parseServiceHours(hours);
     if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.message);
     const result = await this.store.put(parsed.hours, expectedVersion, userId);

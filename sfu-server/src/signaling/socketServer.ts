@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody } from '@sign-relay/shared';
+import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody, type GuestId, type UserId } from '@sign-relay/shared';
 import { roleOf, type Principal } from '../auth/tokens.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -17,8 +17,8 @@ const EVENT_NAMES = Object.keys(clientSchemas) as ClientEventName[];
 const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 /** socket.io rooms that reach one person on every connection they have, on every server process. */
-export const guestRoom = (guestId: string) => `guest:${guestId}`;
-export const staffRoom = (userId: string) => `staff:${userId}`;
+export const guestRoom = (guestId: GuestId) => `guest:${guestId}`;
+export const staffRoom = (userId: UserId) => `staff:${userId}`;
 
 export interface SignalingDeps extends DomainServices {
   logger: Logger;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallId } from '@sign-relay/shared';
+import type { CallId, GuestId, UserId } from '@sign-relay/shared';
 import type { TestServer } from './harness.ts';
 
 /**
@@ -8,6 +8,6 @@ import type { TestServer } from './harness.ts';
  * those people may join, each in the role the call gives them: the caller, then the first staff member as
  * the interpreter.
  */
-export function callForTesting(server: TestServer, parties: { guestId: string; staffIds?: readonly string[] }): Promise<CallId> {
+export function callForTesting(server: TestServer, parties: { guestId: GuestId; staffIds?: readonly UserId[] }): Promise<CallId> {
   return server.calls.create({ entryId: randomUUID(), guestId: parties.guestId, channel: 'web', kioskId: null, staffIds: new Set(parties.staffIds ?? []) });
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, ServerToClientEvents, ServiceTopic, StaffRole } from '@sign-relay/shared';
+import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, GuestId, ServerToClientEvents, ServiceTopic, StaffRole, UserId } from '@sign-relay/shared';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
 
 export interface TestServer extends RunningServer {
   /** A guest (caller) token, as a browser gets from POST /api/auth/guest. */
-  guestToken(channel?: 'web' | 'kiosk', kioskId?: string): Promise<{ token: string; guestId: string }>;
+  guestToken(channel?: 'web' | 'kiosk', kioskId?: string): Promise<{ token: string; guestId: GuestId }>;
   /** Creates a staff account and returns an access token for it. */
-  staff(role: StaffRole, opts?: { gender?: Gender | null; name?: string }): Promise<{ token: string; userId: string; username: string; password: string }>;
+  staff(role: StaffRole, opts?: { gender?: Gender | null; name?: string }): Promise<{ token: string; userId: UserId; username: string; password: string }>;
 }
 
 export interface TestServerOptions {
@@ -125,7 +125,7 @@ export async function answeredTextChat(
   server: TestServer,
   open: (token: string) => Promise<TestSocket>,
   opts: { topic?: ServiceTopic; kioskId?: string } = {},
-): Promise<{ interp: Awaited<ReturnType<TestServer['staff']>>; desk: TestSocket; caller: TestSocket; guestId: string; sessionId: string }> {
+): Promise<{ interp: Awaited<ReturnType<TestServer['staff']>>; desk: TestSocket; caller: TestSocket; guestId: GuestId; sessionId: string }> {
   const interp = await server.staff('interpreter');
   const desk = await open(interp.token);
   await ok(desk, 'desk:chatStatus', { status: 'available' });

@@ -1,7 +1,8 @@
-import { QUEUE_RULES, taipeiDayStart, WALLBOARD_RULES, type WallboardSnapshot } from '@sign-relay/shared';
+import { QUEUE_RULES, taipeiDayStart, WALLBOARD_RULES, type UserId, type WallboardSnapshot } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import type { Logger } from '../logger.ts';
-import type { Interpreter, QueueStore } from '../queue/model.ts';
+import type { Interpreter, QueueStore, VideoLineIds } from '../queue/model.ts';
+import { userOfSeat, type ChatLineIds } from '../chat/seats.ts';
 import type { StaffNames } from '../queue/StaffNames.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import type { AnsweredCall, CallbackFigures, WallboardRepository } from './WallboardRepository.ts';
@@ -16,9 +17,9 @@ type VideoBoard = Omit<WallboardSnapshot, 'chats' | 'callbacks' | 'alarms' | 'in
 
 export interface WallboardDeps {
   /** The video line (the call queue's store). */
-  videoStore: QueueStore;
+  videoStore: QueueStore<VideoLineIds>;
   /** The text-chat line: its "interpreters" are chat seats named `<userId>#<n>`. */
-  chatStore: QueueStore;
+  chatStore: QueueStore<ChatLineIds>;
   /** The live call of each video call in progress. */
   calls: Pick<CallService, 'callOfEntry'>;
   /** Today's service level. */
@@ -36,7 +37,7 @@ export interface WallboardDeps {
 interface DbFigures {
   at: number;
   callbacks: CallbackFigures;
-  calls: Map<string, AnsweredCall[]>;
+  calls: Map<UserId, AnsweredCall[]>;
 }
 
 /**
@@ -113,15 +114,15 @@ export class Wallboard {
   }
 
   /** The video board completed with the other lines, signing without a break and the alarms. */
-  private async complete(video: VideoBoard, desks: readonly Interpreter[], now: number): Promise<WallboardSnapshot> {
+  private async complete(video: VideoBoard, desks: readonly Interpreter<VideoLineIds>[], now: number): Promise<WallboardSnapshot> {
     const [chat, db] = await Promise.all([this.d.chatStore.snapshot(), this.figures(now)]);
 
     // Chat seats by interpreter.
-    const seats = new Map<string, { active: number; open: number; since: number }>();
+    const seats = new Map<UserId, { active: number; open: number; since: number }>();
     let seatsInUse = 0;
     let seatsOpen = 0;
     for (const seat of chat.interpreters) {
-      const userId = seat.id.slice(0, seat.id.lastIndexOf('#'));
+      const userId = userOfSeat(seat.id);
       const s = seats.get(userId) ?? { active: 0, open: 0, since: seat.since };
       if (seat.state === 'in-call') {
         s.active++;
@@ -192,7 +193,7 @@ export class Wallboard {
       this.d.repo.callbacks(new Date(now - WALLBOARD_RULES.callbackOverdueSec * 1000)),
       this.d.repo.answeredSince(new Date(now - this.historyMs)),
     ]);
-    const calls = new Map<string, AnsweredCall[]>();
+    const calls = new Map<UserId, AnsweredCall[]>();
     for (const c of answered) {
       const list = calls.get(c.interpreterId) ?? [];
       list.push(c);

@@ -1,3 +1,4 @@
+import type { UserId } from '@sign-relay/shared';
 import type { Queryable } from '../store/repositories/queryable.ts';
 
 /** Call-back requests as the wallboard counts them. */
@@ -11,7 +12,7 @@ export interface CallbackFigures {
 
 /** A video call an interpreter answered. */
 export interface AnsweredCall {
-  interpreterId: string;
+  interpreterId: UserId;
   answeredAt: Date;
   endedAt: Date | null;
 }

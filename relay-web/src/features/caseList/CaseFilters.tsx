@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CHANNELS, DISPATCH_ITEMS, DISTRICTS } from '@sign-relay/shared';
-import type { CaseFilter } from '@sign-relay/shared';
+import type { CaseFilter, UserId } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { TOPIC_ORDER } from '../../components/TopicPictogram.tsx';
 import { defaultRange, filterFromForm, formFromFilter, searchFromQuery } from './caseFilters.ts';
@@ -14,7 +14,7 @@ const searchKey = (filter: CaseFilter): string => searchFromQuery({ filter, page
 interface Props {
   filter: CaseFilter;
   /** The signed-in member of staff ("only cases I took"). */
-  userId: string;
+  userId: UserId;
   today: string;
   /** Phones: the form folds away under its heading and a one-line summary of the filters. */
   collapsible: boolean;

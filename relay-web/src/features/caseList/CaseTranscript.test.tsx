@@ -6,9 +6,10 @@ import type { StaffUser } from '../../auth/StaffAuth.ts';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { CaseTranscript } from './CaseTranscript.tsx';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const ID = '0b6c8f0e-6a52-4a8e-9a51-3b1f0d6c2a11';
-const INTERPRETER = '5d1f7a3e-2b4c-4d6e-8f90-1a2b3c4d5e6f';
+const INTERPRETER = asUserId('5d1f7a3e-2b4c-4d6e-8f90-1a2b3c4d5e6f');
 const CASE: CaseDetail = {
   id: ID,
   number: '1999-20261201-000007',
@@ -43,7 +44,7 @@ const CASE: CaseDetail = {
   closedBy: null,
   history: [],
 };
-const SUPERVISOR: StaffUser = { id: 'a1b2c3d4-0000-4000-8000-000000000001', username: 'sup', displayName: '督導 王', role: 'supervisor', gender: null };
+const SUPERVISOR: StaffUser = { id: asUserId('a1b2c3d4-0000-4000-8000-000000000001'), username: 'sup', displayName: '督導 王', role: 'supervisor', gender: null };
 
 /** 14:05 in Taipei on 1 December 2026, plus `min` minutes. */
 const at = (min: number) => Date.UTC(2026, 11, 1, 6, 5 + min);
@@ -141,7 +142,7 @@ describe('CaseTranscript', () => {
   });
 
   it('another interpreter is told who may read it and loads nothing; the case’s own interpreter may open it', async () => {
-    render(CASE, { ...SUPERVISOR, id: 'a1b2c3d4-0000-4000-8000-000000000002', role: 'interpreter' });
+    render(CASE, { ...SUPERVISOR, id: asUserId('a1b2c3d4-0000-4000-8000-000000000002'), role: 'interpreter' });
     expect(m.byTestId('case-transcript-hidden')).not.toBeNull();
     expect(m.byTestId('case-transcript-toggle')).toBeNull();
     render(CASE, { ...SUPERVISOR, id: INTERPRETER, role: 'interpreter' });

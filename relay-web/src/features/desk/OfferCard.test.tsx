@@ -5,6 +5,7 @@ import type { DeskOffer } from '@sign-relay/shared';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { OfferCard } from './OfferCard.tsx';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const NOW = 1_000_000;
 const offer = (p: Partial<DeskOffer> = {}): DeskOffer => ({
@@ -43,7 +44,7 @@ describe('OfferCard', () => {
 
   it('says who hands a transfer over, and flags a requeued caller', async () => {
     await i18n.changeLanguage('en');
-    m.render(<OfferCard offer={offer({ transferFrom: { userId: 'u2', displayName: 'Lin' }, requeued: true })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    m.render(<OfferCard offer={offer({ transferFrom: { userId: asUserId('u2'), displayName: 'Lin' }, requeued: true })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
     expect(m.container.textContent).toContain('Transfer from Lin');
     expect(m.byTestId('offer-requeued')).not.toBeNull();
   });

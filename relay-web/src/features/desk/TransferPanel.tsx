@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Colleague } from '@sign-relay/shared';
+import type { Colleague, UserId } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { INTERPRETER_STATE_APPEARANCE } from '../../components/interpreterState.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
@@ -9,7 +9,7 @@ export interface TransferState {
   open: boolean;
   colleagues: Colleague[] | null;
   /** The colleague being rung. */
-  pending: { userId: string; name: string; since: number } | null;
+  pending: { userId: UserId; name: string; since: number } | null;
   /** The last transfer that was not taken. */
   failedName: string | null;
   error: RequestErrorCode | null;

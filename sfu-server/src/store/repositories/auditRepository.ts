@@ -1,9 +1,9 @@
-import type { AuditEntry } from '@sign-relay/shared';
+import type { AuditEntry, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** Who did something: a staff member, a city system by its API key, or the server itself. */
 export type Actor =
-  | { kind: 'staff'; id: string; name: string; role: 'interpreter' | 'supervisor' | 'admin' }
+  | { kind: 'staff'; id: UserId; name: string; role: 'interpreter' | 'supervisor' | 'admin' }
   | { kind: 'api'; id: string; name: string }
   | { kind: 'system'; name: string };
 

@@ -1,4 +1,4 @@
-import type { CallAbandonReason, CallEndReason, Channel, Gender, ServiceTopic } from '@sign-relay/shared';
+import type { CallAbandonReason, CallEndReason, Channel, Gender, GuestId, ServiceTopic, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** What a caller may leave for a call-back. */
@@ -11,7 +11,7 @@ export interface CallbackContact {
 export interface CallRecordRow {
   id: string;
   callId: string | null;
-  guestId: string;
+  guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
   topic: ServiceTopic | null;
@@ -21,8 +21,8 @@ export interface CallRecordRow {
   answeredAt: Date | null;
   endedAt: Date | null;
   abandonedAt: Date | null;
-  interpreterId: string | null;
-  transferredFrom: string | null;
+  interpreterId: UserId | null;
+  transferredFrom: UserId | null;
   endReason: string | null;
   offerCount: number;
   requeuedCount: number;
@@ -54,7 +54,7 @@ export class CallRecordRepository {
 
   async queued(r: {
     id: string;
-    guestId: string;
+    guestId: GuestId;
     channel: Channel;
     kioskId: string | null;
     topic: ServiceTopic | null;
@@ -74,7 +74,7 @@ export class CallRecordRepository {
     await this.db.query(`UPDATE call_records SET offered_at = COALESCE(offered_at, $2), offer_count = offer_count + 1 WHERE id = $1`, [id, at]);
   }
 
-  async answered(id: string, r: { callId: string; interpreterId: string; transferredFrom: string | null; at: Date }): Promise<void> {
+  async answered(id: string, r: { callId: string; interpreterId: UserId; transferredFrom: UserId | null; at: Date }): Promise<void> {
     await this.db.query(
       `UPDATE call_records SET answered_at = COALESCE(answered_at, $2), call_id = $3, interpreter_id = $4,
          transferred_from = COALESCE($5, transferred_from) WHERE id = $1`,
@@ -100,7 +100,7 @@ export class CallRecordRepository {
   }
 
   /** An interpreter's calls since a time, newest first. */
-  async forInterpreterSince(interpreterId: string, since: Date): Promise<CallRecordRow[]> {
+  async forInterpreterSince(interpreterId: UserId, since: Date): Promise<CallRecordRow[]> {
     const r = await this.db.query<CallRecordRow>(
       `SELECT ${COLUMNS} FROM call_records WHERE interpreter_id = $1 AND answered_at >= $2 ORDER BY answered_at DESC LIMIT 200`,
       [interpreterId, since],

@@ -1,10 +1,10 @@
-import type { CallbackMethod, CallbackOutcome, ServiceTopic } from '@sign-relay/shared';
+import type { CallbackMethod, CallbackOutcome, GuestId, ServiceTopic, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** A call-back request as stored (contact in full), with the names of who claimed and closed it. */
 export interface CallbackRow {
   id: string;
-  guestId: string;
+  guestId: GuestId;
   reference: string;
   method: CallbackMethod;
   channel: 'web' | 'kiosk';
@@ -15,12 +15,12 @@ export interface CallbackRow {
   email: string | null;
   note: string | null;
   createdAt: Date;
-  claimedBy: string | null;
+  claimedBy: UserId | null;
   claimedByName: string | null;
   claimedAt: Date | null;
   outcome: CallbackOutcome | null;
   outcomeNote: string | null;
-  doneBy: string | null;
+  doneBy: UserId | null;
   doneByName: string | null;
   doneAt: Date | null;
   caseId: string | null;
@@ -29,7 +29,7 @@ export interface CallbackRow {
 
 export interface NewCallbackRow {
   id: string;
-  guestId: string;
+  guestId: GuestId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   method: CallbackMethod;
@@ -93,7 +93,7 @@ export class CallbackRepository {
    * Claims an open, unclaimed request for a user in one statement, so of two claims at once exactly one
    * changes the row. False when it is closed, claimed already, or unknown.
    */
-  async claim(id: string, userId: string, at: Date): Promise<boolean> {
+  async claim(id: string, userId: UserId, at: Date): Promise<boolean> {
     const r = await this.db.query(`UPDATE callback_requests SET claimed_by = $2, claimed_at = $3 WHERE id = $1 AND done_at IS NULL AND claimed_by IS NULL`, [id, userId, at]);
     return r.rowCount === 1;
   }
@@ -102,7 +102,7 @@ export class CallbackRepository {
     await this.db.query(`UPDATE callback_requests SET claimed_by = NULL, claimed_at = NULL WHERE id = $1 AND done_at IS NULL`, [id]);
   }
 
-  async close(id: string, c: { outcome: CallbackOutcome; note: string | null; userId: string; at: Date; caseId: string | null }): Promise<void> {
+  async close(id: string, c: { outcome: CallbackOutcome; note: string | null; userId: UserId; at: Date; caseId: string | null }): Promise<void> {
     await this.db.query(
       `UPDATE callback_requests SET outcome = $2, outcome_note = $3, done_by = $4, done_at = $5, case_id = COALESCE($6, case_id) WHERE id = $1 AND done_at IS NULL`,
       [id, c.outcome, c.note, c.userId, c.at, c.caseId],

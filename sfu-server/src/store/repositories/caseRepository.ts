@@ -1,4 +1,4 @@
-import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, ReadBack, ReadBackAnswer } from '@sign-relay/shared';
+import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, GuestId, ReadBack, ReadBackAnswer, UserId } from '@sign-relay/shared';
 import type { CaseRow, DraftRow, KioskRow, NewCaseRow, RefKind, RefRow } from './caseRows.ts';
 import type { Queryable } from './queryable.ts';
 
@@ -93,7 +93,7 @@ export class CaseRepository {
   }
 
   /** Saves a draft made on `baseVersion`; undefined when it has moved on since (someone else saved). */
-  async saveDraft(kind: RefKind, refId: string, data: CaseDraft, baseVersion: number, userId: string): Promise<DraftRow | undefined> {
+  async saveDraft(kind: RefKind, refId: string, data: CaseDraft, baseVersion: number, userId: UserId): Promise<DraftRow | undefined> {
     const r = await this.db.query<DraftRow>(
       `UPDATE case_drafts SET data = $3, version = version + 1, updated_by = $5, updated_at = now()
        WHERE ref_kind = $1 AND ref_id = $2 AND version = $4 RETURNING ${DRAFT}`,
@@ -129,7 +129,7 @@ export class CaseRepository {
   }
 
   /** After filing: the form starts empty again (for another case in the same call), its read-back gone. */
-  async resetDraft(kind: RefKind, refId: string, next: CaseDraft, userId: string | null): Promise<void> {
+  async resetDraft(kind: RefKind, refId: string, next: CaseDraft, userId: UserId | null): Promise<void> {
     await this.db.query(
       `UPDATE case_drafts SET data = $3, version = version + 1, filed_version = version + 1, updated_by = $4, updated_at = now(), readback_id = NULL, readback_digest = NULL,
          readback_body = NULL, readback_sent_at = NULL, readback_answer = NULL, readback_answered_at = NULL
@@ -191,7 +191,7 @@ export class CaseRepository {
   }
 
   /** Earlier cases of this caller (their browser or kiosk visit) or of this kiosk, newest first. */
-  async earlier(guestId: string, kioskId: string | null, limit = 10): Promise<CaseRow[]> {
+  async earlier(guestId: GuestId, kioskId: string | null, limit = 10): Promise<CaseRow[]> {
     const r = await this.db.query<CaseRow>(
       `SELECT ${CASE} ${FROM} WHERE c.guest_id = $1 OR ($2::text IS NOT NULL AND c.kiosk_id = $2) ORDER BY c.created_at DESC LIMIT $3`,
       [guestId, kioskId, limit],
@@ -200,7 +200,7 @@ export class CaseRepository {
   }
 
   /** A caller's own cases since a time (their receipts). */
-  async forGuestSince(guestId: string, since: Date): Promise<CaseRow[]> {
+  async forGuestSince(guestId: GuestId, since: Date): Promise<CaseRow[]> {
     const r = await this.db.query<CaseRow>(`SELECT ${CASE} ${FROM} WHERE c.guest_id = $1 AND c.created_at >= $2 ORDER BY c.created_at`, [guestId, since]);
     return r.rows;
   }
@@ -252,7 +252,7 @@ export class CaseRepository {
   }
 
   /** The read-back a caller has not answered yet (newest), from their calls or chats. */
-  async pendingReadBackFor(guestId: string, since: Date): Promise<ReadBack | undefined> {
+  async pendingReadBackFor(guestId: GuestId, since: Date): Promise<ReadBack | undefined> {
     const r = await this.db.query<{ body: ReadBack }>(
       `SELECT d.readback_body AS body FROM case_drafts d
        WHERE d.readback_id IS NOT NULL AND d.readback_answer IS NULL AND d.readback_sent_at >= $2
@@ -268,7 +268,7 @@ export class CaseRepository {
    * This interpreter's drafts typed into since a time and not filed, of calls and chats that have ended and were
    * theirs at the end; newest first. (A call or chat still going has its form on the desk already.)
    */
-  async pendingDrafts(userId: string, since: Date, limit = 20): Promise<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }[]> {
+  async pendingDrafts(userId: UserId, since: Date, limit = 20): Promise<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }[]> {
     const r = await this.db.query<{ kind: 'call' | 'chat'; refId: string; data: CaseDraft; updatedAt: Date }>(
       `SELECT d.ref_kind AS kind, d.ref_id AS "refId", d.data, d.updated_at AS "updatedAt" FROM case_drafts d
        WHERE d.updated_by = $1 AND d.version > d.filed_version AND d.updated_at >= $2
@@ -281,7 +281,7 @@ export class CaseRepository {
   }
 
   /** Whether this interpreter answered the call before handing it to a colleague. */
-  async wasInterpreterOf(callId: string, userId: string): Promise<boolean> {
+  async wasInterpreterOf(callId: string, userId: UserId): Promise<boolean> {
     const r = await this.db.query(`SELECT 1 FROM call_records WHERE call_id = $1 AND (interpreter_id = $2 OR transferred_from = $2) LIMIT 1`, [callId, userId]);
     return (r.rowCount ?? 0) > 0;
   }

@@ -2,7 +2,7 @@
  * The case tables' rows as the repository reads and writes them, and their mapping to the shapes the API
  * answers with (a list's summary without personal data, a case in full).
  */
-import type { CaseDetail, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, ReadBack, ReadBackAnswer, TransferOutcome } from '@sign-relay/shared';
+import type { CaseDetail, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, GuestId, ReadBack, ReadBackAnswer, TransferOutcome, UserId } from '@sign-relay/shared';
 
 /** What a case form belongs to: a video call, a text chat or a call-back request. */
 export type RefKind = 'call' | 'chat' | 'callback';
@@ -12,11 +12,11 @@ export type RefKind = 'call' | 'chat' | 'callback';
  * call-back: who took it).
  */
 export interface RefRow {
-  guestId: string;
+  guestId: GuestId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   topic: string | null;
-  interpreterId: string | null;
+  interpreterId: UserId | null;
   callId: string | null;
   callRecordId: string | null;
   chatSessionId: string | null;
@@ -71,11 +71,11 @@ export interface CaseRow {
   source: CaseSource;
   channel: 'web' | 'kiosk' | null;
   kioskId: string | null;
-  guestId: string | null;
+  guestId: GuestId | null;
   callId: string | null;
   callRecordId: string | null;
   chatSessionId: string | null;
-  interpreterId: string | null;
+  interpreterId: UserId | null;
   interpreterName: string | null;
   apiKeyId: string | null;
   readBackAnswer: ReadBackAnswer | null;
@@ -84,7 +84,7 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
-  closedBy: string | null;
+  closedBy: UserId | null;
   closedByName: string | null;
   closingNote: string | null;
 }

@@ -1,16 +1,16 @@
-import type { ChatMessage, ChatSender, ChatSessionInfo } from '@sign-relay/shared';
+import type { ChatMessage, ChatSender, ChatSessionInfo, GuestId, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 export interface ChatSessionRow {
   id: string;
   kind: 'text' | 'call';
-  guestId: string;
+  guestId: GuestId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   topic: string | null;
   callId: string | null;
   callRecordId: string | null;
-  interpreterId: string | null;
+  interpreterId: UserId | null;
   interpreterName: string | null;
   /** The text chat a call's chat came from (chat → video). */
   previousSessionId: string | null;
@@ -44,7 +44,8 @@ export interface NewChatMessage {
   id: string;
   sessionId: string;
   from: ChatSender;
-  senderId: string | null;
+  /** The caller's guest id or the staff member's account; null for the system. */
+  senderId: GuestId | UserId | null;
   senderName: string;
   clientKey: string;
   body: string;
@@ -68,7 +69,7 @@ export function sessionInfo(r: ChatSessionRow): ChatSessionInfo {
 export class ChatRepository {
   constructor(private readonly db: Queryable) {}
 
-  async createText(r: { id: string; guestId: string; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
+  async createText(r: { id: string; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
     await this.db.query(
       `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, topic, callback_name, callback_phone, callback_email)
        VALUES ($1, 'text', $2, $3, $4, $5, $6, $7, $8)`,
@@ -77,7 +78,7 @@ export class ChatRepository {
   }
 
   /** The chat of a video call, created on first use (idempotent per call). */
-  async forCall(r: { id: string; callId: string; callRecordId: string; guestId: string; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
+  async forCall(r: { id: string; callId: string; callRecordId: string; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
     await this.db.query(
       `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, call_id, call_record_id) VALUES ($1, 'call', $2, $3, $4, $5, $6)
        ON CONFLICT (call_id) DO NOTHING`,
@@ -99,7 +100,7 @@ export class ChatRepository {
   }
 
   /** Assigns the interpreter; false when the session is already answered or over. */
-  async answer(id: string, interpreterId: string, at: Date): Promise<boolean> {
+  async answer(id: string, interpreterId: UserId, at: Date): Promise<boolean> {
     const r = await this.db.query(`UPDATE chat_sessions SET interpreter_id = $2, answered_at = $3 WHERE id = $1 AND interpreter_id IS NULL AND ended_at IS NULL`, [id, interpreterId, at]);
     return r.rowCount === 1;
   }
@@ -115,7 +116,7 @@ export class ChatRepository {
   }
 
   /** Text chats an interpreter is carrying now. */
-  async activeFor(interpreterId: string): Promise<ChatSessionRow[]> {
+  async activeFor(interpreterId: UserId): Promise<ChatSessionRow[]> {
     const r = await this.db.query<ChatSessionRow>(
       `SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id
        WHERE s.interpreter_id = $1 AND s.ended_at IS NULL AND s.kind = 'text' ORDER BY s.created_at`,
@@ -273,7 +274,7 @@ export class ChatRepository {
   }
 
   /** Records whether the interpreter takes text chats (their last choice). */
-  async chooseSeats(userId: string, open: boolean): Promise<void> {
+  async chooseSeats(userId: UserId, open: boolean): Promise<void> {
     await this.db.query(
       `INSERT INTO chat_seat_choices (user_id, open, chosen_at) VALUES ($1, $2, now())
        ON CONFLICT (user_id) DO UPDATE SET open = EXCLUDED.open, chosen_at = EXCLUDED.chosen_at`,
@@ -282,7 +283,7 @@ export class ChatRepository {
   }
 
   /** Whether the interpreter last chose to take text chats (false when they never did). */
-  async seatsOpen(userId: string): Promise<boolean> {
+  async seatsOpen(userId: UserId): Promise<boolean> {
     const r = await this.db.query<{ open: boolean }>(`SELECT open FROM chat_seat_choices WHERE user_id = $1`, [userId]);
     return r.rows[0]?.open ?? false;
   }

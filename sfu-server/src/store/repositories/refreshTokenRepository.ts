@@ -1,8 +1,9 @@
+import type { UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 export interface RefreshTokenRow {
   id: string;
-  userId: string;
+  userId: UserId;
   tokenHash: string;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -12,7 +13,7 @@ export interface RefreshTokenRow {
 export class RefreshTokenRepository {
   constructor(private readonly db: Queryable) {}
 
-  async insert(row: { id: string; userId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(row: { id: string; userId: UserId; tokenHash: string; expiresAt: Date }): Promise<void> {
     await this.db.query(`INSERT INTO refresh_tokens (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [row.id, row.userId, row.tokenHash, row.expiresAt]);
   }
 
@@ -30,7 +31,7 @@ export class RefreshTokenRepository {
     return r.rowCount === 1;
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
+  async revokeAllForUser(userId: UserId): Promise<void> {
     await this.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 

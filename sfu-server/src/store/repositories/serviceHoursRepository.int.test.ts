@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../../testing/freshDatabase.ts';
-import { DEFAULT_SERVICE_HOURS, type ServiceHours } from '@sign-relay/shared';
+import { DEFAULT_SERVICE_HOURS, type ServiceHours, type UserId } from '@sign-relay/shared';
 import { createLogger } from '../../logger.ts';
 import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from '../db.ts';
 import { migrate } from '../migrate.ts';
 import { ServiceHoursRepository } from './serviceHoursRepository.ts';
+import { asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 
@@ -19,8 +20,8 @@ function typhoonHours(): ServiceHours {
   return h;
 }
 
-async function insertAdmin(db: Database): Promise<string> {
-  const id = randomUUID();
+async function insertAdmin(db: Database): Promise<UserId> {
+  const id = asUserId(randomUUID());
   await db.pool.query("INSERT INTO users (id, username, display_name, role, password_hash) VALUES ($1, $2, 'Admin', 'admin', 'h')", [id, `admin-${id.slice(0, 8)}`]);
   return id;
 }
@@ -96,7 +97,7 @@ describe('ServiceHoursRepository on a real Postgres server', () => {
   it('refuses an updated_by that is not a user', async () => {
     const other = await freshDatabase();
     try {
-      await expect(new ServiceHoursRepository(other.db.pool).put(DEFAULT_SERVICE_HOURS, null, randomUUID())).rejects.toThrow(/foreign key/);
+      await expect(new ServiceHoursRepository(other.db.pool).put(DEFAULT_SERVICE_HOURS, null, asUserId(randomUUID()))).rejects.toThrow(/foreign key/);
     } finally {
       await other.drop();
     }

@@ -1,4 +1,4 @@
-import type { ServiceHours } from '@sign-relay/shared';
+import type { ServiceHours, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** The `service_settings` key the hours are kept under. */
@@ -31,7 +31,7 @@ export class ServiceHoursRepository {
    * 'conflict' when the stored version is another (someone else saved in between). One statement each way, so
    * two concurrent saves over the same version cannot both succeed.
    */
-  async put(hours: ServiceHours, expectedVersion: number | null, userId: string | null): Promise<{ version: number } | 'conflict'> {
+  async put(hours: ServiceHours, expectedVersion: number | null, userId: UserId | null): Promise<{ version: number } | 'conflict'> {
     const value = JSON.stringify(hours);
     const r =
       expectedVersion === null

@@ -1,8 +1,8 @@
-import type { Gender, StaffRole } from '@sign-relay/shared';
+import type { Gender, StaffRole, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 export interface UserRow {
-  id: string;
+  id: UserId;
   username: string;
   displayName: string;
   role: StaffRole;
@@ -23,7 +23,7 @@ export class UserRepository {
     return r.rows[0];
   }
 
-  async byId(id: string): Promise<UserRow | undefined> {
+  async byId(id: UserId): Promise<UserRow | undefined> {
     const r = await this.db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
     return r.rows[0];
   }
@@ -43,7 +43,7 @@ export class UserRepository {
     return r.rowCount === 1;
   }
 
-  async update(id: string, patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; passwordHash?: string; role?: StaffRole }): Promise<UserRow | undefined> {
+  async update(id: UserId, patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; passwordHash?: string; role?: StaffRole }): Promise<UserRow | undefined> {
     const r = await this.db.query<UserRow>(
       `UPDATE users SET
          display_name = COALESCE($2, display_name),
