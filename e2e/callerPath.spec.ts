@@ -11,7 +11,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_HOURS, type ServiceHours, type WeeklyHours } from '@sign-relay/shared';
+import { DEFAULT_SERVICE_HOURS, type EntryId, type ServiceHours, type WeeklyHours } from '@sign-relay/shared';
 import { startTestServer, type TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { CHROMIUM_ARGS } from './browser.ts';
 import { signIn, waitForOffer } from './flows.ts';
@@ -162,7 +162,7 @@ describe('the caller path at night and with video opened all day', () => {
           await caller.locator('[data-testid="waiting-ways"] form').waitFor();
           await checkA11y(caller, 'waiting, call-back form');
           // Text chat instead: the place in line is given up and the chat starts.
-          const entryId = await caller.evaluate(() => JSON.parse(sessionStorage.getItem('sign-relay.queueEntry') ?? '{}').entryId as string);
+          const entryId = await caller.evaluate(() => JSON.parse(sessionStorage.getItem('sign-relay.queueEntry') ?? '{}').entryId as EntryId);
           expect((await server.store.place(entryId))?.position).toBe(1);
           await caller.getByTestId('callback-form').getByRole('button', { name: '取消' }).click();
           await caller.getByTestId('waiting-to-text').click();
@@ -178,7 +178,7 @@ describe('the caller path at night and with video opened all day', () => {
     }
   });
 
-  let blockedEntry = '';
+  let blockedEntry: EntryId | '' = '';
   it('(a) a caller whose browser refuses the camera is told before joining the line and on the waiting screen', async () => {
     // (a) A caller whose browser refuses the camera is told before joining the line, and again while waiting.
     for (const lang of LANGS) {
@@ -205,7 +205,7 @@ describe('the caller path at night and with video opened all day', () => {
         await checkA11y(caller, `waiting, camera blocked (${lang}, ${size})`);
         await shoot(caller, 'waiting-camera-blocked', lang, size);
         if (stays) {
-          blockedEntry = await caller.evaluate(() => JSON.parse(sessionStorage.getItem('sign-relay.queueEntry') ?? '{}').entryId as string);
+          blockedEntry = await caller.evaluate(() => JSON.parse(sessionStorage.getItem('sign-relay.queueEntry') ?? '{}').entryId as EntryId);
           expect((await server.store.place(blockedEntry))?.entry.camera).toBe('blocked');
           continue; // this caller stays in line for the interpreter
         }

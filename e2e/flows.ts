@@ -3,7 +3,7 @@
  * signing in, an interpreter going available and answering the visual ring. Only data-testids, never CSS.
  */
 import type { Page } from 'playwright-core';
-import type { CallId, ServiceTopic } from '@sign-relay/shared';
+import type { CallId, EntryId, ServiceTopic } from '@sign-relay/shared';
 import type { TestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 
 export interface Credentials {
@@ -48,16 +48,16 @@ export async function goAvailable(page: Page): Promise<void> {
 }
 
 /** Waits for the visual ring, returns the offered entry id (the button is not pressed). */
-export async function waitForOffer(page: Page, timeout = 20_000): Promise<string> {
+export async function waitForOffer(page: Page, timeout = 20_000): Promise<EntryId> {
   const offer = page.getByTestId('offer');
   await offer.waitFor({ timeout });
   const entryId = await offer.getAttribute('data-entry-id');
   if (!entryId) throw new Error('offer without data-entry-id');
-  return entryId;
+  return entryId as EntryId;
 }
 
 /** The call the queue created for an answered entry (polls briefly: the answer and the call are one step apart). */
-export async function callOfEntry(server: TestServer, entryId: string): Promise<CallId> {
+export async function callOfEntry(server: TestServer, entryId: EntryId): Promise<CallId> {
   for (let i = 0; i < 100; i++) {
     const callId = server.calls.callOfEntry(entryId);
     if (callId) return callId;

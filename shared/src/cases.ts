@@ -4,7 +4,7 @@
  * desk's case form and the Open311 API.
  */
 import { z } from 'zod';
-import type { UserId } from './ids.ts';
+import type { CallId, EntryId, UserId } from './ids.ts';
 import { SERVICE_TOPICS, type ServiceTopic } from './queue.ts';
 
 /** The four 1999 services are the services a case is filed under (the same four a caller picks before a call). */
@@ -301,8 +301,9 @@ export interface CaseDetail extends CaseSummary {
   callerName: string | null;
   callerPhone: string | null;
   callerEmail: string | null;
-  callId: string | null;
-  callRecordId: string | null;
+  callId: CallId | null;
+  /** The call record of a video call: the id of the caller's place in line. */
+  callRecordId: EntryId | null;
   chatSessionId: string | null;
   readBack: { answer: ReadBackAnswer | null; answeredAt: number | null; skippedReason: string | null };
   closingNote: string | null;

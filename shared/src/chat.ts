@@ -2,6 +2,7 @@
  * Text chat: 24-hour chat sessions, and the chat beside every video call. Messages carry a client key so a
  * resend after a reconnect never duplicates; the server orders them with a per-session sequence number.
  */
+import type { CallId } from './ids.ts';
 
 /** Longest message, in characters (Unicode code points). */
 export const CHAT_MAX_CHARS = 2000;
@@ -29,7 +30,7 @@ export interface ChatSessionInfo {
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   topic: string | null;
-  callId: string | null;
+  callId: CallId | null;
 }
 
 /** A waiting chat's place in the chat line. */

@@ -12,10 +12,12 @@ import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN, idOf } from './ids.ts';
 import { caseDraftSchema, WRAP_UP_OUTCOMES, CASE_LIMITS, type CaseDetail, type CaseDraft, type CaseReceipt, type CaseSummary, type ReadBack, type ReadBackState } from './cases.ts';
-import type { CallId, ConsumerId, PeerId, ProducerId, UserId } from './ids.ts';
+import type { CallId, ConsumerId, EntryId, PeerId, ProducerId, UserId } from './ids.ts';
 import type { Colleague, ConsumerOptions, DeskOffer, DeskState, PeerInfo, ProducerInfo, TransportOptions, WallboardSnapshot } from './views.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be an id');
+const callId = idOf<CallId>();
+const entryId = idOf<EntryId>();
 const shortText = z.string().max(200);
 /** Open JSON objects from WebRTC (RTP parameters and the like) are bounded, then checked by mediasoup. */
 const looseObject = z.record(z.string().max(64), z.unknown()).refine((o) => Object.keys(o).length <= 64, 'too many keys');
@@ -52,7 +54,7 @@ const contact = z
 
 /** The call, chat or call-back request a case form belongs to. */
 const caseRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), callId: id }).strict(),
+  z.object({ kind: z.literal('call'), callId }).strict(),
   z.object({ kind: z.literal('chat'), sessionId: id }).strict(),
   z.object({ kind: z.literal('callback'), callbackId: id }).strict(),
 ]);
@@ -61,7 +63,7 @@ export type CaseRef = z.infer<typeof caseRef>;
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
   /** Joins a call; the call gives the role (its caller, or the interpreter it was given to). */
-  'call:join': z.object({ callId: id, displayName: shortText.optional() }).strict(),
+  'call:join': z.object({ callId, displayName: shortText.optional() }).strict(),
   'call:hangup': z.object({}).strict(),
   /** Leaves a call without ending it (the interpreter who handed the call over). */
   'call:leave': z.object({}).strict(),
@@ -78,12 +80,12 @@ export const clientSchemas = {
     .strict(),
   'queue:leave': z.object({}).strict(),
   /** After a reconnect: take up the place in line again. */
-  'queue:resume': z.object({ entryId: id }).strict(),
+  'queue:resume': z.object({ entryId }).strict(),
   'desk:setStatus': z
     .object({ status: z.enum(['available', 'break', 'offline']), reason: z.enum(BREAK_REASONS).exclude(['missed-offers']).optional() })
     .strict(),
-  'desk:accept': z.object({ entryId: id }).strict(),
-  'desk:decline': z.object({ entryId: id }).strict(),
+  'desk:accept': z.object({ entryId }).strict(),
+  'desk:decline': z.object({ entryId }).strict(),
   'desk:transfer': z.object({ toUserId: idOf<UserId>() }).strict(),
   'desk:colleagues': z.object({}).strict(),
   'wallboard:watch': z.object({}).strict(),
@@ -98,7 +100,7 @@ export const clientSchemas = {
    * `fromChat`: the caller's own text chat that this call came from (the caller's side only). Its messages then
    * show above the call's chat for both parties. A hint: one that is not the caller's own text chat is ignored.
    */
-  'chat:forCall': z.object({ callId: id, fromChat: id.optional() }).strict(),
+  'chat:forCall': z.object({ callId, fromChat: id.optional() }).strict(),
   'chat:send': z
     .object({
       sessionId: id,
@@ -296,14 +298,14 @@ export interface ServerToClientEvents {
   /** The caller's place in line, whenever it (or the estimate) changes. */
   'queue:status': (p: QueueStatus) => void;
   /** An interpreter answered: join this call. */
-  'queue:connected': (p: { entryId: string; callId: CallId }) => void;
+  'queue:connected': (p: { entryId: EntryId; callId: CallId }) => void;
   /** The interpreter's connection dropped: the caller is back at the head of the line. */
   'queue:requeued': (p: QueueStatus) => void;
   /** The caller is no longer in line (left on another device, or gone too long). */
-  'queue:left': (p: { entryId: string; reason: 'left' | 'lost' }) => void;
+  'queue:left': (p: { entryId: EntryId; reason: 'left' | 'lost' }) => void;
   'desk:state': (p: DeskState) => void;
   'desk:offer': (p: DeskOffer) => void;
-  'desk:offerEnded': (p: { entryId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
+  'desk:offerEnded': (p: { entryId: EntryId; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
   'wallboard:update': (p: WallboardSnapshot) => void;
   'chat:message': (p: ChatMessage) => void;
   /** The call's chat was linked to the text chat it came from: its messages, for the call's interpreters. */

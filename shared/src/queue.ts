@@ -1,6 +1,7 @@
 /**
  * Queue and desk vocabulary shared by the server and every client.
  */
+import type { EntryId } from './ids.ts';
 
 /** The four 1999 services a caller can point at with a pictogram before waiting. */
 export const SERVICE_TOPICS = ['consultation', 'transfer', 'petition', 'dispatch'] as const;
@@ -46,7 +47,7 @@ export const QUEUE_RULES = {
 
 /** What a waiting caller is shown, live. */
 export interface QueueStatus {
-  entryId: string;
+  entryId: EntryId;
   /** 1 = first in line (being rung when state is 'offered'). */
   position: number;
   /** Estimated seconds until answered; null when no interpreter is on duty. */

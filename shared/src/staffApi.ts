@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from './auth.ts';
 import { httpRoute } from './http.ts';
-import { branded, type UserId } from './ids.ts';
+import { branded, type EntryId, type UserId } from './ids.ts';
 import { CALL_END_REASONS } from './media.ts';
 import type { WallboardSnapshot } from './views.ts';
 import { GENDERS, type Channel, type Gender, type ServiceTopic } from './queue.ts';
@@ -19,7 +19,8 @@ export type CallRecordEndReason = (typeof CALL_RECORD_REASONS)[number];
 
 /** One of an interpreter's calls today, times as ISO strings. */
 export interface TodayCall {
-  id: string;
+  /** The call record: the id of the caller's place in line. */
+  id: EntryId;
   channel: Channel;
   kioskId: string | null;
   topic: ServiceTopic | null;

@@ -5,7 +5,7 @@
 import type { MediaSource, ParticipantRole } from './media.ts';
 import type { BreakReason, CallerCamera, Channel, Gender, InterpreterState, ServiceTopic } from './queue.ts';
 import type { StaffRole } from './auth.ts';
-import type { ConsumerId, PeerId, ProducerId, TransportId, UserId } from './ids.ts';
+import type { CallId, ConsumerId, EntryId, PeerId, ProducerId, TransportId, UserId } from './ids.ts';
 
 /** What a peer in a call looks like to the others. */
 export interface PeerInfo {
@@ -46,13 +46,13 @@ export interface DeskState {
   missedOffers: number;
   wrapUpUntil: number | null;
   /** The caller being offered or in the call. */
-  entryId: string | null;
-  callId: string | null;
+  entryId: EntryId | null;
+  callId: CallId | null;
 }
 
 /** A call ringing on an interpreter's desk. */
 export interface DeskOffer {
-  entryId: string;
+  entryId: EntryId;
   channel: Channel;
   kioskId: string | null;
   topic: ServiceTopic | null;
@@ -98,7 +98,7 @@ export type WallboardAlarm =
 /** What the supervisor wallboard shows, live. */
 export interface WallboardSnapshot {
   at: number;
-  waiting: { entryId: string; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
+  waiting: { entryId: EntryId; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
   longestWaitSec: number;
   interpreters: {
     userId: UserId;
@@ -118,7 +118,7 @@ export interface WallboardSnapshot {
   callbacks: { open: number; claimed: number; oldestWaitSec: number | null };
   /** What needs a supervisor now, most urgent first (see `WALLBOARD_RULES`). */
   alarms: WallboardAlarm[];
-  callsInProgress: { entryId: string; callId: string | null; interpreterId: UserId; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
+  callsInProgress: { entryId: EntryId; callId: CallId | null; interpreterId: UserId; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
   today: {
     answered: number;
     abandoned: number;

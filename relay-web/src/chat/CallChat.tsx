@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CallId } from '@sign-relay/shared';
 import { Icon } from '../components/Icon.tsx';
 import type { SignalingSocket } from '../signaling/socket.ts';
 import { lastSeq, unreadCount } from './chatMessages.ts';
@@ -11,7 +12,7 @@ import './chat.css';
 
 interface Props {
   socket: SignalingSocket;
-  callId: string;
+  callId: CallId;
   me: ChatParty;
   /** The caller's text chat this call came from, shown above the call's chat for both sides. */
   fromChat?: string | undefined;

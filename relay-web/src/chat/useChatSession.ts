@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chatBodyProblem } from '@sign-relay/shared';
-import type { ChatMessage, ChatQueueStatus, ChatSessionInfo } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionInfo } from '@sign-relay/shared';
 import { session as sessionStorageArea } from '../auth/TokenSource.ts';
 import type { SafeStorage } from '../auth/TokenSource.ts';
 import { errorCodeOf, request } from '../signaling/socket.ts';
@@ -25,7 +25,7 @@ export type ChatParty = 'guest' | 'staff';
  * Where the chat comes from: a session by id (text chats), or the chat of a video call (`fromChat`: the
  * caller's text chat the call came from, whose messages then show above the call's).
  */
-export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: string; fromChat?: string | undefined };
+export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: CallId; fromChat?: string | undefined };
 
 export interface ChatEnd {
   by: 'guest' | 'staff' | 'system';

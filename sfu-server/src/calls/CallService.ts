@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { CallEndReason, CallId, CallMediaStats, GuestId, ParticipantRole, UserId } from '@sign-relay/shared';
+import type { CallEndReason, CallId, CallMediaStats, EntryId, GuestId, ParticipantRole, UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { CallRoom } from '../media/CallRoom.ts';
@@ -22,7 +22,7 @@ const ENDED_MEMORY = 1000;
 
 /** Who may join a call: its caller (by guest id) and the staff it was given to. */
 export interface CallAccess {
-  entryId: string;
+  entryId: EntryId;
   guestId: GuestId;
   /** Where the caller is (their call's chat is recorded with it). */
   channel: 'web' | 'kiosk';
@@ -103,7 +103,7 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   }
 
   /** The live call of a queue entry, if any. */
-  callOfEntry(entryId: string): CallId | undefined {
+  callOfEntry(entryId: EntryId): CallId | undefined {
     for (const [callId, a] of this.access) if (a.entryId === entryId) return callId;
     return undefined;
   }

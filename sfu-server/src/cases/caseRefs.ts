@@ -1,4 +1,4 @@
-import type { CaseRef } from '@sign-relay/shared';
+import type { CallId, CaseRef } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../store/repositories/auditRepository.ts';
 import type { CaseRepository } from '../store/repositories/caseRepository.ts';
@@ -19,11 +19,11 @@ export function refKey(ref: CaseRef): { kind: RefKind; refId: string } {
   }
 }
 
-/** The reference the API speaks of, from a stored key. */
+/** The reference the API speaks of, from a stored key (the key's kind says which kind of id it holds). */
 export function toRef(kind: RefKind, refId: string): CaseRef {
   switch (kind) {
     case 'call':
-      return { kind, callId: refId };
+      return { kind, callId: refId as CallId };
     case 'chat':
       return { kind, sessionId: refId };
     case 'callback':

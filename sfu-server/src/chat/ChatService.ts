@@ -71,10 +71,10 @@ export class ChatService {
    * The chat beside a video call, for the call's caller and interpreters only, with the messages of the text
    * chat it came from (`fromChat`, the caller's own text chat; linked once, and the interpreters told).
    */
-  async forCall(who: Principal, callId: string, fromChat?: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
-    const access = this.d.calls.partiesOf(callId as CallId);
+  async forCall(who: Principal, callId: CallId, fromChat?: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
+    const access = this.d.calls.partiesOf(callId);
     if (!access) throw new AppError('NOT_FOUND', 'There is no such call in progress.');
-    if (!this.d.calls.isParty(callId as CallId, who)) throw new AppError('FORBIDDEN', 'This is not your call.');
+    if (!this.d.calls.isParty(callId, who)) throw new AppError('FORBIDDEN', 'This is not your call.');
     let s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
     /** The earlier text chat's messages, read once: for the interpreters' push and for this answer. */
     let earlier: ChatMessage[] | null = null;
@@ -173,7 +173,7 @@ export class ChatService {
   /** Staff who are parties to a session: the chat's interpreter, or the interpreters of the video call. */
   private staffOf(s: ChatSessionRow): UserId[] {
     if (s.kind === 'text') return s.interpreterId ? [s.interpreterId] : [];
-    const access = s.callId ? this.d.calls.partiesOf(s.callId as CallId) : undefined;
+    const access = s.callId ? this.d.calls.partiesOf(s.callId) : undefined;
     return access ? [...access.staffIds] : [];
   }
 

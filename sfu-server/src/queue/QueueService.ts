@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { QUEUE_RULES, type BreakReason, type CallerCamera, type CallId, type Colleague, type DeskState, type Gender, type GuestId, type QueueStatus, type ServiceTopic, type UserId } from '@sign-relay/shared';
+import { QUEUE_RULES, type BreakReason, type CallerCamera, type CallId, type Colleague, type EntryId, type DeskState, type Gender, type GuestId, type QueueStatus, type ServiceTopic, type UserId } from '@sign-relay/shared';
 import type { CallClosed, CallService } from '../calls/CallService.ts';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
@@ -87,7 +87,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
 
   async join(guest: GuestRef, p: { topic?: ServiceTopic | undefined; preferredGender?: Gender | undefined; contact?: CallbackContact | undefined; camera?: CallerCamera | undefined }): Promise<QueueStatus> {
     await assertOpen(this.d.hours, 'video');
-    const entryId = randomUUID();
+    const entryId = randomUUID() as EntryId;
     const now = this.now();
     const entry = { id: entryId, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: p.preferredGender ?? null, camera: p.camera ?? null };
     // The record is written before the caller is queued: an accepted caller is never missing from the records.
@@ -97,14 +97,14 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     return this.status(entryId);
   }
 
-  async leave(guestId: GuestId, entryId: string): Promise<void> {
+  async leave(guestId: GuestId, entryId: EntryId): Promise<void> {
     await this.owned(guestId, entryId);
     await this.handle(await this.d.store.remove(entryId, 'left', this.now()));
     await this.route();
   }
 
   /** The caller is back after a dropped connection: their place (and a ring, if due) resumes. */
-  async resume(guestId: GuestId, entryId: string): Promise<QueueStatus> {
+  async resume(guestId: GuestId, entryId: EntryId): Promise<QueueStatus> {
     await this.owned(guestId, entryId);
     await this.handle(await this.d.store.setConnection(entryId, null, this.now()));
     await this.route();
@@ -112,7 +112,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   /** The caller's connection dropped: they keep their place for the grace period. */
-  async callerLost(entryId: string): Promise<void> {
+  async callerLost(entryId: EntryId): Promise<void> {
     const place = await this.d.store.place(entryId);
     if (!place) return;
     const now = this.now();
@@ -121,12 +121,12 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   /** Position and estimated wait of a caller in line. */
-  status(entryId: string): Promise<QueueStatus> {
+  status(entryId: EntryId): Promise<QueueStatus> {
     return this.views.status(entryId);
   }
 
   /** Every waiting caller's status, for the live position broadcast. */
-  statuses(): Promise<Map<string, { guestId: GuestId; status: QueueStatus }>> {
+  statuses(): Promise<Map<EntryId, { guestId: GuestId; status: QueueStatus }>> {
     return this.views.statuses();
   }
 
@@ -144,7 +144,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
   }
 
   /** The offered interpreter answers: the call is created and the caller told to join it. */
-  async accept(staff: StaffRef, entryId: string): Promise<CallId> {
+  async accept(staff: StaffRef, entryId: EntryId): Promise<CallId> {
     const events = await this.d.store.respond(staff.userId, entryId, 'accept', this.now(), this.d.wrapUpMs);
     const answered = events.find((e): e is Extract<QueueEvent<VideoLineIds>, { type: 'answered' }> => e.type === 'answered');
     if (!answered) throw new AppError('INTERNAL', 'The call could not be connected.');
@@ -171,7 +171,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     return callId;
   }
 
-  async decline(staff: StaffRef, entryId: string): Promise<void> {
+  async decline(staff: StaffRef, entryId: EntryId): Promise<void> {
     await this.handle(await this.d.store.respond(staff.userId, entryId, 'decline', this.now()));
     await this.route();
   }
@@ -223,7 +223,7 @@ export class QueueService extends EventEmitter<{ changed: [] }> {
     await this.handle(events);
   }
 
-  private async owned(guestId: GuestId, entryId: string): Promise<Place<VideoLineIds>> {
+  private async owned(guestId: GuestId, entryId: EntryId): Promise<Place<VideoLineIds>> {
     const place = await this.d.store.place(entryId);
     if (!place || place.entry.guestId !== guestId) throw new AppError('NOT_FOUND', 'You are not in the queue.');
     return place;

@@ -1,4 +1,4 @@
-import type { CallId, DeskState, GuestId, QueueStatus, UserId } from '@sign-relay/shared';
+import type { CallId, DeskState, EntryId, GuestId, QueueStatus, UserId } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
@@ -21,14 +21,14 @@ export class QueueViews {
   constructor(private readonly d: QueueViewsDeps) {}
 
   /** Position and estimated wait of a caller in line. */
-  async status(entryId: string): Promise<QueueStatus> {
+  async status(entryId: EntryId): Promise<QueueStatus> {
     const [place, snap] = await Promise.all([this.d.store.place(entryId), this.d.store.snapshot()]);
     if (!place) throw new AppError('NOT_FOUND', 'You are not in the queue.');
     return statusOf(place, countStaffing(snap.interpreters), await this.averageHandle());
   }
 
   /** Every waiting caller's status, for the live position broadcast. */
-  async statuses(): Promise<Map<string, { guestId: GuestId; status: QueueStatus }>> {
+  async statuses(): Promise<Map<EntryId, { guestId: GuestId; status: QueueStatus }>> {
     const [places, snap] = await Promise.all([this.d.store.places(), this.d.store.snapshot()]);
     const staffing = countStaffing(snap.interpreters);
     const aht = await this.averageHandle();
@@ -67,7 +67,7 @@ export function statusOf(place: Place<VideoLineIds>, staffing: { staffed: number
 }
 
 /** An interpreter's desk from their presence (offline since `now` when never signed in), with their live call. */
-export function deskOf(i: Interpreter<VideoLineIds> | undefined, now: number, callOfEntry: (entryId: string) => CallId | undefined): DeskState {
+export function deskOf(i: Interpreter<VideoLineIds> | undefined, now: number, callOfEntry: (entryId: EntryId) => CallId | undefined): DeskState {
   if (!i) return { state: 'offline', since: now, breakReason: null, missedOffers: 0, wrapUpUntil: null, entryId: null, callId: null };
   const callId = i.state === 'in-call' && i.entryId ? (callOfEntry(i.entryId) ?? null) : null;
   return { state: i.state, since: i.since, breakReason: i.breakReason, missedOffers: i.missedOffers, wrapUpUntil: i.wrapUpUntil, entryId: i.entryId, callId };

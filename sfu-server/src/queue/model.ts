@@ -1,4 +1,4 @@
-import type { BreakReason, CallerCamera, Channel, Gender, GuestId, InterpreterState, ServiceTopic, UserId } from '@sign-relay/shared';
+import type { BreakReason, CallerCamera, Channel, EntryId, Gender, GuestId, InterpreterState, ServiceTopic, UserId } from '@sign-relay/shared';
 
 /** Ordering scores: callers sent back to the head (their interpreter dropped) sort before everyone else. */
 export const NORMAL_SCORE_OFFSET = 1e13;
@@ -15,7 +15,7 @@ export interface LineIds {
 
 /** The video line: callers' places in line, answered by interpreters (their staff accounts). */
 export interface VideoLineIds extends LineIds {
-  entry: string;
+  entry: EntryId;
   interpreter: UserId;
 }
 

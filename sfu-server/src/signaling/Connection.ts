@@ -1,3 +1,4 @@
+import type { EntryId } from '@sign-relay/shared';
 import type { Principal } from '../auth/tokens.ts';
 import type { CallRoom } from '../media/CallRoom.ts';
 import type { Peer } from '../media/Peer.ts';
@@ -9,7 +10,7 @@ import { TokenBucket } from '../util/TokenBucket.ts';
 export class Connection {
   call: { room: CallRoom; peer: Peer } | undefined;
   /** The caller's place in line, while queued from this connection. */
-  entryId: string | undefined;
+  entryId: EntryId | undefined;
   /** The caller's text chat while it waits for an interpreter from this connection. */
   chatSessionId: string | undefined;
   /** Supervisors watching the wallboard get live updates. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallId, GuestId, UserId } from '@sign-relay/shared';
+import type { CallId, EntryId, GuestId, UserId } from '@sign-relay/shared';
 import type { TestServer } from './harness.ts';
 
 /**
@@ -9,5 +9,5 @@ import type { TestServer } from './harness.ts';
  * the interpreter.
  */
 export function callForTesting(server: TestServer, parties: { guestId: GuestId; staffIds?: readonly UserId[] }): Promise<CallId> {
-  return server.calls.create({ entryId: randomUUID(), guestId: parties.guestId, channel: 'web', kioskId: null, staffIds: new Set(parties.staffIds ?? []) });
+  return server.calls.create({ entryId: randomUUID() as EntryId, guestId: parties.guestId, channel: 'web', kioskId: null, staffIds: new Set(parties.staffIds ?? []) });
 }

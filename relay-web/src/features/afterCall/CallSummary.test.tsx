@@ -9,6 +9,7 @@ import type { Mounted } from '../../test/render.tsx';
 import { AfterCall } from '../caller/AfterCall.tsx';
 import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import type { CallRecord } from './callRecord.ts';
+import { asCallId } from '@sign-relay/shared/testing/ids.ts';
 
 const START = Date.parse('2026-12-01T02:03:05Z');
 const msg = (seq: number, from: ChatMessage['from'], body: string, senderName = ''): ChatMessage => ({ id: `m${seq}`, sessionId: 's1', seq, from, senderName, body, clientKey: `key-${seq}-abcdef`, at: START + seq * 10_000 });
@@ -16,7 +17,7 @@ const receipt: CaseReceipt = { number: '1999-20261201-000007', service: 'dispatc
 const old: CaseReceipt = { ...receipt, number: '1999-20261201-000002', filedAt: START - 600_000 };
 
 const record: CallRecord = {
-  callId: 'c1',
+  callId: asCallId('c1'),
   startedAt: START,
   endedAt: START + 725_000,
   interpreterNames: ['林美華'],

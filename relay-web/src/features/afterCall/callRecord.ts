@@ -3,7 +3,7 @@
  * were filed while it went on. The screen gathers the facts (the call's peers, the caller's own hang-up, the
  * chat's messages, the receipts) in {@link useCallRecord}; nothing here is stored anywhere.
  */
-import type { CaseReceipt, ChatMessage } from '@sign-relay/shared';
+import type { CallId, CaseReceipt, ChatMessage } from '@sign-relay/shared';
 import type { CallerOutcome } from '../caller/callerFlow.ts';
 
 /** What the call screen tells the summary while the call goes on. */
@@ -16,7 +16,7 @@ export interface CallFacts {
 
 /** One call as the after-call screen shows it. */
 export interface CallRecord extends CallFacts {
-  callId: string;
+  callId: CallId;
   /** When the call began (this browser's clock; after a reload, the server's record of the call's chat). */
   startedAt: number | null;
   /** When the call screen closed (this browser's clock), or null while it goes on. */

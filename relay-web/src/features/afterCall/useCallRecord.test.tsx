@@ -16,6 +16,7 @@ import type { Mounted } from '../../test/render.tsx';
 import type { CallerStep } from '../caller/callerFlow.ts';
 import { useCallRecord } from './useCallRecord.ts';
 import type { CallRecordHandle } from './useCallRecord.ts';
+import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
 const CALL = 'call-1' as CallId;
 const message = (seq: number, from: ChatMessage['from'], body: string): ChatMessage => ({ id: `m${seq}`, sessionId: 'chat-1', seq, from, senderName: from === 'staff' ? '林美華' : '', body, clientKey: `key-${seq}-abcdef`, at: 1_000 + seq });
@@ -51,7 +52,7 @@ async function settle(): Promise<void> {
   });
 }
 
-const inCall: CallerStep = { step: 'in-call', entryId: 'e1', callId: CALL, connectedAt: 10_000 };
+const inCall: CallerStep = { step: 'in-call', entryId: asEntryId('e1'), callId: CALL, connectedAt: 10_000 };
 const over: CallerStep = { step: 'over', outcome: { kind: 'ended', reason: 'hangup' } };
 
 beforeEach(() => {
@@ -64,7 +65,7 @@ describe('useCallRecord', () => {
   it('keeps the call’s chat, the names and the caller’s hang-up, and asks for the whole chat once the call is over', async () => {
     server.stored = [message(1, 'staff', '請把地址打給我')];
     const before = [receipt(1)];
-    m.render(<Probe socket={server.asSocket()} step={{ step: 'waiting', entryId: 'e1', status: null, requeued: false, leaving: false }} receipts={before} />);
+    m.render(<Probe socket={server.asSocket()} step={{ step: 'waiting', entryId: asEntryId('e1'), status: null, requeued: false, leaving: false }} receipts={before} />);
     expect(latest.record).toBeNull();
     m.render(<Probe socket={server.asSocket()} step={inCall} receipts={before} />);
     await settle();

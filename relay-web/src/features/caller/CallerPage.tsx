@@ -6,7 +6,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CallId, QueueStatus } from '@sign-relay/shared';
+import type { CallId, EntryId, QueueStatus } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -77,13 +77,13 @@ export function CallerPage(): ReactElement {
   useEffect(() => {
     if (!socket) return;
     const onStatus = (status: QueueStatus): void => dispatch({ type: 'status', status });
-    const onConnected = (p: { entryId: string; callId: CallId }): void => dispatch({ type: 'connected', entryId: p.entryId, callId: p.callId, at: Date.now() });
+    const onConnected = (p: { entryId: EntryId; callId: CallId }): void => dispatch({ type: 'connected', entryId: p.entryId, callId: p.callId, at: Date.now() });
     const onRequeued = (status: QueueStatus): void => {
       dispatch({ type: 'requeued', status });
       // This connection may be a newer one than the one that joined: bind it to the entry for live updates.
       void request(socket, 'queue:resume', { entryId: status.entryId }).then((s) => dispatch({ type: 'status', status: s }), () => undefined);
     };
-    const onLeft = (p: { entryId: string; reason: 'left' | 'lost' }): void => dispatch({ type: 'left', entryId: p.entryId, reason: p.reason });
+    const onLeft = (p: { entryId: EntryId; reason: 'left' | 'lost' }): void => dispatch({ type: 'left', entryId: p.entryId, reason: p.reason });
     socket.on('queue:status', onStatus);
     socket.on('queue:connected', onConnected);
     socket.on('queue:requeued', onRequeued);

@@ -6,8 +6,9 @@ import type { CameraCheck, CameraCheckState } from '../cameraCheck/useCameraChec
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { WaitingScreen } from './WaitingScreen.tsx';
+import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
-const status = (p: Partial<QueueStatus> = {}): QueueStatus => ({ entryId: 'e1', position: 2, estimatedWaitSec: 300, state: 'waiting', staffed: 1, requeued: false, ...p });
+const status = (p: Partial<QueueStatus> = {}): QueueStatus => ({ entryId: asEntryId('e1'), position: 2, estimatedWaitSec: 300, state: 'waiting', staffed: 1, requeued: false, ...p });
 const noop = (): void => undefined;
 const camera = (state: CameraCheckState = 'checking', retry: () => void = noop): CameraCheck => ({ state, track: null, retry });
 let m: Mounted;

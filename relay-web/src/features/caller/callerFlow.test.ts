@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CallId, QueueStatus } from '@sign-relay/shared';
 import { callerReducer, INITIAL_STEP, initialStep, storedEntryOf } from './callerFlow.ts';
 import type { CallerEvent, CallerStep } from './callerFlow.ts';
+import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
 const CALL = 'c0000000-0000-4000-8000-000000000001' as CallId;
-const status = (p: Partial<QueueStatus> = {}): QueueStatus => ({ entryId: 'e1', position: 2, estimatedWaitSec: 300, state: 'waiting', staffed: 1, requeued: false, ...p });
+const status = (p: Partial<QueueStatus> = {}): QueueStatus => ({ entryId: asEntryId('e1'), position: 2, estimatedWaitSec: 300, state: 'waiting', staffed: 1, requeued: false, ...p });
 const run = (events: CallerEvent[], from: CallerStep = INITIAL_STEP): CallerStep => events.reduce(callerReducer, from);
 
-const waiting: CallerStep = { step: 'waiting', entryId: 'e1', status: status(), requeued: false, leaving: false };
-const inCall: CallerStep = { step: 'in-call', entryId: 'e1', callId: CALL, connectedAt: 1 };
+const waiting: CallerStep = { step: 'waiting', entryId: asEntryId('e1'), status: status(), requeued: false, leaving: false };
+const inCall: CallerStep = { step: 'in-call', entryId: asEntryId('e1'), callId: CALL, connectedAt: 1 };
 
 describe('the caller flow', () => {
   it('goes start → topic → preferences → joining → waiting', () => {
@@ -27,12 +28,12 @@ describe('the caller flow', () => {
   it('follows live status for its own entry only', () => {
     const moved = callerReducer(waiting, { type: 'status', status: status({ position: 1, state: 'offered', estimatedWaitSec: 0 }) });
     expect(moved).toMatchObject({ step: 'waiting', status: { position: 1, state: 'offered' } });
-    expect(callerReducer(waiting, { type: 'status', status: status({ entryId: 'other', position: 9 }) })).toBe(waiting);
+    expect(callerReducer(waiting, { type: 'status', status: status({ entryId: asEntryId('other'), position: 9 }) })).toBe(waiting);
   });
 
   it('connects on queue:connected for its entry', () => {
-    expect(callerReducer(waiting, { type: 'connected', entryId: 'e1', callId: CALL, at: 5 })).toEqual({ step: 'in-call', entryId: 'e1', callId: CALL, connectedAt: 5 });
-    expect(callerReducer(waiting, { type: 'connected', entryId: 'e2', callId: CALL, at: 5 })).toBe(waiting);
+    expect(callerReducer(waiting, { type: 'connected', entryId: asEntryId('e1'), callId: CALL, at: 5 })).toEqual({ step: 'in-call', entryId: 'e1', callId: CALL, connectedAt: 5 });
+    expect(callerReducer(waiting, { type: 'connected', entryId: asEntryId('e2'), callId: CALL, at: 5 })).toBe(waiting);
   });
 
   it('goes back to waiting, marked requeued and first, when the interpreter drops (call:ended first, then queue:requeued)', () => {
@@ -67,10 +68,10 @@ describe('the caller flow', () => {
     const leaving = callerReducer(waiting, { type: 'leave' });
     expect(leaving).toMatchObject({ leaving: true });
     expect(callerReducer(leaving, { type: 'leave-failed' })).toMatchObject({ leaving: false });
-    expect(callerReducer(leaving, { type: 'left', entryId: 'e1', reason: 'left' })).toEqual({ step: 'over', outcome: { kind: 'left-queue', reason: 'left' } });
-    expect(callerReducer(waiting, { type: 'left', entryId: 'e1', reason: 'lost' })).toEqual({ step: 'over', outcome: { kind: 'left-queue', reason: 'lost' } });
+    expect(callerReducer(leaving, { type: 'left', entryId: asEntryId('e1'), reason: 'left' })).toEqual({ step: 'over', outcome: { kind: 'left-queue', reason: 'left' } });
+    expect(callerReducer(waiting, { type: 'left', entryId: asEntryId('e1'), reason: 'lost' })).toEqual({ step: 'over', outcome: { kind: 'left-queue', reason: 'lost' } });
     // Being in a call is not leaving the line.
-    expect(callerReducer(inCall, { type: 'left', entryId: 'e1', reason: 'left' })).toBe(inCall);
+    expect(callerReducer(inCall, { type: 'left', entryId: asEntryId('e1'), reason: 'left' })).toBe(inCall);
   });
 
   it('reports a failed join and retries it with the same choices', () => {
@@ -97,14 +98,14 @@ describe('what survives a reload', () => {
 
   it('resumes the place, or the call, without the answered alert', () => {
     expect(initialStep(null, 0)).toEqual(INITIAL_STEP);
-    expect(initialStep({ entryId: 'e1', callId: null }, 0)).toEqual({ step: 'resuming', entryId: 'e1' });
-    const s = initialStep({ entryId: 'e1', callId: CALL }, 100_000);
+    expect(initialStep({ entryId: asEntryId('e1'), callId: null }, 0)).toEqual({ step: 'resuming', entryId: 'e1' });
+    const s = initialStep({ entryId: asEntryId('e1'), callId: CALL }, 100_000);
     expect(s).toMatchObject({ step: 'in-call', callId: CALL });
     expect(s.step === 'in-call' && 100_000 - s.connectedAt).toBeGreaterThan(10_000);
   });
 
   it('a resumed place becomes waiting, or start when it is gone', () => {
-    const resuming: CallerStep = { step: 'resuming', entryId: 'e1' };
+    const resuming: CallerStep = { step: 'resuming', entryId: asEntryId('e1') };
     expect(callerReducer(resuming, { type: 'joined', status: status() })).toEqual(waiting);
     expect(callerReducer(resuming, { type: 'resume-failed' })).toEqual(INITIAL_STEP);
   });

@@ -4,7 +4,7 @@
  * dropping sends the caller back to waiting, first in line. Pure: the screen feeds it events and renders
  * its steps; the socket and the call live in the components.
  */
-import { assertUnreachable, type CallId, type Gender, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
+import { assertUnreachable, type CallId, type EntryId, type Gender, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
 import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 
@@ -22,9 +22,9 @@ export type CallerStep =
   | { step: 'preferences'; topic: ServiceTopic | null; gender: GenderChoice }
   | { step: 'joining'; topic: ServiceTopic | null; gender: GenderChoice }
   /** After a reload: taking up the stored place in line again. */
-  | { step: 'resuming'; entryId: string }
-  | { step: 'waiting'; entryId: string; status: QueueStatus | null; requeued: boolean; leaving: boolean }
-  | { step: 'in-call'; entryId: string; callId: CallId; connectedAt: number }
+  | { step: 'resuming'; entryId: EntryId }
+  | { step: 'waiting'; entryId: EntryId; status: QueueStatus | null; requeued: boolean; leaving: boolean }
+  | { step: 'in-call'; entryId: EntryId; callId: CallId; connectedAt: number }
   | { step: 'over'; outcome: CallerOutcome }
   | { step: 'join-failed'; code: RequestErrorCode; topic: ServiceTopic | null; gender: GenderChoice };
 
@@ -40,8 +40,8 @@ export type CallerEvent =
   | { type: 'status'; status: QueueStatus }
   | { type: 'leave' }
   | { type: 'leave-failed' }
-  | { type: 'left'; entryId: string; reason: 'left' | 'lost' }
-  | { type: 'connected'; entryId: string; callId: CallId; at: number }
+  | { type: 'left'; entryId: EntryId; reason: 'left' | 'lost' }
+  | { type: 'connected'; entryId: EntryId; callId: CallId; at: number }
   | { type: 'requeued'; status: QueueStatus }
   | { type: 'call-ended'; reason: SessionEndReason }
   | { type: 'call-failed'; failure: SessionFailure }
@@ -52,7 +52,7 @@ export const INITIAL_STEP: CallerStep = { step: 'start' };
 
 /** What survives a reload (sessionStorage): the place in line and, once connected, the call. */
 export interface StoredEntry {
-  entryId: string;
+  entryId: EntryId;
   callId: CallId | null;
 }
 

@@ -6,7 +6,7 @@ import type { StaffUser } from '../../auth/StaffAuth.ts';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { CaseTranscript } from './CaseTranscript.tsx';
-import { asUserId } from '@sign-relay/shared/testing/ids.ts';
+import { asCallId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const ID = '0b6c8f0e-6a52-4a8e-9a51-3b1f0d6c2a11';
 const INTERPRETER = asUserId('5d1f7a3e-2b4c-4d6e-8f90-1a2b3c4d5e6f');
@@ -35,7 +35,7 @@ const CASE: CaseDetail = {
   callerName: null,
   callerPhone: null,
   callerEmail: null,
-  callId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  callId: asCallId('7c9e6679-7425-40de-944b-e07fc1f90ae7'),
   callRecordId: null,
   chatSessionId: '9b2d3c4e-5f60-4718-9a2b-3c4d5e6f7a8b',
   readBack: { answer: null, answeredAt: null, skippedReason: null },

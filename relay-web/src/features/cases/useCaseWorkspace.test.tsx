@@ -9,6 +9,7 @@ import type { Mounted } from '../../test/render.tsx';
 import { SAVE_DELAY_MS } from './draftSaver.ts';
 import { useCaseWorkspace } from './useCaseWorkspace.ts';
 import type { CaseSocket, CaseWorkspaceActions, CaseWorkspaceModel } from './useCaseWorkspace.ts';
+import { asCallId } from '@sign-relay/shared/testing/ids.ts';
 
 
 /** The case events of the server in memory: a draft with versions, a read-back, filing by client key. */
@@ -46,7 +47,7 @@ class FakeCaseServer extends FakeSocket {
   }
 }
 
-const REF: CaseRef = { kind: 'call', callId: 'c1' };
+const REF: CaseRef = { kind: 'call', callId: asCallId('c1') };
 let server: FakeCaseServer;
 let m: Mounted;
 let ws: CaseWorkspaceModel & CaseWorkspaceActions;

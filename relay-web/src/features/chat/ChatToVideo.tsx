@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallId, QueueStatus } from '@sign-relay/shared';
+import type { CallId, EntryId, QueueStatus } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { asServiceTopic } from '../../components/TopicPictogram.tsx';
@@ -15,14 +15,14 @@ import { storeVideoFromChat } from '../../chat/chatStorage.ts';
 type State =
   | { kind: 'idle'; left: boolean }
   | { kind: 'joining' }
-  | { kind: 'waiting'; entryId: string; status: QueueStatus | null; leaving: boolean }
+  | { kind: 'waiting'; entryId: EntryId; status: QueueStatus | null; leaving: boolean }
   | { kind: 'failed'; code: RequestErrorCode };
 
 /** A place in the video line kept from before a reload of the chat page. */
-function storedWait(): string | null {
+function storedWait(): EntryId | null {
   try {
     const parsed = JSON.parse(session.get(QUEUE_ENTRY_KEY) ?? 'null') as { entryId?: unknown; callId?: unknown } | null;
-    return typeof parsed?.entryId === 'string' && !parsed.callId ? parsed.entryId : null;
+    return typeof parsed?.entryId === 'string' && !parsed.callId ? (parsed.entryId as EntryId) : null;
   } catch {
     return null;
   }
@@ -61,14 +61,14 @@ export function ChatToVideo({ socket, sessionId, topic, onConnected }: Props): R
   }, [entryId]);
 
   useEffect(() => {
-    const current = (): string | null => (stateRef.current.kind === 'waiting' ? stateRef.current.entryId : null);
+    const current = (): EntryId | null => (stateRef.current.kind === 'waiting' ? stateRef.current.entryId : null);
     const onStatus = (status: QueueStatus): void => setState((s) => (s.kind === 'waiting' && s.entryId === status.entryId ? { ...s, status } : s));
-    const onAnswered = (p: { entryId: string; callId: CallId }): void => {
+    const onAnswered = (p: { entryId: EntryId; callId: CallId }): void => {
       if (p.entryId !== current()) return;
       session.set(QUEUE_ENTRY_KEY, JSON.stringify({ entryId: p.entryId, callId: p.callId }));
       connectedRef.current(p.callId);
     };
-    const onLeft = (p: { entryId: string }): void => {
+    const onLeft = (p: { entryId: EntryId }): void => {
       if (p.entryId !== current()) return;
       session.remove(QUEUE_ENTRY_KEY);
       setState({ kind: 'idle', left: true });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUE_RULES } from '@sign-relay/shared';
+import { QUEUE_RULES, type CallId } from '@sign-relay/shared';
 import type { StaffAuth, StaffUser } from '../../auth/StaffAuth.ts';
 import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
@@ -99,7 +99,8 @@ export function Desk({ user, auth }: { user: StaffUser; auth: StaffAuth }): Reac
   const switchFirst = view.panel !== 'offered' && view.panel !== 'in-call';
 
   // Wrap-up records the outcome on the call just ended: its id outlives the call (and a reload, in the tab).
-  const [wrapUpCall, setWrapUpCall] = useState<string | null>(() => session.get(WRAP_UP_CALL_KEY));
+  // The tab's storage holds the id as the server gave it.
+  const [wrapUpCall, setWrapUpCall] = useState<CallId | null>(() => session.get(WRAP_UP_CALL_KEY) as CallId | null);
   const callId = call?.callId ?? null;
   useEffect(() => {
     if (!callId) return;

@@ -5,11 +5,11 @@ import type { DeskOffer } from '@sign-relay/shared';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { OfferCard } from './OfferCard.tsx';
-import { asUserId } from '@sign-relay/shared/testing/ids.ts';
+import { asEntryId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const NOW = 1_000_000;
 const offer = (p: Partial<DeskOffer> = {}): DeskOffer => ({
-  entryId: 'e1',
+  entryId: asEntryId('e1'),
   channel: 'kiosk',
   kioskId: 'K-07',
   topic: 'dispatch',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUEUE_RULES } from '@sign-relay/shared';
 import type { DeskState } from '@sign-relay/shared';
 import { deskView, offerDeadline, offerUrgent, statusToRestore, wrapUpDeadline } from './deskView.ts';
+import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
 const desk = (p: Partial<DeskState> = {}): DeskState => ({ state: 'available', since: 0, breakReason: null, missedOffers: 0, wrapUpUntil: null, entryId: null, callId: null, ...p });
 
@@ -17,11 +18,11 @@ describe('deskView', () => {
   });
 
   it('rings while an offer is held, and locks the switch until it is answered', () => {
-    expect(deskView(desk({ state: 'offered', entryId: 'e1' }), true, false)).toEqual({ panel: 'offered', pressed: null, canChangeStatus: false, missedOffers: false });
+    expect(deskView(desk({ state: 'offered', entryId: asEntryId('e1') }), true, false)).toEqual({ panel: 'offered', pressed: null, canChangeStatus: false, missedOffers: false });
   });
 
   it('does not ring on a server state alone (the offer itself carries what to show)', () => {
-    expect(deskView(desk({ state: 'offered', entryId: 'e1' }), false, false).panel).toBe('available');
+    expect(deskView(desk({ state: 'offered', entryId: asEntryId('e1') }), false, false).panel).toBe('available');
   });
 
   it('shows the call this screen joined, whatever the last push said', () => {

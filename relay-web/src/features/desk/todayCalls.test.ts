@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { callDurationSec, callReasonKey, callStartMs, sortCalls } from './todayCalls.ts';
 import type { TodayCall } from '@sign-relay/shared';
+import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
 const call = (p: Partial<TodayCall>): TodayCall => ({
-  id: 'x',
+  id: asEntryId('x'),
   channel: 'web',
   kioskId: null,
   topic: null,
@@ -30,9 +31,9 @@ describe("today's calls", () => {
   });
 
   it('lists newest first, by answer time (queue time when unanswered)', () => {
-    const a = call({ id: 'a', answeredAt: '2024-01-01T02:00:00.000Z' });
-    const b = call({ id: 'b', answeredAt: null, queuedAt: '2024-01-01T03:00:00.000Z' });
-    const c = call({ id: 'c', answeredAt: '2024-01-01T01:00:00.000Z' });
+    const a = call({ id: asEntryId('a'), answeredAt: '2024-01-01T02:00:00.000Z' });
+    const b = call({ id: asEntryId('b'), answeredAt: null, queuedAt: '2024-01-01T03:00:00.000Z' });
+    const c = call({ id: asEntryId('c'), answeredAt: '2024-01-01T01:00:00.000Z' });
     expect(sortCalls([a, b, c]).map((x) => x.id)).toEqual(['b', 'a', 'c']);
     expect(callStartMs(b)).toBe(Date.parse('2024-01-01T03:00:00.000Z'));
   });

@@ -4,7 +4,7 @@
  * are kept in sessionStorage, so a reload or a dropped connection puts the desk back as it was.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallId, DeskOffer, DeskState } from '@sign-relay/shared';
+import type { CallId, DeskOffer, DeskState, EntryId } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import type { SessionEndReason } from '../../media/callSnapshot.ts';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
@@ -109,7 +109,7 @@ export function useDesk(socket: SignalingSocket | null): DeskModel & DeskActions
       vibrate(VIBRATION.ring);
       patch({ offer: { offer, receivedAt: Date.now() }, offerEnded: null, lastCall: null });
     };
-    const onOfferEnded = ({ entryId, why }: { entryId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }): void =>
+    const onOfferEnded = ({ entryId, why }: { entryId: EntryId; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }): void =>
       patch((m) => (m.offer && m.offer.offer.entryId !== entryId ? {} : { offer: null, offerEnded: why === 'answered' ? null : why }));
     const onConnect = (): void => {
       // The server put the desk offline when the connection dropped: take the chosen status up again.

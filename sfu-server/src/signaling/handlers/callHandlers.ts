@@ -1,4 +1,3 @@
-import type { CallId } from '@sign-relay/shared';
 import { AppError } from '../../errors.ts';
 import type { HandlerMap } from './types.ts';
 
@@ -6,10 +5,9 @@ import type { HandlerMap } from './types.ts';
 export const callHandlers: HandlerMap<'call:join' | 'call:hangup' | 'call:leave'> = {
   async 'call:join'(ctx, p) {
     if (ctx.conn.call && !ctx.conn.call.room.closed) throw new AppError('ALREADY_IN_CALL', 'You are already in a call.');
-    const callId = p.callId as CallId;
-    const room = ctx.calls.get(callId);
+    const room = ctx.calls.get(p.callId);
     const who = ctx.conn.principal.kind === 'guest' ? { guestId: ctx.conn.principal.guestId } : { staffId: ctx.conn.principal.userId };
-    const role = ctx.calls.roleFor(callId, who, room);
+    const role = ctx.calls.roleFor(p.callId, who, room);
     const name = p.displayName?.trim() || (ctx.conn.principal.kind === 'staff' ? ctx.conn.principal.displayName : '');
     const { peer, result } = room.join(role, name, ctx.sink);
     ctx.conn.call = { room, peer };

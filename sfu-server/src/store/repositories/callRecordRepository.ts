@@ -1,4 +1,4 @@
-import type { CallAbandonReason, CallEndReason, Channel, Gender, GuestId, ServiceTopic, UserId } from '@sign-relay/shared';
+import type { CallAbandonReason, CallEndReason, CallId, Channel, EntryId, Gender, GuestId, ServiceTopic, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 /** What a caller may leave for a call-back. */
@@ -9,8 +9,9 @@ export interface CallbackContact {
 }
 
 export interface CallRecordRow {
-  id: string;
-  callId: string | null;
+  /** The queue entry the record is of. */
+  id: EntryId;
+  callId: CallId | null;
   guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
@@ -53,7 +54,7 @@ export class CallRecordRepository {
   constructor(private readonly db: Queryable) {}
 
   async queued(r: {
-    id: string;
+    id: EntryId;
     guestId: GuestId;
     channel: Channel;
     kioskId: string | null;
@@ -70,11 +71,11 @@ export class CallRecordRepository {
     );
   }
 
-  async offered(id: string, at: Date): Promise<void> {
+  async offered(id: EntryId, at: Date): Promise<void> {
     await this.db.query(`UPDATE call_records SET offered_at = COALESCE(offered_at, $2), offer_count = offer_count + 1 WHERE id = $1`, [id, at]);
   }
 
-  async answered(id: string, r: { callId: string; interpreterId: UserId; transferredFrom: UserId | null; at: Date }): Promise<void> {
+  async answered(id: EntryId, r: { callId: CallId; interpreterId: UserId; transferredFrom: UserId | null; at: Date }): Promise<void> {
     await this.db.query(
       `UPDATE call_records SET answered_at = COALESCE(answered_at, $2), call_id = $3, interpreter_id = $4,
          transferred_from = COALESCE($5, transferred_from) WHERE id = $1`,
@@ -82,19 +83,19 @@ export class CallRecordRepository {
     );
   }
 
-  async requeued(id: string): Promise<void> {
+  async requeued(id: EntryId): Promise<void> {
     await this.db.query(`UPDATE call_records SET requeued_count = requeued_count + 1 WHERE id = $1`, [id]);
   }
 
-  async ended(id: string, r: { at: Date; reason: CallEndReason }): Promise<void> {
+  async ended(id: EntryId, r: { at: Date; reason: CallEndReason }): Promise<void> {
     await this.db.query(`UPDATE call_records SET ended_at = COALESCE(ended_at, $2), end_reason = COALESCE(end_reason, $3) WHERE id = $1`, [id, r.at, r.reason]);
   }
 
-  async abandoned(id: string, r: { at: Date; reason: CallAbandonReason }): Promise<void> {
+  async abandoned(id: EntryId, r: { at: Date; reason: CallAbandonReason }): Promise<void> {
     await this.db.query(`UPDATE call_records SET abandoned_at = COALESCE(abandoned_at, $2), end_reason = COALESCE(end_reason, $3) WHERE id = $1`, [id, r.at, r.reason]);
   }
 
-  async byId(id: string): Promise<CallRecordRow | undefined> {
+  async byId(id: EntryId): Promise<CallRecordRow | undefined> {
     const r = await this.db.query<CallRecordRow>(`SELECT ${COLUMNS} FROM call_records WHERE id = $1`, [id]);
     return r.rows[0];
   }

@@ -1,4 +1,4 @@
-import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, GuestId, ReadBack, ReadBackAnswer, UserId } from '@sign-relay/shared';
+import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, EntryId, GuestId, ReadBack, ReadBackAnswer, UserId } from '@sign-relay/shared';
 import type { CaseRow, DraftRow, KioskRow, NewCaseRow, RefKind, RefRow } from './caseRows.ts';
 import type { Queryable } from './queryable.ts';
 
@@ -286,7 +286,7 @@ export class CaseRepository {
     return (r.rowCount ?? 0) > 0;
   }
 
-  async wrapUpCall(callRecordId: string, outcome: string, notes: string | null, at: Date): Promise<void> {
+  async wrapUpCall(callRecordId: EntryId, outcome: string, notes: string | null, at: Date): Promise<void> {
     await this.db.query(`UPDATE call_records SET wrap_up_outcome = $2, wrap_up_notes = $3, wrap_up_at = $4 WHERE id = $1`, [callRecordId, outcome, notes, at]);
   }
 

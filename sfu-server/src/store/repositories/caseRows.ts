@@ -2,7 +2,7 @@
  * The case tables' rows as the repository reads and writes them, and their mapping to the shapes the API
  * answers with (a list's summary without personal data, a case in full).
  */
-import type { CaseDetail, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, GuestId, ReadBack, ReadBackAnswer, TransferOutcome, UserId } from '@sign-relay/shared';
+import type { CallId, CaseDetail, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, EntryId, GuestId, ReadBack, ReadBackAnswer, TransferOutcome, UserId } from '@sign-relay/shared';
 
 /** What a case form belongs to: a video call, a text chat or a call-back request. */
 export type RefKind = 'call' | 'chat' | 'callback';
@@ -17,8 +17,8 @@ export interface RefRow {
   kioskId: string | null;
   topic: string | null;
   interpreterId: UserId | null;
-  callId: string | null;
-  callRecordId: string | null;
+  callId: CallId | null;
+  callRecordId: EntryId | null;
   chatSessionId: string | null;
   callbackName: string | null;
   callbackPhone: string | null;
@@ -72,8 +72,8 @@ export interface CaseRow {
   channel: 'web' | 'kiosk' | null;
   kioskId: string | null;
   guestId: GuestId | null;
-  callId: string | null;
-  callRecordId: string | null;
+  callId: CallId | null;
+  callRecordId: EntryId | null;
   chatSessionId: string | null;
   interpreterId: UserId | null;
   interpreterName: string | null;

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSender, ChatSessionInfo, GuestId, UserId } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatSender, ChatSessionInfo, EntryId, GuestId, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 export interface ChatSessionRow {
@@ -8,8 +8,9 @@ export interface ChatSessionRow {
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   topic: string | null;
-  callId: string | null;
-  callRecordId: string | null;
+  callId: CallId | null;
+  /** The call record of a video call's chat: the id of the caller's place in line. */
+  callRecordId: EntryId | null;
   interpreterId: UserId | null;
   interpreterName: string | null;
   /** The text chat a call's chat came from (chat → video). */
@@ -78,7 +79,7 @@ export class ChatRepository {
   }
 
   /** The chat of a video call, created on first use (idempotent per call). */
-  async forCall(r: { id: string; callId: string; callRecordId: string; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
+  async forCall(r: { id: string; callId: CallId; callRecordId: EntryId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
     await this.db.query(
       `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, call_id, call_record_id) VALUES ($1, 'call', $2, $3, $4, $5, $6)
        ON CONFLICT (call_id) DO NOTHING`,
@@ -111,7 +112,7 @@ export class ChatRepository {
     return r.rowCount === 1;
   }
 
-  async endForCall(callId: string, at: Date): Promise<void> {
+  async endForCall(callId: CallId, at: Date): Promise<void> {
     await this.db.query(`UPDATE chat_sessions SET ended_at = $2, end_reason = 'call-ended' WHERE call_id = $1 AND ended_at IS NULL`, [callId, at]);
   }
 
@@ -224,7 +225,7 @@ export class ChatRepository {
   }
 
   /** Transcripts of a video call record (its in-call chat). */
-  async transcriptForCallRecord(callRecordId: string): Promise<ChatMessage[]> {
+  async transcriptForCallRecord(callRecordId: EntryId): Promise<ChatMessage[]> {
     const r = await this.db.query<MessageRow>(
       `SELECT m.id, m.session_id AS "sessionId", m.seq, m.sender_kind AS "from", m.sender_name AS "senderName", m.body, m.client_key AS "clientKey", m.created_at AS "at"
        FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id WHERE s.call_record_id = $1 ORDER BY m.created_at, m.seq`,
@@ -234,7 +235,7 @@ export class ChatRepository {
   }
 
   /** The chat of a video call, if one was opened. */
-  async sessionIdForCall(callId: string): Promise<string | undefined> {
+  async sessionIdForCall(callId: CallId): Promise<string | undefined> {
     const r = await this.db.query<{ id: string }>(`SELECT id FROM chat_sessions WHERE call_id = $1`, [callId]);
     return r.rows[0]?.id;
   }
