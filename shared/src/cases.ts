@@ -4,7 +4,7 @@
  * desk's case form and the Open311 API.
  */
 import { z } from 'zod';
-import type { CallId, EntryId, UserId } from './ids.ts';
+import type { CallId, ChatSessionId, EntryId, UserId } from './ids.ts';
 import { SERVICE_TOPICS, type ServiceTopic } from './queue.ts';
 
 /** The four 1999 services are the services a case is filed under (the same four a caller picks before a call). */
@@ -304,7 +304,7 @@ export interface CaseDetail extends CaseSummary {
   callId: CallId | null;
   /** The call record of a video call: the id of the caller's place in line. */
   callRecordId: EntryId | null;
-  chatSessionId: string | null;
+  chatSessionId: ChatSessionId | null;
   readBack: { answer: ReadBackAnswer | null; answeredAt: number | null; skippedReason: string | null };
   closingNote: string | null;
   /** Public words about the status (Open311 status_notes, the caller's message): no personal data. */

@@ -2,7 +2,7 @@
  * Text chat: 24-hour chat sessions, and the chat beside every video call. Messages carry a client key so a
  * resend after a reconnect never duplicates; the server orders them with a per-session sequence number.
  */
-import type { CallId } from './ids.ts';
+import type { CallId, ChatSessionId } from './ids.ts';
 
 /** Longest message, in characters (Unicode code points). */
 export const CHAT_MAX_CHARS = 2000;
@@ -11,7 +11,7 @@ export type ChatSender = 'guest' | 'staff' | 'system';
 
 export interface ChatMessage {
   id: string;
-  sessionId: string;
+  sessionId: ChatSessionId;
   /** 1, 2, 3… per session, in the order the server stored them: show messages in this order. */
   seq: number;
   from: ChatSender;
@@ -22,7 +22,7 @@ export interface ChatMessage {
 }
 
 export interface ChatSessionInfo {
-  sessionId: string;
+  sessionId: ChatSessionId;
   kind: 'text' | 'call';
   state: 'waiting' | 'active' | 'ended';
   createdAt: number;
@@ -35,7 +35,7 @@ export interface ChatSessionInfo {
 
 /** A waiting chat's place in the chat line. */
 export interface ChatQueueStatus {
-  sessionId: string;
+  sessionId: ChatSessionId;
   position: number;
   estimatedWaitSec: number | null;
   state: 'waiting' | 'offered';
@@ -44,7 +44,7 @@ export interface ChatQueueStatus {
 
 /** A chat ringing on an interpreter's desk. */
 export interface ChatOffer {
-  sessionId: string;
+  sessionId: ChatSessionId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
   topic: string | null;

@@ -12,12 +12,13 @@ import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN, idOf } from './ids.ts';
 import { caseDraftSchema, WRAP_UP_OUTCOMES, CASE_LIMITS, type CaseDetail, type CaseDraft, type CaseReceipt, type CaseSummary, type ReadBack, type ReadBackState } from './cases.ts';
-import type { CallId, ConsumerId, EntryId, PeerId, ProducerId, UserId } from './ids.ts';
+import type { CallId, ChatSessionId, ConsumerId, EntryId, PeerId, ProducerId, UserId } from './ids.ts';
 import type { Colleague, ConsumerOptions, DeskOffer, DeskState, PeerInfo, ProducerInfo, TransportOptions, WallboardSnapshot } from './views.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be an id');
 const callId = idOf<CallId>();
 const entryId = idOf<EntryId>();
+const sessionId = idOf<ChatSessionId>();
 const shortText = z.string().max(200);
 /** Open JSON objects from WebRTC (RTP parameters and the like) are bounded, then checked by mediasoup. */
 const looseObject = z.record(z.string().max(64), z.unknown()).refine((o) => Object.keys(o).length <= 64, 'too many keys');
@@ -55,7 +56,7 @@ const contact = z
 /** The call, chat or call-back request a case form belongs to. */
 const caseRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call'), callId }).strict(),
-  z.object({ kind: z.literal('chat'), sessionId: id }).strict(),
+  z.object({ kind: z.literal('chat'), sessionId }).strict(),
   z.object({ kind: z.literal('callback'), callbackId: id }).strict(),
 ]);
 export type CaseRef = z.infer<typeof caseRef>;
@@ -95,15 +96,15 @@ export const clientSchemas = {
       contact: contact.optional(),
     })
     .strict(),
-  'chat:resume': z.object({ sessionId: id }).strict(),
+  'chat:resume': z.object({ sessionId }).strict(),
   /**
    * `fromChat`: the caller's own text chat that this call came from (the caller's side only). Its messages then
    * show above the call's chat for both parties. A hint: one that is not the caller's own text chat is ignored.
    */
-  'chat:forCall': z.object({ callId, fromChat: id.optional() }).strict(),
+  'chat:forCall': z.object({ callId, fromChat: sessionId.optional() }).strict(),
   'chat:send': z
     .object({
-      sessionId: id,
+      sessionId,
       /** Chosen by the client once per message and reused for every resend of it. */
       clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
       body: z.string().max(20_000).superRefine((b, ctx) => {
@@ -114,12 +115,12 @@ export const clientSchemas = {
       }),
     })
     .strict(),
-  'chat:sync': z.object({ sessionId: id, afterSeq: z.number().int().min(0) }).strict(),
-  'chat:typing': z.object({ sessionId: id, typing: z.boolean() }).strict(),
-  'chat:end': z.object({ sessionId: id }).strict(),
+  'chat:sync': z.object({ sessionId, afterSeq: z.number().int().min(0) }).strict(),
+  'chat:typing': z.object({ sessionId, typing: z.boolean() }).strict(),
+  'chat:end': z.object({ sessionId }).strict(),
   'desk:chatStatus': z.object({ status: z.enum(['available', 'offline']) }).strict(),
-  'desk:chatAccept': z.object({ sessionId: id }).strict(),
-  'desk:chatDecline': z.object({ sessionId: id }).strict(),
+  'desk:chatAccept': z.object({ sessionId }).strict(),
+  'desk:chatDecline': z.object({ sessionId }).strict(),
   'desk:chats': z.object({}).strict(),
   /** The case form of a call or chat: its saved draft (first opened with what the caller chose), the read-back, the context. */
   'case:open': z.object({ ref: caseRef }).strict(),
@@ -309,11 +310,11 @@ export interface ServerToClientEvents {
   'wallboard:update': (p: WallboardSnapshot) => void;
   'chat:message': (p: ChatMessage) => void;
   /** The call's chat was linked to the text chat it came from: its messages, for the call's interpreters. */
-  'chat:earlier': (p: { sessionId: string; messages: ChatMessage[] }) => void;
-  'chat:typing': (p: { sessionId: string; from: 'guest' | 'staff'; typing: boolean }) => void;
+  'chat:earlier': (p: { sessionId: ChatSessionId; messages: ChatMessage[] }) => void;
+  'chat:typing': (p: { sessionId: ChatSessionId; from: 'guest' | 'staff'; typing: boolean }) => void;
   'chat:status': (p: ChatQueueStatus) => void;
-  'chat:connected': (p: { sessionId: string; interpreterName: string }) => void;
-  'chat:ended': (p: { sessionId: string; by: 'guest' | 'staff' | 'system'; reason: 'ended' | 'left' | 'lost' }) => void;
+  'chat:connected': (p: { sessionId: ChatSessionId; interpreterName: string }) => void;
+  'chat:ended': (p: { sessionId: ChatSessionId; by: 'guest' | 'staff' | 'system'; reason: 'ended' | 'left' | 'lost' }) => void;
   'desk:chatOffer': (p: ChatOffer) => void;
   /** To the caller: confirm what the interpreter is about to file. */
   'case:readBack': (p: ReadBack) => void;
@@ -321,7 +322,7 @@ export interface ServerToClientEvents {
   'case:readBackAnswered': (p: { ref: CaseRef; readBack: ReadBackState }) => void;
   /** To the caller: a case was filed; its number and plain summary. */
   'case:filed': (p: CaseReceipt) => void;
-  'desk:chatOfferEnded': (p: { sessionId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
+  'desk:chatOfferEnded': (p: { sessionId: ChatSessionId; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }) => void;
 }
 
 export const CALL_END_REASON_SET: ReadonlySet<string> = new Set(CALL_END_REASONS);

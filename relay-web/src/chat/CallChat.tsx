@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallId } from '@sign-relay/shared';
+import type { CallId, ChatSessionId } from '@sign-relay/shared';
 import { Icon } from '../components/Icon.tsx';
 import type { SignalingSocket } from '../signaling/socket.ts';
 import { lastSeq, unreadCount } from './chatMessages.ts';
@@ -15,7 +15,7 @@ interface Props {
   callId: CallId;
   me: ChatParty;
   /** The caller's text chat this call came from, shown above the call's chat for both sides. */
-  fromChat?: string | undefined;
+  fromChat?: ChatSessionId | undefined;
 }
 
 /**

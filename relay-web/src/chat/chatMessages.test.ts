@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@sign-relay/shared';
 import { lastSeq, leavesGap, mergeMessages, unreadCount, waitingSince } from './chatMessages.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const msg = (seq: number, from: ChatMessage['from'] = 'guest', at = seq * 1000, id = `m${seq}`): ChatMessage => ({
   id,
-  sessionId: 's1',
+  sessionId: asChatSessionId('s1'),
   seq,
   from,
   senderName: from === 'staff' ? '林' : '',

@@ -2,16 +2,17 @@
  * Where the caller's text chat is remembered in this tab (sessionStorage), so a reload resumes it. Kept apart
  * from the chat screens: the first screen reads it without loading them.
  */
+import type { ChatSessionId } from '@sign-relay/shared';
 import { session } from '../auth/TokenSource.ts';
 
 export const CHAT_SESSION_KEY = 'sign-relay.chatSession';
 
-/** The caller's chat in this tab, if any. */
-export function storedChatSession(): string | null {
-  return session.get(CHAT_SESSION_KEY);
+/** The caller's chat in this tab, if any (stored as the server gave it). */
+export function storedChatSession(): ChatSessionId | null {
+  return session.get(CHAT_SESSION_KEY) as ChatSessionId | null;
 }
 
-export function storeChatSession(sessionId: string | null): void {
+export function storeChatSession(sessionId: ChatSessionId | null): void {
   if (sessionId) session.set(CHAT_SESSION_KEY, sessionId);
   else session.remove(CHAT_SESSION_KEY);
 }
@@ -22,11 +23,11 @@ export function storeChatSession(sessionId: string | null): void {
  */
 export const VIDEO_FROM_CHAT_KEY = 'sign-relay.videoFromChat';
 
-export function videoFromChat(): string | null {
-  return session.get(VIDEO_FROM_CHAT_KEY);
+export function videoFromChat(): ChatSessionId | null {
+  return session.get(VIDEO_FROM_CHAT_KEY) as ChatSessionId | null;
 }
 
-export function storeVideoFromChat(sessionId: string | null): void {
+export function storeVideoFromChat(sessionId: ChatSessionId | null): void {
   if (sessionId) session.set(VIDEO_FROM_CHAT_KEY, sessionId);
   else session.remove(VIDEO_FROM_CHAT_KEY);
 }

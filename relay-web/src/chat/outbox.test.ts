@@ -17,10 +17,11 @@ import {
   settle,
 } from './outbox.ts';
 import type { Outbox } from './outbox.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const stored = (clientKey: string, from: ChatMessage['from'] = 'guest', seq = 1): ChatMessage => ({
   id: `id-${clientKey}`,
-  sessionId: 's1',
+  sessionId: asChatSessionId('s1'),
   seq,
   from,
   senderName: '',

@@ -15,6 +15,7 @@ import { mount } from '../test/render.tsx';
 import type { Mounted } from '../test/render.tsx';
 import { useChatSession } from './useChatSession.ts';
 import type { ChatSession, ChatSource } from './useChatSession.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 let m: Mounted;
 let latest: ChatSession;
@@ -32,7 +33,7 @@ async function settle(): Promise<void> {
 }
 
 function open(server: FakeChatServer): void {
-  m.render(<Probe socket={server.asSocket()} source={{ kind: 'session', sessionId: 's1' }} />);
+  m.render(<Probe socket={server.asSocket()} source={{ kind: 'session', sessionId: asChatSessionId('s1') }} />);
 }
 
 beforeEach(() => {
@@ -170,13 +171,13 @@ describe('useChatSession', () => {
     const server = new FakeChatServer();
     open(server);
     await settle();
-    act(() => server.notify('chat:typing', { sessionId: 's1', from: 'staff', typing: true }));
+    act(() => server.notify('chat:typing', { sessionId: asChatSessionId('s1'), from: 'staff', typing: true }));
     expect(latest.otherTyping).toBe(true);
-    act(() => server.notify('chat:typing', { sessionId: 's1', from: 'guest', typing: false }));
+    act(() => server.notify('chat:typing', { sessionId: asChatSessionId('s1'), from: 'guest', typing: false }));
     expect(latest.otherTyping).toBe(true);
     act(() => server.notify('chat:message', server.store('staff', 'k-typed-1', 'done')));
     expect(latest.otherTyping).toBe(false);
-    act(() => server.notify('chat:typing', { sessionId: 's1', from: 'staff', typing: true }));
+    act(() => server.notify('chat:typing', { sessionId: asChatSessionId('s1'), from: 'staff', typing: true }));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(6_100);
     });
@@ -202,7 +203,7 @@ describe('useChatSession', () => {
     const server = new FakeChatServer();
     open(server);
     await settle();
-    act(() => server.notify('chat:ended', { sessionId: 's1', by: 'staff', reason: 'ended' }));
+    act(() => server.notify('chat:ended', { sessionId: asChatSessionId('s1'), by: 'staff', reason: 'ended' }));
     expect(latest.ended).toEqual({ by: 'staff', reason: 'ended' });
     let refused: string | null = null;
     act(() => {

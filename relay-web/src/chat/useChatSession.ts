@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { chatBodyProblem } from '@sign-relay/shared';
-import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionInfo } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionId, ChatSessionInfo } from '@sign-relay/shared';
 import { session as sessionStorageArea } from '../auth/TokenSource.ts';
 import type { SafeStorage } from '../auth/TokenSource.ts';
 import { errorCodeOf, request } from '../signaling/socket.ts';
@@ -25,7 +25,7 @@ export type ChatParty = 'guest' | 'staff';
  * Where the chat comes from: a session by id (text chats), or the chat of a video call (`fromChat`: the
  * caller's text chat the call came from, whose messages then show above the call's).
  */
-export type ChatSource = { kind: 'session'; sessionId: string } | { kind: 'call'; callId: CallId; fromChat?: string | undefined };
+export type ChatSource = { kind: 'session'; sessionId: ChatSessionId } | { kind: 'call'; callId: CallId; fromChat?: ChatSessionId | undefined };
 
 export interface ChatEnd {
   by: 'guest' | 'staff' | 'system';
@@ -36,7 +36,7 @@ export interface ChatEnd {
 export type SendRefusal = 'empty' | 'too-long' | 'control-characters' | 'closed';
 
 export interface ChatModel {
-  sessionId: string | null;
+  sessionId: ChatSessionId | null;
   session: ChatSessionInfo | null;
   /** The caller's place in the chat line while waiting. */
   status: ChatQueueStatus | null;
@@ -259,8 +259,8 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
 
   useEffect(() => {
     if (!socket) return;
-    const mine = (sessionId: string): boolean => ref.current.sessionId === sessionId;
-    const sync = (sessionId: string, afterSeq: number): void => {
+    const mine = (sessionId: ChatSessionId): boolean => ref.current.sessionId === sessionId;
+    const sync = (sessionId: ChatSessionId, afterSeq: number): void => {
       request(socket, 'chat:sync', { sessionId, afterSeq }).then(
         (missed) => update((m) => (m.sessionId === sessionId ? { ...m, messages: mergeMessages(m.messages, missed), outbox: settle(m.outbox, missed, me) } : m)),
         () => undefined,
@@ -283,13 +283,13 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
       }
       if (gap !== null) sync(msg.sessionId, gap);
     };
-    const onTyping = (p: { sessionId: string; from: 'guest' | 'staff'; typing: boolean }): void => {
+    const onTyping = (p: { sessionId: ChatSessionId; from: 'guest' | 'staff'; typing: boolean }): void => {
       if (mine(p.sessionId) && p.from !== me) showTyping(p.typing);
     };
     const onStatus = (status: ChatQueueStatus): void => {
       if (mine(status.sessionId)) update((m) => (m.session?.state === 'active' || m.ended ? m : { ...m, status }));
     };
-    const onConnected = (p: { sessionId: string; interpreterName: string }): void => {
+    const onConnected = (p: { sessionId: ChatSessionId; interpreterName: string }): void => {
       if (!mine(p.sessionId)) return;
       vibrate(VIBRATION.answered);
       update((m) => ({
@@ -299,7 +299,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         session: m.session ? { ...m.session, state: 'active', interpreterName: p.interpreterName } : m.session,
       }));
     };
-    const onEnded = (p: { sessionId: string; by: ChatEnd['by']; reason: ChatEnd['reason'] }): void => {
+    const onEnded = (p: { sessionId: ChatSessionId; by: ChatEnd['by']; reason: ChatEnd['reason'] }): void => {
       if (!mine(p.sessionId)) return;
       if (p.by !== me) vibrate(VIBRATION.ended);
       notifier.current?.stop();
@@ -313,7 +313,7 @@ export function useChatSession({ socket, source, me, initial, storage = sessionS
         outbox: endedByServer(m.outbox),
       }));
     };
-    const onEarlier = (p: { sessionId: string; messages: ChatMessage[] }): void => {
+    const onEarlier = (p: { sessionId: ChatSessionId; messages: ChatMessage[] }): void => {
       if (mine(p.sessionId)) update((m) => ({ ...m, earlier: mergeMessages([], p.messages) }));
     };
     socket.on('chat:message', onMessage);

@@ -5,10 +5,11 @@
  */
 import type { Ack, ChatMessage, ChatSessionInfo, ClientEventName, ClientPayload } from '@sign-relay/shared';
 import { FakeSocket } from './fakeSocket.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 export type { Answer } from './fakeSocket.ts';
 
-export const SESSION: ChatSessionInfo = { sessionId: 's1', kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null };
+export const SESSION: ChatSessionInfo = { sessionId: asChatSessionId('s1'), kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null };
 
 /** A chat server in memory behind a socket-shaped object: stores by client key, as the real one does. */
 export class FakeChatServer extends FakeSocket {
@@ -17,7 +18,7 @@ export class FakeChatServer extends FakeSocket {
   store(from: 'guest' | 'staff', clientKey: string, body: string): ChatMessage {
     const earlier = this.messages.find((m) => m.from === from && m.clientKey === clientKey);
     if (earlier) return earlier;
-    const m: ChatMessage = { id: `id${this.messages.length + 1}`, sessionId: 's1', seq: this.messages.length + 1, from, senderName: from === 'staff' ? '林' : '', body, clientKey, at: 1_000 * (this.messages.length + 1) };
+    const m: ChatMessage = { id: `id${this.messages.length + 1}`, sessionId: asChatSessionId('s1'), seq: this.messages.length + 1, from, senderName: from === 'staff' ? '林' : '', body, clientKey, at: 1_000 * (this.messages.length + 1) };
     this.messages.push(m);
     return m;
   }

@@ -9,6 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { ChatSessionId } from '@sign-relay/shared';
 import { ack, connect, cpuSeconds, interpreterSession, startBenchServer, type Client } from './benchServer.ts';
 import { percentile } from './stats.ts';
 import { asGuestId, asUserId } from '@sign-relay/shared/testing/ids.ts';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     };
 
     // Interpreters with three chat seats each, accepting every chat offered.
-    const sessionsByStaff = new Map<Client, string[]>();
+    const sessionsByStaff = new Map<Client, ChatSessionId[]>();
     const interpreters = Math.ceil(PAIRS / SEATS);
     for (let i = 0; i < interpreters; i++) {
       const s = await connect(url, await interpreterSession(server, admin, `chatbench${i}`, `chat-bench-password-${i}`));
@@ -51,12 +52,12 @@ async function main(): Promise<void> {
       });
       await ack(s, 'desk:chatStatus', { status: 'available' });
     }
-    const guests: { s: Client; sessionId: string }[] = [];
+    const guests: { s: Client; sessionId: ChatSessionId }[] = [];
     for (let n = 0; n < PAIRS; n++) {
       const s = await connect(url, tokens.signGuest({ kind: 'guest', guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null }).token);
       sockets.push(s);
       s.on('chat:message', onMessage);
-      const status = await ack<{ sessionId: string }>(s, 'chat:start', {});
+      const status = await ack<{ sessionId: ChatSessionId }>(s, 'chat:start', {});
       guests.push({ s, sessionId: status.sessionId });
     }
     const deadline = Date.now() + 30_000;
@@ -66,8 +67,8 @@ async function main(): Promise<void> {
     }
 
     let errors = 0;
-    const senders: { s: Client; sessionId: string }[] = [...guests, ...[...sessionsByStaff].flatMap(([s, ids]) => ids.map((sessionId) => ({ s, sessionId })))];
-    const send = (x: { s: Client; sessionId: string }) => {
+    const senders: { s: Client; sessionId: ChatSessionId }[] = [...guests, ...[...sessionsByStaff].flatMap(([s, ids]) => ids.map((sessionId) => ({ s, sessionId })))];
+    const send = (x: { s: Client; sessionId: ChatSessionId }) => {
       const clientKey = `b${randomBytes(8).toString('hex')}`;
       sentAt.set(clientKey, performance.now());
       x.s.emit('chat:send', { sessionId: x.sessionId, clientKey, body: `訊息 message ${clientKey}` }, (r: { ok: boolean }) => {

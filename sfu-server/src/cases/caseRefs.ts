@@ -1,4 +1,4 @@
-import type { CallId, CaseRef } from '@sign-relay/shared';
+import type { CallId, CaseRef, ChatSessionId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../store/repositories/auditRepository.ts';
 import type { CaseRepository } from '../store/repositories/caseRepository.ts';
@@ -25,7 +25,7 @@ export function toRef(kind: RefKind, refId: string): CaseRef {
     case 'call':
       return { kind, callId: refId as CallId };
     case 'chat':
-      return { kind, sessionId: refId };
+      return { kind, sessionId: refId as ChatSessionId };
     case 'callback':
       return { kind, callbackId: refId };
   }

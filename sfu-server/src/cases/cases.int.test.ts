@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDraft, CaseRef, CaseRule } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { answeredTextChat, connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const key = () => `case-${randomBytes(8).toString('hex')}`;
 
@@ -200,7 +201,7 @@ describe('cases over real sockets and Postgres', () => {
     // While the chat goes on its form is on the desk: nothing to offer back.
     expect(await ok(chat.desk, 'case:drafts', {})).toEqual([]);
     const ended = nextEvent(chat.desk, 'chat:ended');
-    await ok(chat.caller, 'chat:end', { sessionId: chat.ref.kind === 'chat' ? chat.ref.sessionId : '' });
+    await ok(chat.caller, 'chat:end', { sessionId: chat.ref.kind === 'chat' ? chat.ref.sessionId : asChatSessionId('') });
     await ended;
     expect(await ok(chat.desk, 'case:drafts', {})).toEqual([{ ref: chat.ref, draft: POTHOLE, updatedAt: expect.any(Number) }]);
     // Nobody else is offered it.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ServiceTopic, type UserId } from '@sign-relay/shared';
+import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ChatSessionId, type ServiceTopic, type UserId } from '@sign-relay/shared';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -71,35 +71,35 @@ export class ChatLine {
 
   async startChat(guest: GuestRef, p: { topic?: ServiceTopic | undefined; contact?: CallbackContact | undefined }): Promise<ChatQueueStatus> {
     await assertOpen(this.d.hours, 'text');
-    const id = randomUUID();
+    const id = randomUUID() as ChatSessionId;
     await this.d.repo.createText({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, contact: p.contact });
     await this.handle(await this.d.store.enqueue({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: null }, this.now()));
     await this.route();
     return this.status(id);
   }
 
-  async status(sessionId: string): Promise<ChatQueueStatus> {
+  async status(sessionId: ChatSessionId): Promise<ChatQueueStatus> {
     const [place, snap] = await Promise.all([this.d.store.place(sessionId), this.d.store.snapshot()]);
     if (!place) throw new AppError('NOT_FOUND', 'This chat is not waiting.');
     return this.lineStatus(place, countStaffing(snap.interpreters));
   }
 
   /** The caller's connection dropped while waiting: they keep their place for the grace period. */
-  async callerLost(sessionId: string): Promise<void> {
+  async callerLost(sessionId: ChatSessionId): Promise<void> {
     if (!(await this.d.store.place(sessionId))) return;
     const now = this.now();
     await this.handle(await this.d.store.setConnection(sessionId, now + QUEUE_RULES.callerReconnectGraceMs, now));
   }
 
   /** The waiting caller is back (a reload or reconnect): their place, or null when the chat no longer waits. */
-  async callerBack(sessionId: string): Promise<ChatQueueStatus | null> {
+  async callerBack(sessionId: ChatSessionId): Promise<ChatQueueStatus | null> {
     await this.handle(await this.d.store.setConnection(sessionId, null, this.now()).catch(() => []));
     await this.route();
     return this.status(sessionId).catch(() => null);
   }
 
   /** A chat not yet answered is ended by its caller: it leaves the line (the caller is told it ended). */
-  async withdraw(sessionId: string, now: number): Promise<void> {
+  async withdraw(sessionId: ChatSessionId, now: number): Promise<void> {
     await this.handle(await this.d.store.remove(sessionId, 'left', now));
   }
 
@@ -127,7 +127,7 @@ export class ChatLine {
     return { seats: this.d.seats, available: free, active };
   }
 
-  async accept(staff: StaffRef, sessionId: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[] }> {
+  async accept(staff: StaffRef, sessionId: ChatSessionId): Promise<{ session: ChatSessionInfo; messages: ChatMessage[] }> {
     const seat = await this.seatHolding(staff.userId, sessionId, 'offered');
     if (!seat) throw new AppError('NOT_FOUND', 'That chat is no longer offered to you.');
     const now = this.now();
@@ -139,7 +139,7 @@ export class ChatLine {
     return { session: sessionInfo(s), messages: await this.d.repo.messagesAfter(sessionId, 0, 5000) };
   }
 
-  async decline(staff: StaffRef, sessionId: string): Promise<void> {
+  async decline(staff: StaffRef, sessionId: ChatSessionId): Promise<void> {
     const seat = await this.seatHolding(staff.userId, sessionId, 'offered');
     if (!seat) throw new AppError('NOT_FOUND', 'That chat is no longer offered to you.');
     await this.handle(await this.d.store.respond(seat, sessionId, 'decline', this.now()));
@@ -151,7 +151,7 @@ export class ChatLine {
   }
 
   /** An answered chat ended: the seat that carried it is free again, if the interpreter still takes chats. */
-  async freeSeat(userId: UserId, sessionId: string, now: number): Promise<void> {
+  async freeSeat(userId: UserId, sessionId: ChatSessionId, now: number): Promise<void> {
     const seat = await this.seatHolding(userId, sessionId);
     if (!seat) return;
     await this.handle(await this.d.store.endCall(seat, 0, now));
@@ -255,7 +255,7 @@ export class ChatLine {
     };
   }
 
-  private async seatHolding(userId: UserId, sessionId: string, state?: 'offered' | 'in-call'): Promise<SeatId | undefined> {
+  private async seatHolding(userId: UserId, sessionId: ChatSessionId, state?: 'offered' | 'in-call'): Promise<SeatId | undefined> {
     for (let n = 1; n <= this.d.seats; n++) {
       const seat = seatId(userId, n);
       const i = await this.d.store.interpreter(seat);

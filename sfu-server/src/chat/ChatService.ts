@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionInfo, ServerToClientEvents, UserId } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatQueueStatus, ChatSessionId, ChatSessionInfo, ServerToClientEvents, UserId } from '@sign-relay/shared';
 import type { Principal } from '../auth/tokens.ts';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
@@ -37,7 +37,7 @@ export class ChatService {
    * Answered sessions by id: who the parties are no longer changes once a chat is answered, so sending does
    * not read the session each time. Whether it has ended is decided by the database on every message.
    */
-  private readonly sessions = new Map<string, ChatSessionRow>();
+  private readonly sessions = new Map<ChatSessionId, ChatSessionRow>();
 
   constructor(private readonly d: ChatServiceDeps) {
     this.now = d.now ?? Date.now;
@@ -60,7 +60,7 @@ export class ChatService {
   // ---- both parties --------------------------------------------------------------------------------------
 
   /** After a reload or reconnect: the session, its whole history, and (while waiting) its place in line. */
-  async resume(who: Principal, sessionId: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; status: ChatQueueStatus | null }> {
+  async resume(who: Principal, sessionId: ChatSessionId): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; status: ChatQueueStatus | null }> {
     const s = await this.sessionFor(who, sessionId, { allowEnded: true });
     let status: ChatQueueStatus | null = null;
     if (who.kind === 'guest' && !s.interpreterId && !s.endedAt && s.kind === 'text') status = await this.d.line.callerBack(sessionId);
@@ -71,11 +71,11 @@ export class ChatService {
    * The chat beside a video call, for the call's caller and interpreters only, with the messages of the text
    * chat it came from (`fromChat`, the caller's own text chat; linked once, and the interpreters told).
    */
-  async forCall(who: Principal, callId: CallId, fromChat?: string): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
+  async forCall(who: Principal, callId: CallId, fromChat?: ChatSessionId): Promise<{ session: ChatSessionInfo; messages: ChatMessage[]; earlier: ChatMessage[] }> {
     const access = this.d.calls.partiesOf(callId);
     if (!access) throw new AppError('NOT_FOUND', 'There is no such call in progress.');
     if (!this.d.calls.isParty(callId, who)) throw new AppError('FORBIDDEN', 'This is not your call.');
-    let s = await this.d.repo.forCall({ id: randomUUID(), callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
+    let s = await this.d.repo.forCall({ id: randomUUID() as ChatSessionId, callId, callRecordId: access.entryId, guestId: access.guestId, channel: access.channel, kioskId: access.kioskId });
     /** The earlier text chat's messages, read once: for the interpreters' push and for this answer. */
     let earlier: ChatMessage[] | null = null;
     if (who.kind === 'guest' && fromChat && !s.previousSessionId) {
@@ -93,7 +93,7 @@ export class ChatService {
   }
 
   /** Stores, then delivers. A resend with the same client key returns the stored message and is not delivered twice. */
-  async send(who: Principal, p: { sessionId: string; clientKey: string; body: string }, senderName: string): Promise<ChatMessage> {
+  async send(who: Principal, p: { sessionId: ChatSessionId; clientKey: string; body: string }, senderName: string): Promise<ChatMessage> {
     const s = await this.sessionFor(who, p.sessionId);
     const from = who.kind === 'guest' ? ('guest' as const) : ('staff' as const);
     const key = `${who.kind === 'guest' ? who.guestId : who.userId}:${p.sessionId}`;
@@ -126,19 +126,19 @@ export class ChatService {
     return stored.message;
   }
 
-  async sync(who: Principal, sessionId: string, afterSeq: number): Promise<ChatMessage[]> {
+  async sync(who: Principal, sessionId: ChatSessionId, afterSeq: number): Promise<ChatMessage[]> {
     await this.sessionFor(who, sessionId, { allowEnded: true });
     return this.d.repo.messagesAfter(sessionId, afterSeq);
   }
 
-  async typing(who: Principal, sessionId: string, typing: boolean): Promise<void> {
+  async typing(who: Principal, sessionId: ChatSessionId, typing: boolean): Promise<void> {
     const s = await this.sessionFor(who, sessionId);
     const payload = { sessionId, from: who.kind === 'guest' ? ('guest' as const) : ('staff' as const), typing };
     if (who.kind === 'guest') for (const staffId of this.staffOf(s)) this.d.notifier.toStaff(staffId, 'chat:typing', payload);
     else this.d.notifier.toGuest(s.guestId, 'chat:typing', payload);
   }
 
-  async end(who: Principal, sessionId: string): Promise<void> {
+  async end(who: Principal, sessionId: ChatSessionId): Promise<void> {
     const s = await this.sessionFor(who, sessionId);
     if (s.kind === 'call') throw new AppError('BAD_REQUEST', 'The chat of a call ends with the call.');
     const now = this.now();
@@ -157,7 +157,7 @@ export class ChatService {
   // ---- internals -----------------------------------------------------------------------------------------
 
   /** The session, if this person is one of its parties; ended sessions only when `allowEnded`. */
-  private async sessionFor(who: Principal, sessionId: string, opts: { allowEnded?: boolean } = {}): Promise<ChatSessionRow> {
+  private async sessionFor(who: Principal, sessionId: ChatSessionId, opts: { allowEnded?: boolean } = {}): Promise<ChatSessionRow> {
     const s = this.sessions.get(sessionId) ?? (await this.d.repo.byId(sessionId));
     if (!s) throw new AppError('NOT_FOUND', 'There is no such chat.');
     if (!s.endedAt && (s.interpreterId || s.kind === 'call') && !this.sessions.has(sessionId)) {

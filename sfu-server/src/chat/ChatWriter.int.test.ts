@@ -6,23 +6,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSessionId } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase, IN_MEMORY_DATA_DIR, type Database } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { ChatRepository, type NewChatMessage } from '../store/repositories/chatRepository.ts';
 import { ChatWriter } from './ChatWriter.ts';
-import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
+import { asChatSessionId, asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const logger = createLogger('silent');
 
-async function newSession(repo: ChatRepository): Promise<string> {
-  const id = randomUUID();
+async function newSession(repo: ChatRepository): Promise<ChatSessionId> {
+  const id = asChatSessionId(randomUUID());
   await repo.createText({ id, guestId: asGuestId(randomUUID()), channel: 'web', kioskId: null, topic: null });
   return id;
 }
 
-function message(sessionId: string, clientKey: string, body = clientKey, from: 'guest' | 'staff' = 'guest'): NewChatMessage {
+function message(sessionId: ChatSessionId, clientKey: string, body = clientKey, from: 'guest' | 'staff' = 'guest'): NewChatMessage {
   return { id: randomUUID(), sessionId, from, senderId: null, senderName: '', clientKey, body };
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const key = () => `k${randomBytes(8).toString('hex')}`;
 
@@ -233,7 +234,7 @@ describe('text chat over real sockets and Postgres', () => {
 
     // Not the caller's own text chat: ignored, nothing linked.
     expect((await ok(s, 'chat:forCall', { callId, fromChat: strangersChat })).earlier).toEqual([]);
-    expect(await request(s, 'chat:forCall', { callId, fromChat: 'not-an-id' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await request(s, 'chat:forCall', { callId, fromChat: asChatSessionId('not-an-id') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     const told = nextEvent(desk, 'chat:earlier');
     const mine = await ok(s, 'chat:forCall', { callId, fromChat: sessionId });

@@ -1,4 +1,4 @@
-import type { Brand, UserId } from '@sign-relay/shared';
+import type { Brand, ChatSessionId, UserId } from '@sign-relay/shared';
 import type { LineIds } from '../queue/model.ts';
 
 /**
@@ -9,7 +9,7 @@ export type SeatId = Brand<string, 'SeatId'>;
 
 /** The text-chat line: chat sessions waiting, answered by interpreters' seats. */
 export interface ChatLineIds extends LineIds {
-  entry: string;
+  entry: ChatSessionId;
   interpreter: SeatId;
 }
 

@@ -1,4 +1,4 @@
-import type { EntryId } from '@sign-relay/shared';
+import type { ChatSessionId, EntryId } from '@sign-relay/shared';
 import type { Principal } from '../auth/tokens.ts';
 import type { CallRoom } from '../media/CallRoom.ts';
 import type { Peer } from '../media/Peer.ts';
@@ -12,7 +12,7 @@ export class Connection {
   /** The caller's place in line, while queued from this connection. */
   entryId: EntryId | undefined;
   /** The caller's text chat while it waits for an interpreter from this connection. */
-  chatSessionId: string | undefined;
+  chatSessionId: ChatSessionId | undefined;
   /** Supervisors watching the wallboard get live updates. */
   watchingWallboard = false;
   /** Every request spends from this; a flood from one client never slows another. */

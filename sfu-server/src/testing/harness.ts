@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, Gender, GuestId, ServerToClientEvents, ServiceTopic, StaffRole, UserId } from '@sign-relay/shared';
+import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, ChatSessionId, Gender, GuestId, ServerToClientEvents, ServiceTopic, StaffRole, UserId } from '@sign-relay/shared';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -125,7 +125,7 @@ export async function answeredTextChat(
   server: TestServer,
   open: (token: string) => Promise<TestSocket>,
   opts: { topic?: ServiceTopic; kioskId?: string } = {},
-): Promise<{ interp: Awaited<ReturnType<TestServer['staff']>>; desk: TestSocket; caller: TestSocket; guestId: GuestId; sessionId: string }> {
+): Promise<{ interp: Awaited<ReturnType<TestServer['staff']>>; desk: TestSocket; caller: TestSocket; guestId: GuestId; sessionId: ChatSessionId }> {
   const interp = await server.staff('interpreter');
   const desk = await open(interp.token);
   await ok(desk, 'desk:chatStatus', { status: 'available' });

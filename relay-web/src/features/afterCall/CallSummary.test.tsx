@@ -9,10 +9,10 @@ import type { Mounted } from '../../test/render.tsx';
 import { AfterCall } from '../caller/AfterCall.tsx';
 import type { CaseNotices } from '../caseReceipt/useCaseNotices.ts';
 import type { CallRecord } from './callRecord.ts';
-import { asCallId } from '@sign-relay/shared/testing/ids.ts';
+import { asCallId, asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const START = Date.parse('2026-12-01T02:03:05Z');
-const msg = (seq: number, from: ChatMessage['from'], body: string, senderName = ''): ChatMessage => ({ id: `m${seq}`, sessionId: 's1', seq, from, senderName, body, clientKey: `key-${seq}-abcdef`, at: START + seq * 10_000 });
+const msg = (seq: number, from: ChatMessage['from'], body: string, senderName = ''): ChatMessage => ({ id: `m${seq}`, sessionId: asChatSessionId('s1'), seq, from, senderName, body, clientKey: `key-${seq}-abcdef`, at: START + seq * 10_000 });
 const receipt: CaseReceipt = { number: '1999-20261201-000007', service: 'dispatch', dispatchItem: null, district: null, place: null, text: '路燈不亮', filedAt: START + 120_000 };
 const old: CaseReceipt = { ...receipt, number: '1999-20261201-000002', filedAt: START - 600_000 };
 

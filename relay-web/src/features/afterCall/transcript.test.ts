@@ -4,6 +4,7 @@ import type { CaseReceipt, ChatMessage } from '@sign-relay/shared';
 import { initI18n } from '../../i18n/i18n.ts';
 import { addNames, durationSec, endedBy, receiptsOfCall } from './callRecord.ts';
 import { transcriptFileName, transcriptText } from './transcript.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const i18n = initI18n();
 // 10:03:05 and 10:15:10 in Taipei on 1 December 2026.
@@ -11,7 +12,7 @@ const START = Date.parse('2026-12-01T02:03:05Z');
 const END = Date.parse('2026-12-01T02:15:10Z');
 
 function message(seq: number, from: ChatMessage['from'], body: string, at: number, senderName = ''): ChatMessage {
-  return { id: `m${seq}`, sessionId: 's1', seq, from, senderName, body, clientKey: `key-${seq}-abcdef`, at };
+  return { id: `m${seq}`, sessionId: asChatSessionId('s1'), seq, from, senderName, body, clientKey: `key-${seq}-abcdef`, at };
 }
 
 const receipt: CaseReceipt = { number: '1999-20261201-000007', service: 'dispatch', dispatchItem: 'streetlight', district: '大安區', place: '復興南路一段 1 號', text: '路燈不亮\n很久了', filedAt: END + 30_000 };

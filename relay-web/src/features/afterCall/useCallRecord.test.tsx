@@ -16,11 +16,11 @@ import type { Mounted } from '../../test/render.tsx';
 import type { CallerStep } from '../caller/callerFlow.ts';
 import { useCallRecord } from './useCallRecord.ts';
 import type { CallRecordHandle } from './useCallRecord.ts';
-import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
+import { asChatSessionId, asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
 const CALL = 'call-1' as CallId;
-const message = (seq: number, from: ChatMessage['from'], body: string): ChatMessage => ({ id: `m${seq}`, sessionId: 'chat-1', seq, from, senderName: from === 'staff' ? '林美華' : '', body, clientKey: `key-${seq}-abcdef`, at: 1_000 + seq });
-const session: ChatSessionInfo = { sessionId: 'chat-1', kind: 'call', state: 'active', createdAt: 500, interpreterName: null, channel: 'web', kioskId: null, topic: null, callId: CALL };
+const message = (seq: number, from: ChatMessage['from'], body: string): ChatMessage => ({ id: `m${seq}`, sessionId: asChatSessionId('chat-1'), seq, from, senderName: from === 'staff' ? '林美華' : '', body, clientKey: `key-${seq}-abcdef`, at: 1_000 + seq });
+const session: ChatSessionInfo = { sessionId: asChatSessionId('chat-1'), kind: 'call', state: 'active', createdAt: 500, interpreterName: null, channel: 'web', kioskId: null, topic: null, callId: CALL };
 const receipt = (seq: number): CaseReceipt => ({ number: `1999-20261201-${String(seq).padStart(6, '0')}`, service: 'consultation', dispatchItem: null, district: null, place: null, text: '問路燈', filedAt: seq });
 
 class FakeChatServer extends FakeSocket {
@@ -74,7 +74,7 @@ describe('useCallRecord', () => {
 
     // A live message of this chat is kept; one of another chat is not.
     act(() => server.notify('chat:message', message(2, 'guest', '市府路1號')));
-    act(() => server.notify('chat:message', { ...message(3, 'guest', '別的對話'), sessionId: 'other' }));
+    act(() => server.notify('chat:message', { ...message(3, 'guest', '別的對話'), sessionId: asChatSessionId('other') }));
     expect(latest.record?.messages.map((x) => x.seq)).toEqual([1, 2]);
     act(() => latest.note({ interpreterNames: ['林美華'] }));
     act(() => latest.note({ interpreterNames: ['林美華', '陳'] }));

@@ -7,7 +7,7 @@
  * visit, when it ends, reloads the app and nothing remains.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseReceipt, ChatMessage } from '@sign-relay/shared';
+import type { CaseReceipt, ChatMessage, ChatSessionId } from '@sign-relay/shared';
 import { request } from '../../signaling/socket.ts';
 import type { SignalingSocket } from '../../signaling/socket.ts';
 import type { CallerStep } from '../caller/callerFlow.ts';
@@ -27,7 +27,7 @@ export interface CallRecordHandle {
 
 export function useCallRecord(socket: SignalingSocket | null, step: CallerStep, receipts: readonly CaseReceipt[]): CallRecordHandle {
   const [record, setRecord] = useState<CallRecord | null>(null);
-  const sessionId = useRef<string | null>(null);
+  const sessionId = useRef<ChatSessionId | null>(null);
   // A call already going on when the screen opened (a reload): its start is taken from the server's record.
   const resumed = useRef(step.step === 'in-call');
   const receiptsNow = useRef(receipts);

@@ -6,7 +6,7 @@ import type { StaffUser } from '../../auth/StaffAuth.ts';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { CaseTranscript } from './CaseTranscript.tsx';
-import { asCallId, asUserId } from '@sign-relay/shared/testing/ids.ts';
+import { asCallId, asChatSessionId, asUserId } from '@sign-relay/shared/testing/ids.ts';
 
 const ID = '0b6c8f0e-6a52-4a8e-9a51-3b1f0d6c2a11';
 const INTERPRETER = asUserId('5d1f7a3e-2b4c-4d6e-8f90-1a2b3c4d5e6f');
@@ -37,7 +37,7 @@ const CASE: CaseDetail = {
   callerEmail: null,
   callId: asCallId('7c9e6679-7425-40de-944b-e07fc1f90ae7'),
   callRecordId: null,
-  chatSessionId: '9b2d3c4e-5f60-4718-9a2b-3c4d5e6f7a8b',
+  chatSessionId: asChatSessionId('9b2d3c4e-5f60-4718-9a2b-3c4d5e6f7a8b'),
   readBack: { answer: null, answeredAt: null, skippedReason: null },
   closingNote: null,
   statusNote: null,
@@ -48,7 +48,7 @@ const SUPERVISOR: StaffUser = { id: asUserId('a1b2c3d4-0000-4000-8000-0000000000
 
 /** 14:05 in Taipei on 1 December 2026, plus `min` minutes. */
 const at = (min: number) => Date.UTC(2026, 11, 1, 6, 5 + min);
-const msg = (seq: number, from: ChatMessage['from'], body: string, senderName = ''): ChatMessage => ({ id: `m${seq}-${body}`, sessionId: 's', seq, from, senderName, body, clientKey: `k${seq}`, at: at(seq) });
+const msg = (seq: number, from: ChatMessage['from'], body: string, senderName = ''): ChatMessage => ({ id: `m${seq}-${body}`, sessionId: asChatSessionId('s'), seq, from, senderName, body, clientKey: `k${seq}`, at: at(seq) });
 const FULL: Transcript = {
   earlier: [msg(1, 'guest', '我住信義區市府路 1 號'), msg(2, 'staff', '好，幫您轉視訊', '林')],
   messages: [msg(1, 'system', '通話開始'), msg(2, 'guest', '0912-345-678')],

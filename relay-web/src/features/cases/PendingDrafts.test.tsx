@@ -6,9 +6,10 @@ import { FakeSocket } from '../../test/fakeSocket.ts';
 import { i18n, mount } from '../../test/render.tsx';
 import type { Mounted } from '../../test/render.tsx';
 import { PendingDrafts } from './PendingDrafts.tsx';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 const DRAFT: PendingDraft = {
-  ref: { kind: 'chat', sessionId: '9b2d3c4e-5f60-4718-9a2b-3c4d5e6f7a8b' },
+  ref: { kind: 'chat', sessionId: asChatSessionId('9b2d3c4e-5f60-4718-9a2b-3c4d5e6f7a8b') },
   draft: { service: 'dispatch', dispatchItem: 'D01', district: 'daan', description: '信義路三段路面坑洞，機車容易摔倒' },
   updatedAt: Date.UTC(2026, 11, 1, 6, 5),
 };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ChatQueueStatus } from '@sign-relay/shared';
+import type { ChatQueueStatus, ChatSessionId } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { request } from '../../signaling/socket.ts';
@@ -21,7 +21,7 @@ import { useChatSession } from '../../chat/useChatSession.ts';
 
 interface Props {
   socket: SignalingSocket;
-  sessionId: string;
+  sessionId: ChatSessionId;
   /** The place in line `chat:start` answered with. */
   initialStatus: ChatQueueStatus | null;
   /** The chat cannot be found any more (another browser's, or long gone). */

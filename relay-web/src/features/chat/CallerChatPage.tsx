@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { ChatQueueStatus } from '@sign-relay/shared';
+import type { ChatQueueStatus, ChatSessionId } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
 import { errorCodeOf, request } from '../../signaling/socket.ts';
@@ -59,7 +59,7 @@ export function CallerChatPage(): ReactElement {
   const { socket, connected } = signaling;
   const location = useLocation();
   const navigate = useNavigate();
-  const [sessionId, setSessionId] = useState<string | null>(storedChatSession);
+  const [sessionId, setSessionId] = useState<ChatSessionId | null>(storedChatSession);
   const [initialStatus, setInitialStatus] = useState<ChatQueueStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestErrorCode | null>(null);

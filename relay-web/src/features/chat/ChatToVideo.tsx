@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallId, EntryId, QueueStatus } from '@sign-relay/shared';
+import type { CallId, ChatSessionId, EntryId, QueueStatus } from '@sign-relay/shared';
 import { session } from '../../auth/TokenSource.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { asServiceTopic } from '../../components/TopicPictogram.tsx';
@@ -31,7 +31,7 @@ function storedWait(): EntryId | null {
 interface Props {
   socket: SignalingSocket;
   /** This text chat: the video call shows what was written in it. */
-  sessionId: string;
+  sessionId: ChatSessionId;
   /** The chat's topic, carried into the video line. */
   topic: string | null;
   /** An interpreter answered the video call: the call page takes over (the place is stored for it). */

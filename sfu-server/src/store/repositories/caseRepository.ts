@@ -1,4 +1,4 @@
-import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, EntryId, GuestId, ReadBack, ReadBackAnswer, UserId } from '@sign-relay/shared';
+import type { CaseDraft, CaseFilter, CaseHistoryEntry, CaseStatus, ChatSessionId, EntryId, GuestId, ReadBack, ReadBackAnswer, UserId } from '@sign-relay/shared';
 import type { CaseRow, DraftRow, KioskRow, NewCaseRow, RefKind, RefRow } from './caseRows.ts';
 import type { Queryable } from './queryable.ts';
 
@@ -290,7 +290,7 @@ export class CaseRepository {
     await this.db.query(`UPDATE call_records SET wrap_up_outcome = $2, wrap_up_notes = $3, wrap_up_at = $4 WHERE id = $1`, [callRecordId, outcome, notes, at]);
   }
 
-  async wrapUpChat(sessionId: string, outcome: string, notes: string | null, at: Date): Promise<void> {
+  async wrapUpChat(sessionId: ChatSessionId, outcome: string, notes: string | null, at: Date): Promise<void> {
     await this.db.query(`UPDATE chat_sessions SET wrap_up_outcome = $2, wrap_up_notes = $3, wrap_up_at = $4 WHERE id = $1`, [sessionId, outcome, notes, at]);
   }
 }

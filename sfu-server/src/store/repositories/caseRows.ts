@@ -2,7 +2,7 @@
  * The case tables' rows as the repository reads and writes them, and their mapping to the shapes the API
  * answers with (a list's summary without personal data, a case in full).
  */
-import type { CallId, CaseDetail, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, EntryId, GuestId, ReadBack, ReadBackAnswer, TransferOutcome, UserId } from '@sign-relay/shared';
+import type { CallId, CaseDetail, ChatSessionId, CaseDraft, CaseHistoryEntry, CaseService, CaseSource, CaseStatus, CaseSummary, EntryId, GuestId, ReadBack, ReadBackAnswer, TransferOutcome, UserId } from '@sign-relay/shared';
 
 /** What a case form belongs to: a video call, a text chat or a call-back request. */
 export type RefKind = 'call' | 'chat' | 'callback';
@@ -19,7 +19,7 @@ export interface RefRow {
   interpreterId: UserId | null;
   callId: CallId | null;
   callRecordId: EntryId | null;
-  chatSessionId: string | null;
+  chatSessionId: ChatSessionId | null;
   callbackName: string | null;
   callbackPhone: string | null;
   callbackEmail: string | null;
@@ -74,7 +74,7 @@ export interface CaseRow {
   guestId: GuestId | null;
   callId: CallId | null;
   callRecordId: EntryId | null;
-  chatSessionId: string | null;
+  chatSessionId: ChatSessionId | null;
   interpreterId: UserId | null;
   interpreterName: string | null;
   apiKeyId: string | null;

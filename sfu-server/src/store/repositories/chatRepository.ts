@@ -1,8 +1,8 @@
-import type { CallId, ChatMessage, ChatSender, ChatSessionInfo, EntryId, GuestId, UserId } from '@sign-relay/shared';
+import type { CallId, ChatMessage, ChatSender, ChatSessionId, ChatSessionInfo, EntryId, GuestId, UserId } from '@sign-relay/shared';
 import type { Queryable } from './queryable.ts';
 
 export interface ChatSessionRow {
-  id: string;
+  id: ChatSessionId;
   kind: 'text' | 'call';
   guestId: GuestId;
   channel: 'web' | 'kiosk';
@@ -14,7 +14,7 @@ export interface ChatSessionRow {
   interpreterId: UserId | null;
   interpreterName: string | null;
   /** The text chat a call's chat came from (chat → video). */
-  previousSessionId: string | null;
+  previousSessionId: ChatSessionId | null;
   callbackName: string | null;
   callbackPhone: string | null;
   callbackEmail: string | null;
@@ -30,7 +30,7 @@ const SESSION = `s.id, s.kind, s.guest_id AS "guestId", s.channel, s.kiosk_id AS
 
 interface MessageRow {
   id: string;
-  sessionId: string;
+  sessionId: ChatSessionId;
   seq: number;
   from: ChatSender;
   senderName: string;
@@ -43,7 +43,7 @@ const toMessage = (r: MessageRow): ChatMessage => ({ ...r, at: r.at.getTime() })
 
 export interface NewChatMessage {
   id: string;
-  sessionId: string;
+  sessionId: ChatSessionId;
   from: ChatSender;
   /** The caller's guest id or the staff member's account; null for the system. */
   senderId: GuestId | UserId | null;
@@ -70,7 +70,7 @@ export function sessionInfo(r: ChatSessionRow): ChatSessionInfo {
 export class ChatRepository {
   constructor(private readonly db: Queryable) {}
 
-  async createText(r: { id: string; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
+  async createText(r: { id: ChatSessionId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
     await this.db.query(
       `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, topic, callback_name, callback_phone, callback_email)
        VALUES ($1, 'text', $2, $3, $4, $5, $6, $7, $8)`,
@@ -79,7 +79,7 @@ export class ChatRepository {
   }
 
   /** The chat of a video call, created on first use (idempotent per call). */
-  async forCall(r: { id: string; callId: CallId; callRecordId: EntryId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
+  async forCall(r: { id: ChatSessionId; callId: CallId; callRecordId: EntryId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null }): Promise<ChatSessionRow> {
     await this.db.query(
       `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, call_id, call_record_id) VALUES ($1, 'call', $2, $3, $4, $5, $6)
        ON CONFLICT (call_id) DO NOTHING`,
@@ -90,24 +90,24 @@ export class ChatRepository {
   }
 
   /** Links a call's chat to the text chat it came from, once; true when this call linked it. */
-  async linkPrevious(id: string, previousId: string): Promise<boolean> {
+  async linkPrevious(id: ChatSessionId, previousId: ChatSessionId): Promise<boolean> {
     const r = await this.db.query(`UPDATE chat_sessions SET previous_session_id = $2 WHERE id = $1 AND kind = 'call' AND previous_session_id IS NULL`, [id, previousId]);
     return r.rowCount === 1;
   }
 
-  async byId(id: string): Promise<ChatSessionRow | undefined> {
+  async byId(id: ChatSessionId): Promise<ChatSessionRow | undefined> {
     const r = await this.db.query<ChatSessionRow>(`SELECT ${SESSION} FROM chat_sessions s LEFT JOIN users u ON u.id = s.interpreter_id WHERE s.id = $1`, [id]);
     return r.rows[0];
   }
 
   /** Assigns the interpreter; false when the session is already answered or over. */
-  async answer(id: string, interpreterId: UserId, at: Date): Promise<boolean> {
+  async answer(id: ChatSessionId, interpreterId: UserId, at: Date): Promise<boolean> {
     const r = await this.db.query(`UPDATE chat_sessions SET interpreter_id = $2, answered_at = $3 WHERE id = $1 AND interpreter_id IS NULL AND ended_at IS NULL`, [id, interpreterId, at]);
     return r.rowCount === 1;
   }
 
   /** Ends a session once; true for the call that ended it. */
-  async end(id: string, reason: string, at: Date): Promise<boolean> {
+  async end(id: ChatSessionId, reason: string, at: Date): Promise<boolean> {
     const r = await this.db.query(`UPDATE chat_sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL`, [id, at, reason]);
     return r.rowCount === 1;
   }
@@ -135,7 +135,7 @@ export class ChatRepository {
     return r.rows;
   }
 
-  async byClientKey(sessionId: string, from: ChatSender, clientKey: string): Promise<ChatMessage | undefined> {
+  async byClientKey(sessionId: ChatSessionId, from: ChatSender, clientKey: string): Promise<ChatMessage | undefined> {
     const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND sender_kind = $2 AND client_key = $3`, [sessionId, from, clientKey]);
     return r.rows[0] ? toMessage(r.rows[0]) : undefined;
   }
@@ -204,7 +204,7 @@ export class ChatRepository {
    * Locks the sessions' rows in one fixed order (by id) until the transaction ends. Writers that lock before
    * they write queue behind each other instead of deadlocking, whichever process they run in.
    */
-  async lockSessions(sessionIds: readonly string[]): Promise<void> {
+  async lockSessions(sessionIds: readonly ChatSessionId[]): Promise<void> {
     await this.db.query(`SELECT 1 FROM chat_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(sessionIds)]]);
   }
 
@@ -219,7 +219,7 @@ export class ChatRepository {
     return earlier ? { message: earlier, duplicate: true } : undefined;
   }
 
-  async messagesAfter(sessionId: string, afterSeq: number, limit = 500): Promise<ChatMessage[]> {
+  async messagesAfter(sessionId: ChatSessionId, afterSeq: number, limit = 500): Promise<ChatMessage[]> {
     const r = await this.db.query<MessageRow>(`SELECT ${MESSAGE} FROM chat_messages WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [sessionId, afterSeq, limit]);
     return r.rows.map(toMessage);
   }
@@ -235,8 +235,8 @@ export class ChatRepository {
   }
 
   /** The chat of a video call, if one was opened. */
-  async sessionIdForCall(callId: CallId): Promise<string | undefined> {
-    const r = await this.db.query<{ id: string }>(`SELECT id FROM chat_sessions WHERE call_id = $1`, [callId]);
+  async sessionIdForCall(callId: CallId): Promise<ChatSessionId | undefined> {
+    const r = await this.db.query<{ id: ChatSessionId }>(`SELECT id FROM chat_sessions WHERE call_id = $1`, [callId]);
     return r.rows[0]?.id;
   }
 
@@ -245,8 +245,8 @@ export class ChatRepository {
    * messages it ever stored: the retention deletes messages but not that count, so a transcript deleted after
    * the retention period can be told from one where nothing was written. Undefined for an unknown session.
    */
-  async transcript(sessionId: string, limit: number): Promise<{ messages: ChatMessage[]; written: number; previousSessionId: string | null } | undefined> {
-    const s = await this.db.query<{ written: number; previousSessionId: string | null }>(
+  async transcript(sessionId: ChatSessionId, limit: number): Promise<{ messages: ChatMessage[]; written: number; previousSessionId: ChatSessionId | null } | undefined> {
+    const s = await this.db.query<{ written: number; previousSessionId: ChatSessionId | null }>(
       `SELECT last_seq AS written, previous_session_id AS "previousSessionId" FROM chat_sessions WHERE id = $1`,
       [sessionId],
     );

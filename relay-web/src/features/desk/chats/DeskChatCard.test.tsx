@@ -5,6 +5,7 @@ import { FakeChatServer, SESSION } from '../../../test/fakeChatServer.ts';
 import { i18n, mount } from '../../../test/render.tsx';
 import type { Mounted } from '../../../test/render.tsx';
 import { DeskChatCard } from './DeskChatCard.tsx';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
 let m: Mounted;
 beforeEach(async () => {
@@ -24,7 +25,7 @@ describe('DeskChatCard', () => {
     const server = new FakeChatServer();
     const asked = server.store('guest', 'k-question-1', '請問？'); // at 1 000
     server.store('guest', 'k-question-2', '在嗎？'); // at 2 000
-    const tab = { sessionId: 's1', session: SESSION, messages: [...server.messages], ended: false };
+    const tab = { sessionId: asChatSessionId('s1'), session: SESSION, messages: [...server.messages], ended: false };
     const render = (now: number) => m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={1} now={now} onClose={() => undefined} onEnded={() => undefined} />);
     render(asked.at + 5_000);
     await settle();
@@ -44,7 +45,7 @@ describe('DeskChatCard', () => {
 
   it('counts messages that arrive while the interpreter looks elsewhere, until they look', async () => {
     const server = new FakeChatServer();
-    const tab = { sessionId: 's1', session: SESSION, messages: [], ended: false };
+    const tab = { sessionId: asChatSessionId('s1'), session: SESSION, messages: [], ended: false };
     m.render(<DeskChatCard socket={server.asSocket()} tab={tab} number={2} now={10_000} onClose={() => undefined} onEnded={() => undefined} />);
     await settle();
     expect(m.byTestId('chat-unread')).toBeNull();

@@ -12,9 +12,10 @@ import { useChatSession } from '../../../chat/useChatSession.ts';
 import { CaseForm } from '../../cases/CaseForm.tsx';
 import { useCaseWorkspace } from '../../cases/useCaseWorkspace.ts';
 import { WrapUpForm } from '../WrapUp.tsx';
+import type { ChatSessionId } from '@sign-relay/shared';
 
 /** The case form of one text chat (its own draft on the server, like a call's). */
-function ChatCaseForm({ socket, sessionId }: { socket: SignalingSocket; sessionId: string }): ReactElement {
+function ChatCaseForm({ socket, sessionId }: { socket: SignalingSocket; sessionId: ChatSessionId }): ReactElement {
   const ref = useMemo(() => ({ kind: 'chat' as const, sessionId }), [sessionId]);
   const model = useCaseWorkspace(socket, ref);
   return <CaseForm model={model} idPrefix={`chat-case-${sessionId}`} />;
@@ -29,7 +30,7 @@ interface Props {
   onClose: () => void;
   onEnded: () => void;
   /** Tells the panel how many messages wait unread here (it counts them while the chats are folded away). */
-  onUnread?: (sessionId: string, count: number) => void;
+  onUnread?: (sessionId: ChatSessionId, count: number) => void;
 }
 
 /** A caller waiting this long for an answer turns the clock urgent. */

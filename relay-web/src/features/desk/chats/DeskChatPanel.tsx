@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import type { ChatOffer } from '@sign-relay/shared';
+import type { ChatOffer, ChatSessionId } from '@sign-relay/shared';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/Icon.tsx';
 import { useNow } from '../../../hooks/useNow.ts';
@@ -90,7 +90,7 @@ export const DeskChatPanel = memo(function DeskChatPanel({ socket, connected, in
   }, [firstId]);
   // Folded in the console, the header still counts the messages waiting in the chats.
   const [unreadBy, setUnreadBy] = useState<Readonly<Record<string, number>>>({});
-  const onUnread = useCallback((sessionId: string, count: number) => setUnreadBy((u) => (u[sessionId] === count ? u : { ...u, [sessionId]: count })), []);
+  const onUnread = useCallback((sessionId: ChatSessionId, count: number) => setUnreadBy((u) => (u[sessionId] === count ? u : { ...u, [sessionId]: count })), []);
   const unreadTotal = desk.tabs.reduce((sum, tab) => sum + (unreadBy[tab.sessionId] ?? 0), 0);
 
   const showOffer = (): void => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { ChatOffer, ChatSessionInfo } from '@sign-relay/shared';
 import { deskChatsReducer, initialDeskChats } from './deskChats.ts';
 import type { DeskChatsEvent, DeskChatsState } from './deskChats.ts';
+import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
-const offer = (sessionId: string): ChatOffer => ({ sessionId, channel: 'web', kioskId: null, topic: 'consultation', queuedAt: 0, expiresAt: 20_000 });
-const info = (sessionId: string): ChatSessionInfo => ({ sessionId, kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null });
+const offer = (id: string): ChatOffer => ({ sessionId: asChatSessionId(id), channel: 'web', kioskId: null, topic: 'consultation', queuedAt: 0, expiresAt: 20_000 });
+const info = (id: string): ChatSessionInfo => ({ sessionId: asChatSessionId(id), kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null });
 const run = (events: DeskChatsEvent[], from: DeskChatsState = initialDeskChats('available')): DeskChatsState => events.reduce(deskChatsReducer, from);
 
 describe('the desk’s text chats', () => {
@@ -20,17 +21,17 @@ describe('the desk’s text chats', () => {
     let s = run([{ type: 'offer', offer: offer('a'), at: 1 }, { type: 'offer', offer: offer('a'), at: 5 }]);
     expect(s.offers).toHaveLength(1);
     expect(s.offers[0]?.receivedAt).toBe(5);
-    s = run([{ type: 'offer-ended', sessionId: 'a', why: 'withdrawn' }], s);
+    s = run([{ type: 'offer-ended', sessionId: asChatSessionId('a'), why: 'withdrawn' }], s);
     expect(s.offers).toEqual([]);
     expect(s.notice).toEqual({ kind: 'offer-ended', why: 'withdrawn' });
     // News about an offer this desk no longer shows changes nothing.
-    expect(run([{ type: 'offer-ended', sessionId: 'zzz', why: 'timeout' }], s)).toBe(s);
+    expect(run([{ type: 'offer-ended', sessionId: asChatSessionId('zzz'), why: 'timeout' }], s)).toBe(s);
   });
 
   it('two offers in a row that ring out switch chats off here, as the server does, and say so', () => {
-    let s = run([{ type: 'offer', offer: offer('a'), at: 1 }, { type: 'offer-ended', sessionId: 'a', why: 'timeout' }]);
+    let s = run([{ type: 'offer', offer: offer('a'), at: 1 }, { type: 'offer-ended', sessionId: asChatSessionId('a'), why: 'timeout' }]);
     expect(s).toMatchObject({ chosen: 'available', missedInRow: 1, notice: { kind: 'offer-ended', why: 'timeout' } });
-    s = run([{ type: 'offer', offer: offer('b'), at: 2 }, { type: 'offer-ended', sessionId: 'b', why: 'timeout' }], s);
+    s = run([{ type: 'offer', offer: offer('b'), at: 2 }, { type: 'offer-ended', sessionId: asChatSessionId('b'), why: 'timeout' }], s);
     expect(s).toMatchObject({ chosen: 'offline', notice: { kind: 'missed', count: 2 } });
     s = run([{ type: 'status', chosen: 'available', seats: 3 }], s);
     expect(s).toMatchObject({ chosen: 'available', seats: 3, missedInRow: 0, notice: null });
@@ -39,11 +40,11 @@ describe('the desk’s text chats', () => {
   it('answering or declining resets the missed count', () => {
     const s = run([
       { type: 'offer', offer: offer('a'), at: 1 },
-      { type: 'offer-ended', sessionId: 'a', why: 'timeout' },
+      { type: 'offer-ended', sessionId: asChatSessionId('a'), why: 'timeout' },
       { type: 'offer', offer: offer('b'), at: 2 },
-      { type: 'declined', sessionId: 'b' },
+      { type: 'declined', sessionId: asChatSessionId('b') },
       { type: 'offer', offer: offer('c'), at: 3 },
-      { type: 'offer-ended', sessionId: 'c', why: 'timeout' },
+      { type: 'offer-ended', sessionId: asChatSessionId('c'), why: 'timeout' },
     ]);
     expect(s.chosen).toBe('available');
     expect(s.missedInRow).toBe(1);
@@ -51,8 +52,8 @@ describe('the desk’s text chats', () => {
 
   it('an offer that cannot be answered any more (NOT_FOUND) stops ringing; other failures keep it', () => {
     const ringing = run([{ type: 'offer', offer: offer('a'), at: 1 }, { type: 'busy', what: 'a' }]);
-    expect(run([{ type: 'failed', error: 'TIMEOUT', sessionId: 'a' }], ringing).offers).toHaveLength(1);
-    const gone = run([{ type: 'failed', error: 'NOT_FOUND', sessionId: 'a' }], ringing);
+    expect(run([{ type: 'failed', error: 'TIMEOUT', sessionId: asChatSessionId('a') }], ringing).offers).toHaveLength(1);
+    const gone = run([{ type: 'failed', error: 'NOT_FOUND', sessionId: asChatSessionId('a') }], ringing);
     expect(gone).toMatchObject({ offers: [], error: 'NOT_FOUND', busy: null });
   });
 
@@ -60,20 +61,20 @@ describe('the desk’s text chats', () => {
     let s = run([{ type: 'accepted', session: info('a'), messages: [] }]);
     s = run([{ type: 'restored', sessions: [info('a'), info('b')] }, { type: 'restored', sessions: [info('b'), info('c')] }], s);
     expect(s.tabs.map((t) => t.sessionId)).toEqual(['a', 'b', 'c']);
-    s = run([{ type: 'close', sessionId: 'b' }], s);
+    s = run([{ type: 'close', sessionId: asChatSessionId('b') }], s);
     expect(s.tabs.map((t) => t.sessionId)).toEqual(['a', 'c']);
   });
 });
 
 describe('ended chats', () => {
   it('stay as tabs until closed, but no longer count as in progress', () => {
-    let s = run([{ type: 'accepted', session: info('a'), messages: [] }, { type: 'accepted', session: info('b'), messages: [] }, { type: 'ended', sessionId: 'a' }]);
+    let s = run([{ type: 'accepted', session: info('a'), messages: [] }, { type: 'accepted', session: info('b'), messages: [] }, { type: 'ended', sessionId: asChatSessionId('a') }]);
     expect(s.tabs.map((t) => [t.sessionId, t.ended])).toEqual([
       ['a', true],
       ['b', false],
     ]);
-    expect(run([{ type: 'ended', sessionId: 'a' }], s)).toBe(s);
-    s = run([{ type: 'close', sessionId: 'a' }], s);
+    expect(run([{ type: 'ended', sessionId: asChatSessionId('a') }], s)).toBe(s);
+    s = run([{ type: 'close', sessionId: asChatSessionId('a') }], s);
     expect(s.tabs.map((t) => t.sessionId)).toEqual(['b']);
   });
 });

@@ -4,7 +4,7 @@
  * sequence of server events is tested without a server.
  */
 import { QUEUE_RULES } from '@sign-relay/shared';
-import type { ChatMessage, ChatOffer, ChatSessionInfo } from '@sign-relay/shared';
+import type { ChatMessage, ChatOffer, ChatSessionId, ChatSessionInfo } from '@sign-relay/shared';
 import type { RequestErrorCode } from '../../../signaling/socket.ts';
 
 export type ChatAvailability = 'available' | 'offline';
@@ -16,7 +16,7 @@ export interface RingingChat {
 }
 
 export interface DeskChatTab {
-  sessionId: string;
+  sessionId: ChatSessionId;
   /** What accepting (or restoring) said about the chat; the tab loads the rest itself. */
   session: ChatSessionInfo | null;
   messages: readonly ChatMessage[];
@@ -42,21 +42,21 @@ export interface DeskChatsState {
 
 export type DeskChatsEvent =
   | { type: 'busy'; what: 'status' | string }
-  | { type: 'failed'; error: RequestErrorCode; sessionId?: string }
+  | { type: 'failed'; error: RequestErrorCode; sessionId?: ChatSessionId }
   | { type: 'status'; chosen: ChatAvailability; seats: number }
   | { type: 'offer'; offer: ChatOffer; at: number }
-  | { type: 'offer-ended'; sessionId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }
+  | { type: 'offer-ended'; sessionId: ChatSessionId; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }
   | { type: 'accepted'; session: ChatSessionInfo; messages: readonly ChatMessage[] }
-  | { type: 'declined'; sessionId: string }
+  | { type: 'declined'; sessionId: ChatSessionId }
   | { type: 'restored'; sessions: readonly ChatSessionInfo[] }
-  | { type: 'ended'; sessionId: string }
-  | { type: 'close'; sessionId: string };
+  | { type: 'ended'; sessionId: ChatSessionId }
+  | { type: 'close'; sessionId: ChatSessionId };
 
 export function initialDeskChats(chosen: ChatAvailability): DeskChatsState {
   return { chosen, seats: null, offers: [], tabs: [], missedInRow: 0, notice: null, busy: null, error: null };
 }
 
-const withoutOffer = (offers: readonly RingingChat[], sessionId: string) => offers.filter((o) => o.offer.sessionId !== sessionId);
+const withoutOffer = (offers: readonly RingingChat[], sessionId: ChatSessionId) => offers.filter((o) => o.offer.sessionId !== sessionId);
 
 export function deskChatsReducer(s: DeskChatsState, e: DeskChatsEvent): DeskChatsState {
   switch (e.type) {

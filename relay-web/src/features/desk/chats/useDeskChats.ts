@@ -5,7 +5,7 @@
  * progress restored after a reload (`desk:chats`; each chat then loads its own history).
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ChatOffer } from '@sign-relay/shared';
+import type { ChatOffer, ChatSessionId } from '@sign-relay/shared';
 import { session } from '../../../auth/TokenSource.ts';
 import { errorCodeOf, request } from '../../../signaling/socket.ts';
 import type { SignalingSocket } from '../../../signaling/socket.ts';
@@ -17,11 +17,11 @@ const CHOSEN_KEY = 'sign-relay.deskChatStatus';
 
 export interface DeskChats extends DeskChatsState {
   toggle(): void;
-  accept(sessionId: string): void;
-  decline(sessionId: string): void;
-  close(sessionId: string): void;
+  accept(sessionId: ChatSessionId): void;
+  decline(sessionId: ChatSessionId): void;
+  close(sessionId: ChatSessionId): void;
   /** A chat's card saw it end. */
-  ended(sessionId: string): void;
+  ended(sessionId: ChatSessionId): void;
 }
 
 export function useDeskChats(socket: SignalingSocket | null): DeskChats {
@@ -49,7 +49,7 @@ export function useDeskChats(socket: SignalingSocket | null): DeskChats {
       vibrate(VIBRATION.ring);
       dispatch({ type: 'offer', offer, at: Date.now() });
     };
-    const onOfferEnded = (p: { sessionId: string; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }): void => dispatch({ type: 'offer-ended', sessionId: p.sessionId, why: p.why });
+    const onOfferEnded = (p: { sessionId: ChatSessionId; why: 'declined' | 'timeout' | 'withdrawn' | 'answered' }): void => dispatch({ type: 'offer-ended', sessionId: p.sessionId, why: p.why });
     const onConnect = (): void => {
       // The server closed this desk's seats when the connection dropped: open them again if chosen.
       if (stateRef.current.chosen === 'available') setStatus('available');
@@ -78,7 +78,7 @@ export function useDeskChats(socket: SignalingSocket | null): DeskChats {
   }, [ringing]);
 
   const accept = useCallback(
-    (sessionId: string) => {
+    (sessionId: ChatSessionId) => {
       if (!socket || stateRef.current.busy) return;
       dispatch({ type: 'busy', what: sessionId });
       request(socket, 'desk:chatAccept', { sessionId }).then(
@@ -90,7 +90,7 @@ export function useDeskChats(socket: SignalingSocket | null): DeskChats {
   );
 
   const decline = useCallback(
-    (sessionId: string) => {
+    (sessionId: ChatSessionId) => {
       if (!socket || stateRef.current.busy) return;
       dispatch({ type: 'busy', what: sessionId });
       request(socket, 'desk:chatDecline', { sessionId }).then(
@@ -102,8 +102,8 @@ export function useDeskChats(socket: SignalingSocket | null): DeskChats {
   );
 
   const toggle = useCallback(() => setStatus(stateRef.current.chosen === 'available' ? 'offline' : 'available'), [setStatus]);
-  const close = useCallback((sessionId: string) => dispatch({ type: 'close', sessionId }), []);
-  const ended = useCallback((sessionId: string) => dispatch({ type: 'ended', sessionId }), []);
+  const close = useCallback((sessionId: ChatSessionId) => dispatch({ type: 'close', sessionId }), []);
+  const ended = useCallback((sessionId: ChatSessionId) => dispatch({ type: 'ended', sessionId }), []);
 
   return { ...state, toggle, accept, decline, close, ended };
 }
