@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { httpRoute } from './http.ts';
-import { ID_PATTERN, type CallId } from './ids.ts';
+import { idOf, type CallId } from './ids.ts';
 
 /** What the media layer holds for a call, read back from the mediasoup worker itself. */
 export interface CallMediaStats {
@@ -43,7 +43,7 @@ export const opsRoutes = {
     method: 'GET',
     path: '/api/ops/calls/:callId/media',
     access: 'ops',
-    params: z.object({ callId: z.string().regex(ID_PATTERN, 'must be an id') }),
+    params: z.object({ callId: idOf<CallId>() }),
   }),
   /** Oldest first. */
   notifications: httpRoute<SentNotificationView[]>()({ method: 'GET', path: '/api/ops/notifications', access: 'ops' }),

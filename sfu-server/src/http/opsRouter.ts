@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { opsRoutes, type CallId } from '@sign-relay/shared';
+import { opsRoutes } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import { maskRecipient, type LogNotifier } from '../notify/index.ts';
 import { mount } from './declared.ts';
@@ -12,7 +12,7 @@ import { mount } from './declared.ts';
 export function opsRouter(deps: { calls: CallService; production: boolean; opsToken: string | undefined; sentLog?: LogNotifier | null }): Router {
   const r = Router();
   const m = { ops: { production: deps.production, token: deps.opsToken } };
-  mount(r, m, opsRoutes.callMedia, async ({ params }) => deps.calls.mediaStats(params.callId as CallId));
+  mount(r, m, opsRoutes.callMedia, async ({ params }) => deps.calls.mediaStats(params.callId));
   // What the log notifier has "sent" (no SMS gateway configured): recipients in full only off production.
   mount(r, m, opsRoutes.notifications, async () => {
     const sent = (deps.sentLog?.recent() ?? []).map((n) => ({ ...n, at: n.at.toISOString() }));
