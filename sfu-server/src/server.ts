@@ -59,9 +59,10 @@ export interface StartOptions {
  * processes can serve together; without it everything is in this process.
  */
 export async function startServer(config: Config, logger: Logger, opts: StartOptions = {}): Promise<RunningServer> {
-  const mediasoup = await loadMediasoup(config.MEDIASOUP_WORKER_BIN);
+  const { mediasoup, workerBin } = await loadMediasoup(logger, config.MEDIASOUP_WORKER_BIN);
   const pool = await WorkerPool.create(mediasoup, {
     size: config.MEDIASOUP_WORKERS,
+    workerBin,
     rtcMinPort: config.RTC_MIN_PORT,
     rtcMaxPort: config.RTC_MAX_PORT,
     logger: logger.child({ component: 'workers' }),

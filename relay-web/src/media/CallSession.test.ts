@@ -116,7 +116,6 @@ function fakeDevice(): Device {
   return new Device({
     handlerFactory: FakeHandler.createFactory({
       generateNativeRtpCapabilities: testFakeParameters.generateNativeRtpCapabilities,
-      generateNativeSctpCapabilities: testFakeParameters.generateNativeSctpCapabilities,
       generateLocalDtlsParameters: testFakeParameters.generateLocalDtlsParameters,
     }),
   });

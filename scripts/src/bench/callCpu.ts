@@ -1,40 +1,25 @@
 /**
  * Call-CPU benchmark: the CPU the mediasoup worker spends on one 1:1 video call between two real browsers,
- * over a window of `SECONDS` seconds (default 60) after `WARMUP_SECONDS` (default 5) of settling, so the
+ * over a window of `WINDOW_SECONDS` seconds (default 60) after `WARMUP_SECONDS` (default 5) of settling, so the
  * bandwidth estimate has ramped up before counting starts. Real server (queue, Postgres, one mediasoup worker),
  * real Chromium with a fake 640×480 camera; the caller joins the line at `/`, the interpreter answers at `/desk`.
  * The product is driven only through the browsers and the worker is measured only through /proc, so the same
  * script runs unchanged across mediasoup versions. Run inside the loopback-only namespace: `npm run bench:call-cpu`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { startPostgres } from '@sign-relay/sfu-server/testing/services.ts';
+import { mediasoupPackage } from '../../../sfu-server/src/media/workerBinary.ts';
 import { launchBrowser, newCallContext } from '../../../e2e/browser.ts';
 import { percentile } from './stats.ts';
 
-const WINDOW_SEC = Number(process.env.SECONDS ?? 60);
+const WINDOW_SEC = Number(process.env.WINDOW_SECONDS ?? 60);
 const WARMUP_SEC = Number(process.env.WARMUP_SECONDS ?? 5);
 const WORKER_NAME = 'mediasoup-worker';
-
-/**
- * The version of the mediasoup package the server loads. Found from its entry point, not from
- * `mediasoup/package.json`, because newer releases do not export their package.json.
- */
-function mediasoupVersion(): string {
-  const require = createRequire(new URL('../../../sfu-server/package.json', import.meta.url));
-  for (let dir = dirname(require.resolve('mediasoup')); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'mediasoup') return pkg.version ?? 'unknown';
-  }
-  return 'unknown';
-}
 
 /** Clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
 function clockTicks(): number {
@@ -175,7 +160,7 @@ async function main(): Promise<void> {
     const windowSec = (lastT - t0) / 1000;
     const workerCpu = lastCpu - cpu0;
 
-    const version = mediasoupVersion();
+    const version = mediasoupPackage().version;
     const n = (v: number, d = 1) => v.toFixed(d);
     console.log(`call-cpu: one 1:1 video call, two Chromium pages, fake 640×480 camera; ${new Date().toISOString()}`);
     console.log(`machine ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}, mediasoup ${version}, ${workers.length} worker(s), CLK_TCK ${ticks}`);

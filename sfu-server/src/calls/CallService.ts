@@ -59,13 +59,14 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
   async create(access: CallAccess): Promise<CallId> {
     const callId = randomUUID() as CallId;
     this.access.set(callId, access);
-    let router;
+    let pooled;
     try {
-      router = await this.pool.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { callId } });
+      pooled = await this.pool.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { callId } });
     } catch {
       throw new AppError('UNAVAILABLE', 'Video is not available right now. Please try again in a moment.');
     }
-    const room = new CallRoom(callId, router, { listenIp: this.opts.listenIp, announcedIp: this.opts.announcedIp, logger: this.opts.logger });
+    const { router, portRange } = pooled;
+    const room = new CallRoom(callId, router, { listenIp: this.opts.listenIp, announcedIp: this.opts.announcedIp, portRange, logger: this.opts.logger });
     this.rooms.set(callId, room);
     room.once('close', (reason) => {
       this.clearTimer(callId);

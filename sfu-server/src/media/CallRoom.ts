@@ -17,11 +17,14 @@ import {
 } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { PortRange } from './WorkerPool.ts';
 import { Peer, type Direction, type PeerSink, type ProducerAppData, type TransportAppData } from './Peer.ts';
 
 export interface CallRoomOptions {
   listenIp: string;
   announcedIp: string | undefined;
+  /** The router's worker's ports; every transport of this call listens within them. */
+  portRange: PortRange;
   logger: Logger;
 }
 
@@ -122,9 +125,13 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     const appData: TransportAppData = { direction, peerId: peer.id };
     const transport = await media('create a transport', () =>
       this.router.createWebRtcTransport({
-        listenIps: [{ ip: this.opts.listenIp, ...(this.opts.announcedIp ? { announcedIp: this.opts.announcedIp } : {}) }],
-        enableUdp: true,
-        enableTcp: true,
+        // UDP first; TCP for networks that block UDP (ICE-TCP, passive on our side).
+        listenInfos: (['udp', 'tcp'] as const).map((protocol) => ({
+          protocol,
+          ip: this.opts.listenIp,
+          ...(this.opts.announcedIp ? { announcedAddress: this.opts.announcedIp } : {}),
+          portRange: this.opts.portRange,
+        })),
         preferUdp: true,
         initialAvailableOutgoingBitrate: 1_000_000,
         appData,

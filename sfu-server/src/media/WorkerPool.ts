@@ -5,9 +5,23 @@ import type { Mediasoup } from './mediasoupLoader.ts';
 
 export interface WorkerPoolOptions {
   size: number;
+  /** The mediasoup-worker binary every worker runs. */
+  workerBin: string;
   rtcMinPort: number;
   rtcMaxPort: number;
   logger: Logger;
+}
+
+/** The ports a worker's transports listen on: its own slice of RTC_MIN_PORT..RTC_MAX_PORT. */
+export interface PortRange {
+  min: number;
+  max: number;
+}
+
+/** A router and the port range of the worker it lives on, which its transports must listen within. */
+export interface PooledRouter {
+  router: types.Router;
+  portRange: PortRange;
 }
 
 interface Slot {
@@ -25,8 +39,8 @@ interface WorkerPoolEvents {
 }
 
 /**
- * One mediasoup worker per core. Each worker gets its own slice of the RTC port range, so workers never
- * race for a port. A dead worker is replaced in its slot; new routers go to the least-loaded live worker.
+ * One mediasoup worker per core. Each worker gets its own slice of the RTC port range (its transports listen
+ * within it), so workers never race for a port. A dead worker is replaced in its slot; new routers go to the least-loaded live worker.
  */
 export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   private readonly slots: Slot[] = [];
@@ -55,8 +69,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   private async startWorker(slot: Slot): Promise<void> {
     const worker = await this.mediasoup.createWorker({
       logLevel: 'warn',
-      rtcMinPort: slot.minPort,
-      rtcMaxPort: slot.maxPort,
+      workerBin: this.opts.workerBin,
       appData: { index: slot.index },
     });
     slot.worker = worker;
@@ -93,11 +106,12 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   }
 
   /** Creates a router on the least-loaded live worker. */
-  async createRouter(options: types.RouterOptions): Promise<types.Router> {
+  async createRouter(options: types.RouterOptions): Promise<PooledRouter> {
     const live = this.slots.filter((s): s is Slot & { worker: types.Worker } => s.worker !== undefined && !s.worker.closed);
     const slot = live.sort((a, b) => a.routers - b.routers)[0];
     if (!slot) throw new Error('no live mediasoup worker');
-    return slot.worker.createRouter(options);
+    const router = await slot.worker.createRouter(options);
+    return { router, portRange: { min: slot.minPort, max: slot.maxPort } };
   }
 
   /** Live workers (for readiness and stats). */

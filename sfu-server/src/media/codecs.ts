@@ -4,7 +4,7 @@ import type { types } from 'mediasoup';
  * Router codecs: Opus for the hearing side, VP8 first (best-tested in browsers for low-latency motion),
  * H.264 constrained baseline for devices with hardware encoders (many kiosks and phones).
  */
-export const MEDIA_CODECS: types.RtpCodecCapability[] = [
+export const MEDIA_CODECS: types.RouterRtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
   {
     kind: 'video',
