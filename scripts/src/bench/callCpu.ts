@@ -14,7 +14,8 @@ import type { Page } from 'playwright-core';
 import { startTestServer } from '@sign-relay/sfu-server/testing/harness.ts';
 import { startPostgres } from '@sign-relay/sfu-server/testing/services.ts';
 import { mediasoupPackage } from '../../../sfu-server/src/media/workerBinary.ts';
-import { launchBrowser, newCallContext } from '../../../e2e/browser.ts';
+import { launchBrowser } from '../../../e2e/browser.ts';
+import { callerJoinsLine, openCallPages } from './callPages.ts';
 import { percentile } from './stats.ts';
 
 const WINDOW_SEC = Number(process.env.WINDOW_SECONDS ?? 60);
@@ -116,24 +117,10 @@ async function main(): Promise<void> {
   const pg = await startPostgres();
   const server = await startTestServer({ workers: 1, databaseUrl: pg.url, env: { WRAP_UP_SEC: '60' } });
   const browser = await launchBrowser();
-  const caller = await (await newCallContext(browser, server.url)).newPage();
-  const desk = await (await newCallContext(browser, server.url)).newPage();
-  // A script error in either page spoils the numbers: say so where they are printed.
-  for (const [name, p] of [['caller', caller], ['desk', desk]] as const) p.on('pageerror', (e) => process.stderr.write(`${name} page error: ${e.stack ?? e.message}\n`));
   try {
-    const who = await server.staff('interpreter', { name: 'bench' });
-    await desk.goto('/desk');
-    await desk.getByTestId('login-username').fill(who.username);
-    await desk.getByTestId('login-password').fill(who.password);
-    await desk.getByTestId('login-submit').click();
-    await desk.getByTestId('status-available').click();
-    await desk.locator('[data-testid="desk-state"][data-state="available"]').waitFor({ timeout: 10_000 });
-
-    await caller.goto('/');
-    await caller.getByTestId('start-video-call').click();
-    await caller.getByTestId('topic-skip').click();
-    await caller.getByTestId('queue-join').click();
-    await desk.getByTestId('offer').waitFor({ timeout: 30_000 });
+    const pages = await openCallPages(browser, server);
+    const { caller, desk } = pages;
+    await callerJoinsLine(pages);
     await desk.getByTestId('offer-accept').click();
     await Promise.all([waitForRemoteFrame(caller), waitForRemoteFrame(desk)]);
     process.stderr.write(`call up; settling ${WARMUP_SEC} s\n`);

@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import type { types } from 'mediasoup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { randomKeyBase64, rtpHeaderLength, SRTP_SUITES, SrtpError, SrtpSession, type SrtpFailure, type SrtpSuite } from '../testing/srtp.ts';
+import { failureOf, flipBit, randomKeyBase64, rtpHeaderLength, SRTP_SUITES, SrtpSession, type SrtpSuite } from '../testing/srtp.ts';
 import { loadMediasoup } from './mediasoupLoader.ts';
 
 // The test session speaks exactly the suites mediasoup offers: a suite added to mediasoup fails to compile here.
@@ -117,21 +117,6 @@ function senderReports(compound: Buffer): { ssrc: number; packetCount: number }[
   return reports;
 }
 
-function failure(run: () => unknown): SrtpFailure | 'none' {
-  try {
-    run();
-    return 'none';
-  } catch (err) {
-    if (err instanceof SrtpError) return err.reason;
-    throw err;
-  }
-}
-
-function flip(packet: Buffer, at: number): Buffer {
-  const copy = Buffer.from(packet);
-  copy[at] = copy[at]! ^ 0x01;
-  return copy;
-}
 
 const opus: types.RtpParameters['codecs'] = [{ mimeType: 'audio/opus', payloadType: OPUS_PT, clockRate: 48000, channels: 2 }];
 
@@ -236,8 +221,8 @@ describe.each(SRTP_SUITES)('SRTP with %s between the worker and an independent s
     for (const [i, packet] of received.entries()) {
       // On the wire the payload is encrypted, and only the worker's key opens the packet.
       expect(packet.includes(payloads[i]!)).toBe(false);
-      expect(failure(() => wrongKey.unprotectRtp(packet))).toBe('auth');
-      expect(failure(() => new SrtpSession(suite, testKey).unprotectRtp(packet))).toBe('auth');
+      expect(failureOf(() => wrongKey.unprotectRtp(packet))).toBe('auth');
+      expect(failureOf(() => new SrtpSession(suite, testKey).unprotectRtp(packet))).toBe('auth');
       const clear = fromWorker.unprotectRtp(packet);
       expect(clear.subarray(rtpHeaderLength(clear)).equals(payloads[i]!)).toBe(true);
     }
@@ -257,9 +242,9 @@ describe.each(SRTP_SUITES)('SRTP with %s between the worker and an independent s
     expect(await deliver(secureEnd, secure, first)).toBe(0);
 
     const second = toWorker.protectRtp(plainRtp(5001));
-    expect(await deliver(secureEnd, secure, flip(second, 20))).toBe(0);
-    expect(await deliver(secureEnd, secure, flip(second, second.length - 1))).toBe(0);
-    expect(await deliver(secureEnd, secure, flip(second, 5))).toBe(0);
+    expect(await deliver(secureEnd, secure, flipBit(second, 20))).toBe(0);
+    expect(await deliver(secureEnd, secure, flipBit(second, second.length - 1))).toBe(0);
+    expect(await deliver(secureEnd, secure, flipBit(second, 5))).toBe(0);
     expect(await deliver(secureEnd, secure, second)).toBeGreaterThanOrEqual(accepted(5001));
 
     const stranger = new SrtpSession(suite, randomKeyBase64(suite)).protectRtp(plainRtp(5002));
@@ -296,9 +281,9 @@ describe.each(SRTP_SUITES)('SRTP with %s between the worker and an independent s
     expect(await fractionLost(secureConsumer, secureConsumerSsrc)).toBe(20);
 
     const third = report(30);
-    await deliver(secureEnd, secure, flip(third, 12));
+    await deliver(secureEnd, secure, flipBit(third, 12));
     expect(await fractionLost(secureConsumer, secureConsumerSsrc)).toBe(20);
-    await deliver(secureEnd, secure, flip(third, third.length - 5));
+    await deliver(secureEnd, secure, flipBit(third, third.length - 5));
     expect(await fractionLost(secureConsumer, secureConsumerSsrc)).toBe(20);
     // An SRTCP index never used, so that only the key can be what refuses it (libsrtp checks replay first).
     const stranger = new SrtpSession(suite, randomKeyBase64(suite)).protectRtcp(receiverReport(secureConsumerSsrc, 40), 100);
@@ -314,7 +299,7 @@ describe.each(SRTP_SUITES)('SRTP with %s between the worker and an independent s
       'a sender report for the consumer',
       () => {
         for (const packet of secureEnd.take(isRtcp)) {
-          expect(failure(() => wrongKey.unprotectRtcp(packet))).toBe('auth');
+          expect(failureOf(() => wrongKey.unprotectRtcp(packet))).toBe('auth');
           const found = senderReports(fromWorker.unprotectRtcp(packet)).find((sr) => sr.ssrc === secureConsumerSsrc);
           if (found) return found;
         }

@@ -50,6 +50,24 @@ export class SrtpError extends Error {
   }
 }
 
+/** What a protect or unprotect call refused with, or 'none' when it passed (tests compare the reasons). */
+export function failureOf(run: () => unknown): SrtpFailure | 'none' {
+  try {
+    run();
+    return 'none';
+  } catch (err) {
+    if (err instanceof SrtpError) return err.reason;
+    throw err;
+  }
+}
+
+/** A copy of the packet with the lowest bit of one byte flipped (a tampered packet). */
+export function flipBit(packet: Buffer, at: number): Buffer {
+  const copy = Buffer.from(packet);
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
+}
+
 /** Key lengths of a suite, for building `srtpParameters` and for the tests of this module. */
 export function suiteLengths(suite: SrtpSuite): { keyLength: number; saltLength: number; rtpTagLength: number; rtcpTagLength: number } {
   const { keyLength, saltLength, rtpTagLength, rtcpTagLength } = SUITES[suite];
