@@ -39,6 +39,19 @@ const MAX_INCOMING_BITRATE = 1_500_000;
  */
 const FIRST_KEYFRAME_REQUEST_AGE_MS = 400;
 
+/**
+ * Where a call's WebRTC transports listen: UDP first, and TCP for networks that block UDP (ICE-TCP, passive on our
+ * side), both within the port range of the router's worker.
+ */
+export function listenInfos(opts: Pick<CallRoomOptions, 'listenIp' | 'announcedIp' | 'portRange'>): types.TransportListenInfo[] {
+  return (['udp', 'tcp'] as const).map((protocol) => ({
+    protocol,
+    ip: opts.listenIp,
+    ...(opts.announcedIp ? { announcedAddress: opts.announcedIp } : {}),
+    portRange: opts.portRange,
+  }));
+}
+
 /** Wraps mediasoup's own errors (bad RTP parameters and the like) into a safe, coded error. */
 async function media<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -125,13 +138,7 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     const appData: TransportAppData = { direction, peerId: peer.id };
     const transport = await media('create a transport', () =>
       this.router.createWebRtcTransport({
-        // UDP first; TCP for networks that block UDP (ICE-TCP, passive on our side).
-        listenInfos: (['udp', 'tcp'] as const).map((protocol) => ({
-          protocol,
-          ip: this.opts.listenIp,
-          ...(this.opts.announcedIp ? { announcedAddress: this.opts.announcedIp } : {}),
-          portRange: this.opts.portRange,
-        })),
+        listenInfos: listenInfos(this.opts),
         preferUdp: true,
         initialAvailableOutgoingBitrate: 1_000_000,
         appData,
