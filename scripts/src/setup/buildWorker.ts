@@ -77,6 +77,13 @@ function main(): void {
     console.log(`Using MEDIASOUP_WORKER_BIN=${process.env.MEDIASOUP_WORKER_BIN}; not building.`);
     return;
   }
+  // A machine that already has this build needs no packages; otherwise install them, and key the build on the
+  // library versions now installed.
+  const cached = cachedWorkerPath();
+  if (existsSync(cached)) {
+    console.log(`mediasoup worker: cached at ${cached}`);
+    return;
+  }
   installPackages();
   const target = cachedWorkerPath();
   if (existsSync(target)) {
