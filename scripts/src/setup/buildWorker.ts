@@ -10,7 +10,7 @@
  * configure and compile run in a network namespace with only loopback, so a download could not happen even by
  * mistake.
  */
-import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -59,8 +59,8 @@ function installPackages(): void {
 }
 
 /** Runs a build step, inside the loopback-only namespace when this machine can make one. */
-function run(cmd: string, args: string[], opts: SpawnSyncOptions, isolated: boolean): void {
-  const res = isolated ? spawnSync(NETNS_RUN, [cmd, ...args], { stdio: 'inherit', ...opts }) : spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+function run(cmd: string, args: string[], isolated: boolean): void {
+  const res = isolated ? spawnSync(NETNS_RUN, [cmd, ...args], { stdio: 'inherit' }) : spawnSync(cmd, args, { stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${res.status})`);
 }
 
@@ -79,17 +79,14 @@ function main(): void {
   }
   // A machine that already has this build needs no packages; otherwise install them, and key the build on the
   // library versions now installed.
-  const cached = cachedWorkerPath();
-  if (existsSync(cached)) {
-    console.log(`mediasoup worker: cached at ${cached}`);
-    return;
-  }
+  const alreadyBuilt = (path: string): boolean => {
+    if (existsSync(path)) console.log(`mediasoup worker: cached at ${path}`);
+    return existsSync(path);
+  };
+  if (alreadyBuilt(cachedWorkerPath())) return;
   installPackages();
   const target = cachedWorkerPath();
-  if (existsSync(target)) {
-    console.log(`mediasoup worker: cached at ${target}`);
-    return;
-  }
+  if (alreadyBuilt(target)) return;
   const { dir, version } = mediasoupPackage();
   const work = mkdtempSync(join(tmpdir(), `mediasoup-worker-${version}-`));
   const worker = join(work, 'worker');
@@ -106,11 +103,9 @@ function main(): void {
   cpSync(SHIM_DIR, join(worker, 'subprojects'), { recursive: true });
   const isolated = canIsolate();
   if (!isolated) console.log('  (no network namespace on this machine: building with --wrap-mode=nodownload alone)');
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.MEDIASOUP_WORKER_BIN;
   try {
-    run('meson', ['setup', '--wrap-mode=nodownload', '--buildtype', 'release', '-Db_ndebug=true', '-Db_pie=true', build, worker], { env }, isolated);
-    run('ninja', ['-C', build, '-j', String(cpus().length), 'mediasoup-worker'], { env }, isolated);
+    run('meson', ['setup', '--wrap-mode=nodownload', '--buildtype', 'release', '-Db_ndebug=true', '-Db_pie=true', build, worker], isolated);
+    run('ninja', ['-C', build, '-j', String(cpus().length), 'mediasoup-worker'], isolated);
   } catch (err) {
     console.error(`mediasoup worker build failed: ${(err as Error).message}; the build tree is kept at ${work}.`);
     process.exit(1);

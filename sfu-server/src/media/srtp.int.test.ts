@@ -123,7 +123,7 @@ const opus: types.RtpParameters['codecs'] = [{ mimeType: 'audio/opus', payloadTy
 let worker: types.Worker;
 
 beforeAll(async () => {
-  const { mediasoup, workerBin } = await loadMediasoup(createLogger('silent'), process.env.MEDIASOUP_WORKER_BIN);
+  const { mediasoup, workerBin } = await loadMediasoup(createLogger('silent'));
   worker = await mediasoup.createWorker({ logLevel: 'warn', workerBin });
 });
 
