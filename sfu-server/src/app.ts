@@ -13,8 +13,12 @@ import { ChatWriter } from './chat/ChatWriter.ts';
 import { startRetention } from './chat/retention.ts';
 import type { Config } from './config.ts';
 import { authRouter } from './http/authRouter.ts';
+import { httpLimits } from './http/rateLimits.ts';
+import { keys } from './store/keys.ts';
+import type { RedisClient } from './store/redis.ts';
 import { errorHandler, notFound } from './http/errorHandler.ts';
 import { healthRouter } from './http/healthRouter.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { opsRouter } from './http/opsRouter.ts';
 import { callbackRouter } from './http/callbackRouter.ts';
 import { caseRouter } from './http/caseRouter.ts';
@@ -34,7 +38,8 @@ import type { QueueStore, VideoLineIds } from './queue/model.ts';
 import type { ChatLineIds } from './chat/seats.ts';
 import { QueueService } from './queue/QueueService.ts';
 import { StaffNames } from './queue/StaffNames.ts';
-import { createSignalingServer, serveSignaling, socketNotifier } from './signaling/socketServer.ts';
+import { signalingLimits } from './signaling/admission.ts';
+import { createSignalingServer, disconnectStaff, serveSignaling, socketNotifier } from './signaling/socketServer.ts';
 import type { SignalingServer } from './signaling/types.ts';
 import type { CallRecordRepository } from './store/repositories/callRecordRepository.ts';
 import type { ChatRepository } from './store/repositories/chatRepository.ts';
@@ -65,6 +70,8 @@ export interface AppDeps {
   onOutbox?: () => void;
   /** The log notifier when it is the one in use (for the ops view of what was sent). */
   sentLog?: LogNotifier | null;
+  /** With REDIS_URL: HTTP rate limits count here, shared by every server process. */
+  redis?: RedisClient | undefined;
 }
 
 export interface App {
@@ -83,8 +90,12 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  // Behind the TLS proxy, req.ip is the client the proxy names (a hop count or the proxies' addresses, never all).
+  if (deps.config.TRUST_PROXY !== undefined) app.set('trust proxy', deps.config.TRUST_PROXY);
+  const limits = httpLimits({ redis: deps.redis, keyPrefix: keys(deps.config.REDIS_PREFIX).rateLimit, logger: deps.logger.child({ component: 'rate-limits' }) });
   const httpServer = createServer(app);
-  const io = createSignalingServer(httpServer);
+  const io = createSignalingServer(httpServer, signalingLimits(deps.config));
   const names = new StaffNames(deps.users);
   const queue = new QueueService({
     store: deps.store,
@@ -110,17 +121,17 @@ export function createApp(deps: AppDeps): App {
   const chatLine = new ChatLine({ repo: deps.chatRepo, store: deps.chatStore, notifier, logger: deps.logger, seats: deps.config.CHAT_SEATS, hours: deps.hours });
   const chat = new ChatService({ repo: deps.chatRepo, writer, line: chatLine, calls: deps.calls, notifier, logger: deps.logger });
   const cases = new CaseService({ pool: deps.dbPool, notifier, logger: deps.logger.child({ component: 'cases' }), ...(deps.onOutbox ? { onOutbox: deps.onOutbox } : {}) });
-  const stopRetention = startRetention(deps.chatRepo, deps.config.CHAT_RETENTION_DAYS, deps.logger);
+  const stopRetention = startRetention({ db: deps.dbPool, chatDays: deps.config.CHAT_RETENTION_DAYS, contactDays: deps.config.CONTACT_RETENTION_DAYS, logger: deps.logger });
 
   // The city's API answers in Open311's own shapes, even for a malformed body: its routers parse their own.
   const city = cityApiRouters({ tokens: deps.tokens, cases, pool: deps.dbPool, logger: deps.logger });
   for (const router of city.routers) app.use(router);
   app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter(deps));
-  app.use(authRouter({ auth: deps.auth, tokens: deps.tokens }));
+  app.use(authRouter({ auth: deps.auth, tokens: deps.tokens, limits, kioskIds: deps.config.KIOSK_IDS }));
   app.use(scheduleRouter({ tokens: deps.tokens, hours: deps.hours }));
-  app.use(callbackRouter({ tokens: deps.tokens, callbacks: new CallbackService({ pool: deps.dbPool, logger: deps.logger.child({ component: 'callbacks' }) }) }));
-  app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, wallboard }));
+  app.use(callbackRouter({ tokens: deps.tokens, limits, callbacks: new CallbackService({ pool: deps.dbPool, logger: deps.logger.child({ component: 'callbacks' }) }) }));
+  app.use(staffRouter({ tokens: deps.tokens, auth: deps.auth, users: deps.users, records: deps.records, wallboard, onSessionsEnded: (id) => disconnectStaff(io, id) }));
   app.use(caseRouter({ tokens: deps.tokens, cases, audit: new AuditRepository(deps.dbPool), apiKeys: city.apiKeys }));
   app.use(reportRouter({ tokens: deps.tokens, reports: new ReportRepository(deps.dbPool) }));
   app.use(opsRouter({ calls: deps.calls, production: deps.config.NODE_ENV === 'production', opsToken: deps.config.OPS_TOKEN, sentLog: deps.sentLog ?? null }));
@@ -129,7 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, wallboard, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, wallboard, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, users: deps.users });
   let closing: Promise<void> | undefined;
   return {
     httpServer,

@@ -2,10 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Channel, Gender, GuestId, GuestSession, StaffRole, StaffSession, UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { TokenBucket } from '../util/TokenBucket.ts';
 import type { RefreshTokenRepository } from '../store/repositories/refreshTokenRepository.ts';
 import type { UserRepository, UserRow } from '../store/repositories/userRepository.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.ts';
 import type { TokenService } from './tokens.ts';
 
 export interface AuthServiceDeps {
@@ -15,70 +14,121 @@ export interface AuthServiceDeps {
   /** How long a refresh token lives: about one shift. */
   refreshTtlSec: number;
   logger: Logger;
+  now?: () => number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const BAD_LOGIN = 'Wrong username or password.';
 
-/** Signing in and out, token refresh with rotation, guest tokens, and staff accounts. */
+/**
+ * How long a rotated refresh token still answers with its successor: a refresh whose answer was lost, retried,
+ * or a second tab with the same token, gets the same session instead of revoking every session of the person.
+ */
+export const REFRESH_REUSE_GRACE_MS = 30_000;
+
+/**
+ * A username as logs and rate-limit keys name it: the first 12 hex digits of its SHA-256 (case folded). Enough to
+ * follow one account through the logs, never the text typed, which is sometimes a password.
+ */
+export function usernameDigest(username: string): string {
+  return sha256(username.toLowerCase()).slice(0, 12);
+}
+
+/** A refresh token as the client holds it: `<id>.<secret>`. */
+interface RefreshParts {
+  id: string;
+  secret: string;
+}
+
+function refreshParts(token: string): RefreshParts | undefined {
+  const [id, secret, ...rest] = token.split('.');
+  if (!id || !secret || rest.length > 0 || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { id, secret };
+}
+
+/** Formats 16 bytes as a UUID (version 4 and variant bits set). */
+function uuidOf(bytes: Buffer): string {
+  const b = Buffer.from(bytes.subarray(0, 16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Signing in and out, token refresh with rotation, guest tokens, and staff accounts. Sign-in limits live with
+ * the HTTP route (they are per client address); password checks are capped in passwords.ts.
+ */
 export class AuthService {
-  /** Failed sign-ins per username: 5 at once, then one every 12 s. */
-  private readonly loginBuckets = new Map<string, TokenBucket>();
   /** A hash to verify against when the username is unknown, so both paths take the same time. */
   private readonly dummyHash = hashPassword(randomUUID());
+  private readonly now: () => number;
 
-  constructor(private readonly d: AuthServiceDeps) {}
+  constructor(private readonly d: AuthServiceDeps) {
+    this.now = d.now ?? Date.now;
+  }
 
   async login(username: string, password: string): Promise<StaffSession> {
-    const key = username.toLowerCase();
-    let bucket = this.loginBuckets.get(key);
-    if (!bucket) {
-      bucket = new TokenBucket(5, 1 / 12);
-      this.loginBuckets.set(key, bucket);
-      if (this.loginBuckets.size > 10_000) this.loginBuckets.clear();
-    }
-    if (!bucket.take()) throw new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again.');
     const user = await this.d.users.byUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok || user.disabled) {
-      this.d.logger.warn({ username: key }, 'sign-in refused');
+      this.d.logger.warn({ user: usernameDigest(username) }, 'sign-in refused');
       throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
     }
-    return this.issue(user);
+    if (needsRehash(user.passwordHash)) await this.rehash(user, password);
+    return this.issue(user, this.freshRefresh());
   }
 
-  /** Rotates a refresh token. Presenting an already-used token revokes every session of that user. */
+  /**
+   * Rotates a refresh token: its successor is derived from it (keyed with the token secret), so presenting it
+   * again within {@link REFRESH_REUSE_GRACE_MS} gives the same successor rather than a second one. Presenting a
+   * rotated token later revokes every session of that person (it was copied); a token signed out or revoked
+   * otherwise has no successor and is simply invalid.
+   */
   async refresh(refreshToken: string): Promise<StaffSession> {
-    const [id, secret] = refreshToken.split('.');
     const invalid = new AppError('UNAUTHENTICATED', 'Your session has ended; please sign in again.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid;
-    const row = await this.d.refreshTokens.byId(id);
-    if (!row) throw invalid;
-    const match = timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.tokenHash));
-    if (!match) throw invalid;
+    const parts = refreshParts(refreshToken);
+    if (!parts) throw invalid;
+    const row = await this.d.refreshTokens.byId(parts.id);
+    if (!row || !timingSafeEqual(Buffer.from(sha256(parts.secret)), Buffer.from(row.tokenHash))) throw invalid;
+    const next = this.successorOf(parts);
+    const now = this.now();
     if (row.revokedAt) {
+      const successor = await this.d.refreshTokens.byId(next.id);
+      if (!successor || successor.userId !== row.userId) throw invalid;
+      const live = !successor.revokedAt && successor.expiresAt.getTime() > now;
+      if (now - row.revokedAt.getTime() <= REFRESH_REUSE_GRACE_MS) {
+        const user = live ? await this.d.users.byId(row.userId) : undefined;
+        if (!user || user.disabled) throw invalid;
+        return this.session(user, next);
+      }
       this.d.logger.warn({ userId: row.userId }, 'refresh token reused: revoking all sessions');
       await this.d.refreshTokens.revokeAllForUser(row.userId);
       throw invalid;
     }
-    if (row.expiresAt.getTime() <= Date.now()) throw invalid;
-    if (!(await this.d.refreshTokens.revoke(id))) throw invalid;
+    if (row.expiresAt.getTime() <= now) throw invalid;
     const user = await this.d.users.byId(row.userId);
     if (!user || user.disabled) throw invalid;
-    return this.issue(user);
+    // Two refreshes at once with one token store the same successor once and both answer with it.
+    await this.d.refreshTokens.insertIfAbsent(this.refreshRow(user.id, next));
+    await this.d.refreshTokens.revoke(parts.id, new Date(now));
+    return this.session(user, next);
   }
 
   async logout(refreshToken: string): Promise<void> {
-    const [id, secret] = refreshToken.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
-    const row = await this.d.refreshTokens.byId(id);
-    if (row && timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.tokenHash))) await this.d.refreshTokens.revoke(id);
+    const parts = refreshParts(refreshToken);
+    if (!parts) return;
+    const row = await this.d.refreshTokens.byId(parts.id);
+    if (row && timingSafeEqual(Buffer.from(sha256(parts.secret)), Buffer.from(row.tokenHash))) await this.d.refreshTokens.revoke(parts.id, new Date(this.now()));
   }
 
-  /** A guest token for a caller; presenting a previous guest id keeps the same identity (the browser's). */
+  /**
+   * A guest token for a caller; presenting a previous guest id keeps the same identity (the browser's). A kiosk
+   * is not verified until kiosks carry a device credential: desks show it as unverified.
+   */
   guest(channel: Channel, kioskId: string | null, previousGuestId?: GuestId): GuestSession {
     const guestId = previousGuestId ?? (randomUUID() as GuestId);
-    const { token, expiresIn } = this.d.tokens.signGuest({ kind: 'guest', guestId, channel, kioskId });
+    const { token, expiresIn } = this.d.tokens.signGuest({ kind: 'guest', guestId, channel, kioskId, kioskVerified: false });
     return { guestToken: token, guestId, expiresIn };
   }
 
@@ -108,15 +158,43 @@ export class AuthService {
     return updated!;
   }
 
-  private async issue(user: UserRow): Promise<StaffSession> {
-    const id = randomUUID();
-    const secret = randomBytes(32).toString('base64url');
-    await this.d.refreshTokens.insert({ id, userId: user.id, tokenHash: sha256(secret), expiresAt: new Date(Date.now() + this.d.refreshTtlSec * 1000) });
+  /** Stores the password again with today's parameters; a failure leaves the old hash (the sign-in stands). */
+  private async rehash(user: UserRow, password: string): Promise<void> {
+    try {
+      await this.d.users.update(user.id, { passwordHash: await hashPassword(password) });
+    } catch (err) {
+      this.d.logger.warn({ err, userId: user.id }, 'password rehash failed');
+    }
+  }
+
+  private freshRefresh(): RefreshParts {
+    return { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
+  }
+
+  /** The successor of a refresh token: the same for every rotation of it, unguessable without the token secret. */
+  private successorOf(t: RefreshParts): RefreshParts {
+    return {
+      id: uuidOf(this.d.tokens.mac('refresh-successor-id', t.id)),
+      secret: this.d.tokens.mac('refresh-successor-secret', `${t.id}.${t.secret}`).toString('base64url'),
+    };
+  }
+
+  private refreshRow(userId: UserId, t: RefreshParts): { id: string; userId: UserId; tokenHash: string; expiresAt: Date } {
+    return { id: t.id, userId, tokenHash: sha256(t.secret), expiresAt: new Date(this.now() + this.d.refreshTtlSec * 1000) };
+  }
+
+  private async issue(user: UserRow, refresh: RefreshParts): Promise<StaffSession> {
+    await this.d.refreshTokens.insert(this.refreshRow(user.id, refresh));
+    return this.session(user, refresh);
+  }
+
+  /** A new access token with the given refresh token. */
+  private session(user: UserRow, refresh: RefreshParts): StaffSession {
     const access = this.d.tokens.signStaff({ kind: 'staff', userId: user.id, role: user.role, displayName: user.displayName, gender: user.gender });
     return {
       accessToken: access.token,
       expiresIn: access.expiresIn,
-      refreshToken: `${id}.${secret}`,
+      refreshToken: `${refresh.id}.${refresh.secret}`,
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, gender: user.gender },
     };
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { branded, CHANNELS, GENDERS, STAFF_ROLES, type Channel, type Gender, type GuestId, type StaffRole, type UserId } from '@sign-relay/shared';
@@ -7,7 +7,22 @@ import { AppError } from '../errors.ts';
 /** Who is making a request, as proven by their token. */
 export type Principal =
   | { kind: 'staff'; userId: UserId; role: StaffRole; displayName: string; gender: Gender | null }
-  | { kind: 'guest'; guestId: GuestId; channel: Channel; kioskId: string | null };
+  | GuestPrincipal;
+
+/**
+ * A caller's guest identity. `kioskVerified` says whether the kiosk named was proven to be that kiosk (by a device
+ * credential); until kiosks have one it is always false, and desks show the kiosk as unverified.
+ */
+export interface GuestPrincipal {
+  kind: 'guest';
+  guestId: GuestId;
+  channel: Channel;
+  kioskId: string | null;
+  kioskVerified: boolean;
+}
+
+/** How long after its expiry a guest token still carries its identity on to a new one. */
+export const GUEST_CARRY_OVER_SEC = 7 * 86400;
 
 /** A verified token's subject is the id it names: a staff account, or a caller's guest id. */
 const staffClaims = z.object({
@@ -22,6 +37,8 @@ const guestClaims = z.object({
   sub: z.string().uuid().transform(branded<GuestId>()),
   ch: z.enum(CHANNELS),
   kiosk: z.string().nullable(),
+  /** Tokens from before the claim existed name no verified kiosk. */
+  kv: z.boolean().default(false),
 });
 
 export interface TokenOptions {
@@ -43,8 +60,8 @@ export class TokenService {
     return { token, expiresIn: this.opts.accessTtlSec };
   }
 
-  signGuest(p: Extract<Principal, { kind: 'guest' }>): { token: string; expiresIn: number } {
-    const claims = { typ: 'guest', ch: p.channel, kiosk: p.kioskId };
+  signGuest(p: Omit<GuestPrincipal, 'kioskVerified'> & { kioskVerified?: boolean }): { token: string; expiresIn: number } {
+    const claims = { typ: 'guest', ch: p.channel, kiosk: p.kioskId, kv: p.kioskVerified ?? false };
     const token = jwt.sign(claims, this.opts.secret, { algorithm: 'HS256', subject: p.guestId, expiresIn: this.opts.guestTtlSec, issuer: 'sign-relay' });
     return { token, expiresIn: this.opts.guestTtlSec };
   }
@@ -65,8 +82,30 @@ export class TokenService {
     const staff = staffClaims.safeParse(payload);
     if (staff.success) return { kind: 'staff', userId: staff.data.sub, role: staff.data.role, displayName: staff.data.name, gender: staff.data.gender };
     const guest = guestClaims.safeParse(payload);
-    if (guest.success) return { kind: 'guest', guestId: guest.data.sub, channel: guest.data.ch, kioskId: guest.data.kiosk };
+    if (guest.success) return { kind: 'guest', guestId: guest.data.sub, channel: guest.data.ch, kioskId: guest.data.kiosk, kioskVerified: guest.data.kv };
     throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  }
+
+  /**
+   * The guest id a previous guest token carries on to a new one: only a token of ours, for the same channel and
+   * kiosk, that expired no more than {@link GUEST_CARRY_OVER_SEC} ago. Anything else (undefined) means a new identity.
+   */
+  previousGuest(token: string, want: { channel: Channel; kioskId: string | null }, now = Date.now()): GuestId | undefined {
+    let p: Principal;
+    try {
+      p = this.verify(token, { ignoreExpiration: true });
+    } catch {
+      return undefined;
+    }
+    if (p.kind !== 'guest' || p.channel !== want.channel || p.kioskId !== want.kioskId) return undefined;
+    const exp = tokenExpiresAt(token);
+    if (exp === 0 || exp + GUEST_CARRY_OVER_SEC * 1000 < now) return undefined;
+    return p.guestId;
+  }
+
+  /** A keyed digest (HMAC-SHA256 with the token secret) of `data` for one `purpose`: unguessable without the secret. */
+  mac(purpose: string, data: string): Buffer {
+    return createHmac('sha256', this.opts.secret).update(purpose).update('\0').update(data).digest();
   }
 }
 

@@ -1,34 +1,71 @@
 import { Router, type RequestHandler } from 'express';
 import { authRoutes, type GuestId } from '@sign-relay/shared';
-import type { AuthService } from '../auth/AuthService.ts';
+import { usernameDigest, type AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import { TokenBucket } from '../util/TokenBucket.ts';
 import { mount } from './declared.ts';
+import { clientAddress, networkOf, takeOrRefuse, type HttpLimits } from './rateLimits.ts';
 
-/** Guest tokens per address: 20 at once, then one every 3 s. A bad request counts too (checked before the body is validated). */
-function guestRateLimit(): RequestHandler {
-  const buckets = new Map<string, TokenBucket>();
-  return (req, _res, next) => {
-    const ip = req.ip ?? 'unknown';
-    let bucket = buckets.get(ip);
-    if (!bucket) {
-      bucket = new TokenBucket(20, 20 / 60);
-      if (buckets.size > 50_000) buckets.clear();
-      buckets.set(ip, bucket);
-    }
-    if (!bucket.take()) return next(new AppError('RATE_LIMITED', 'Too many requests; wait a minute and try again.'));
-    next();
+export interface AuthRouterDeps {
+  auth: AuthService;
+  tokens: TokenService;
+  limits: HttpLimits;
+  /** The kiosks a kiosk token may name (KIOSK_IDS); without a list any well-formed ID is accepted. */
+  kioskIds?: readonly string[] | undefined;
+}
+
+/**
+ * Guest tokens per client address and per network, checked before the body is validated (a bad request counts
+ * too); the per-kiosk and new-identity limits follow in the handler, once the body says which.
+ */
+function guestAddressLimits(limits: HttpLimits): RequestHandler {
+  return (req, res, next) => {
+    const address = clientAddress(req);
+    takeOrRefuse(res, [
+      [limits.guestPerAddress, address],
+      [limits.guestPerNetwork, networkOf(address)],
+    ]).then(() => next(), next);
   };
 }
 
-/** Sign in, refresh, sign out; guest tokens for callers (no account, rate-limited per address). */
-export function authRouter(deps: { auth: AuthService; tokens: TokenService }): Router {
+/**
+ * Sign in, refresh, sign out; guest tokens for callers (no account). Wrong passwords are limited per account and
+ * client address and per address — never per account alone, which would let anyone lock an interpreter out.
+ */
+export function authRouter(deps: AuthRouterDeps): Router {
   const r = Router();
+  const { limits } = deps;
   // These routes always refused a request without a JSON body as such (not as `{}` missing its fields).
   const bodyRequired = { emptyBodyAsObject: false } as const;
 
-  mount(r, {}, authRoutes.login, async ({ body }) => deps.auth.login(body.username, body.password), bodyRequired);
+  mount(
+    r,
+    {},
+    authRoutes.login,
+    async ({ body, req, res }) => {
+      const address = clientAddress(req);
+      const accountHere = `${usernameDigest(body.username)}@${address}`;
+      await takeOrRefuse(
+        res,
+        [
+          [limits.signInPerAddress, address],
+          [limits.signInPerAccountAddress, accountHere],
+        ],
+        'Too many wrong sign-ins; wait a few minutes and try again.',
+      );
+      try {
+        const session = await deps.auth.login(body.username, body.password);
+        // Only wrong passwords count: a right one gives its point back and clears the account's count here.
+        await Promise.all([limits.signInPerAddress.refund(address), limits.signInPerAccountAddress.reset(accountHere)]);
+        return session;
+      } catch (err) {
+        const wrongPassword = err instanceof AppError && err.code === 'UNAUTHENTICATED';
+        if (!wrongPassword) await Promise.all([limits.signInPerAddress.refund(address), limits.signInPerAccountAddress.refund(accountHere)]);
+        throw err;
+      }
+    },
+    bodyRequired,
+  );
   mount(r, {}, authRoutes.refresh, async ({ body }) => deps.auth.refresh(body.refreshToken), bodyRequired);
   mount(r, {}, authRoutes.logout, async ({ body }) => deps.auth.logout(body.refreshToken), { ...bodyRequired, status: 204 });
 
@@ -36,20 +73,19 @@ export function authRouter(deps: { auth: AuthService; tokens: TokenService }): R
     r,
     {},
     authRoutes.guest,
-    async ({ body }) => {
-      if (body.channel === 'kiosk' && !body.kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
-      let previousGuestId: GuestId | undefined;
-      if (body.previousToken) {
-        try {
-          const prev = deps.tokens.verify(body.previousToken, { ignoreExpiration: true });
-          if (prev.kind === 'guest') previousGuestId = prev.guestId;
-        } catch {
-          // A stale or foreign token just means a new identity.
-        }
-      }
-      return deps.auth.guest(body.channel, body.channel === 'kiosk' ? (body.kioskId ?? null) : null, previousGuestId);
+    async ({ body, res }) => {
+      const kioskId = body.channel === 'kiosk' ? (body.kioskId ?? null) : null;
+      if (body.channel === 'kiosk' && !kioskId) throw new AppError('BAD_REQUEST', 'A kiosk must say which kiosk it is.');
+      if (kioskId && deps.kioskIds && !deps.kioskIds.includes(kioskId)) throw new AppError('FORBIDDEN', 'This kiosk is not registered with the service.');
+      const previous: GuestId | undefined = body.previousToken ? deps.tokens.previousGuest(body.previousToken, { channel: body.channel, kioskId }) : undefined;
+      await takeOrRefuse(res, [
+        ...(kioskId ? ([[limits.guestPerKiosk, kioskId]] as const) : []),
+        // Carrying an identity on mints none: only new identities count toward the ceiling of all callers.
+        ...(previous ? [] : ([[limits.guestNewIdentities, 'all']] as const)),
+      ]);
+      return deps.auth.guest(body.channel, kioskId, previous);
     },
-    { before: [guestRateLimit()] },
+    { before: [guestAddressLimits(limits)] },
   );
 
   return r;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLBACK_REFERENCE_PATTERN, type CallbackItem, type CallbackReceipt, type CaseRef } from '@sign-relay/shared';
+import { CALLBACK_REFERENCE_PATTERN, type CallbackItem, type CallbackPage, type CallbackReceipt, type CaseRef } from '@sign-relay/shared';
 import { freshDatabase, type FreshDatabase } from '../testing/freshDatabase.ts';
 import { CallbackService } from '../callbacks/CallbackService.ts';
 import { createLogger } from '../logger.ts';
@@ -22,24 +22,28 @@ describe('call-back requests over HTTP and Postgres', () => {
   let supervisor: Awaited<ReturnType<TestServer['staff']>>;
   let admin: Awaited<ReturnType<TestServer['staff']>>;
 
-  const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
+  /** One request; `from` is the client's address as the trusted proxy in front names it (X-Forwarded-For). */
+  const call = async (method: string, path: string, token: string | undefined, body?: unknown, from?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(from ? { 'x-forwarded-for': from } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown> & { error?: { code: string } }) : null };
   };
-  const create = async (body: unknown, token = guest) => call('POST', '/api/callbacks', token, body);
-  const openList = async (token: string) => (await call('GET', '/api/callbacks', token)).body as unknown as CallbackItem[];
+  /** A request left by a caller: by default a new one each time (a caller may leave 3 a day). */
+  const create = async (body: unknown, token?: string, from?: string) => call('POST', '/api/callbacks', token ?? (await server.guestToken()).token, body, from);
+  const openPage = async (token: string, query = '') => (await call('GET', `/api/callbacks${query}`, token)).body as unknown as CallbackPage;
+  const openList = async (token: string) => (await openPage(token, '?pageSize=100')).items;
   const count = async () => Number((await db.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM callback_requests')).rows[0]!.n);
   const audit = async (id: string) =>
     (await db.db.pool.query<{ action: string; actor_name: string }>(`SELECT action, actor_name FROM audit_log WHERE details->>'callbackId' = $1 ORDER BY id`, [id])).rows;
 
   beforeAll(async () => {
     db = await freshDatabase();
-    server = await startTestServer({ databaseUrl: db.url });
+    // Behind one trusted proxy, as deployed: the limits per address are tested with addresses of their own.
+    server = await startTestServer({ databaseUrl: db.url, env: { TRUST_PROXY: '1' } });
     guest = (await server.guestToken('web')).token;
     kioskGuest = (await server.guestToken('kiosk', 'DA-01')).token;
     interp1 = await server.staff('interpreter', { name: '林翻譯' });
@@ -121,10 +125,10 @@ describe('call-back requests over HTTP and Postgres', () => {
     expect(await audit(anyId)).toEqual([{ action: 'callback.create', actor_name: 'caller' }]);
   });
 
-  it('lists open requests oldest first, the contact masked until someone takes the request', async () => {
+  it('lists open requests newest first, the contact masked until someone takes the request', async () => {
     const list = await openList(interp1.token);
     expect(list.length).toBeGreaterThanOrEqual(5);
-    expect(list.map((i) => i.createdAt)).toEqual([...list.map((i) => i.createdAt)].sort((a, b) => a - b));
+    expect(list.map((i) => i.createdAt)).toEqual([...list.map((i) => i.createdAt)].sort((a, b) => b - a));
     const chen = list.find((i) => i.name === '陳小明')!;
     expect(chen).toMatchObject({ method: 'sms', phone: '0912-•••-678', masked: true, topic: 'dispatch', note: '家門口路燈不亮', claimedBy: null });
     expect((await openList(supervisor.token)).find((i) => i.id === chen.id)).toMatchObject({ phone: '0912-345-678', masked: false });
@@ -187,7 +191,7 @@ describe('call-back requests over HTTP and Postgres', () => {
 
   it('numbers requests of a Taipei day in sequence, without repeats, also when they arrive at once', async () => {
     const last = (await db.db.pool.query<{ seq: number }>('SELECT max(seq) AS seq FROM callback_requests')).rows[0]!.seq;
-    const many = await Promise.all(Array.from({ length: 8 }, (_, n) => create({ method: 'sms', name: `同時${n}`, phone: '0912345678' })));
+    const many = await Promise.all(Array.from({ length: 8 }, (_, n) => create({ method: 'sms', name: `同時${n}`, phone: '0912345678' }, undefined, `198.51.100.${n + 1}`)));
     const refs = many.map((r) => (r.body as unknown as CallbackReceipt).reference);
     expect(new Set(refs).size).toBe(8);
     expect(refs.map(seqOf).sort((a, b) => a - b)).toEqual(Array.from({ length: 8 }, (_, n) => last + 1 + n));
@@ -238,7 +242,77 @@ describe('call-back requests over HTTP and Postgres', () => {
     expect(await request(s1, 'case:open', { ref })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const after = await call('GET', '/api/callbacks', interp1.token);
     expect(after.status).toBe(200);
-    expect((after.body as unknown as CallbackItem[]).some((i) => i.id === id)).toBe(false);
+    expect((after.body as unknown as CallbackPage).items.some((i) => i.id === id)).toBe(false);
+  });
+
+  it('takes at most 3 open call-back requests a day from one caller (review #15)', async () => {
+    const caller = (await server.guestToken()).token;
+    const from = '203.0.113.15';
+    const answers = [];
+    for (let n = 0; n < 4; n++) answers.push(await create({ method: 'sms', name: `重複${n}`, phone: '0912345678' }, caller, from));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+    expect(answers[3]!.body?.error?.code).toBe('RATE_LIMITED');
+    // Once one of them is closed, the caller may leave another.
+    const { id } = answers[0]!.body as unknown as CallbackReceipt;
+    expect((await call('POST', `/api/callbacks/${id}/close`, supervisor.token, { outcome: 'duplicate' })).status).toBe(200);
+    expect((await create({ method: 'sms', name: '重複3', phone: '0912345678' }, caller, from)).status).toBe(201);
+    // Another caller is not affected.
+    expect((await create({ method: 'sms', name: '別人', phone: '0912345678' }, undefined, from)).status).toBe(201);
+  });
+
+  it('limits call-back requests from one address, whoever sends them (review #15)', async () => {
+    const from = '203.0.113.16';
+    const answers = [];
+    for (let n = 0; n < 25; n++) answers.push(await create({ method: 'email', name: `洪水${n}`, email: 'flood@example.tw' }, undefined, from));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses).toContain(429);
+    expect(answers.find((a) => a.status === 429)!.body?.error?.code).toBe('RATE_LIMITED');
+    expect((await create({ method: 'email', name: '鄰居', email: 'next@example.tw' }, undefined, '203.0.113.17')).status).toBe(201);
+  });
+
+  it('pages the list, the desk’s own first, then unclaimed, newest first, with a total (review #15)', async () => {
+    // 600 open requests left one a minute on 1 January (the server's clock stands in December).
+    await db.db.pool.query(
+      `INSERT INTO callback_requests (id, guest_id, channel, contact_method, name, phone, day, seq, reference, created_at)
+       SELECT gen_random_uuid(), gen_random_uuid(), 'web', 'sms', '排隊' || n, '0912345678', DATE '2026-01-01', n, 'CB-0101-' || lpad(n::text, 3, '0'),
+              TIMESTAMPTZ '2026-01-01 08:00:00+08' + n * interval '1 minute'
+       FROM generate_series(1, 600) AS n`,
+    );
+    const total = Number((await db.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM callback_requests WHERE done_at IS NULL')).rows[0]!.n);
+    expect(total).toBeGreaterThanOrEqual(600);
+    const newest = (await create({ method: 'sms', name: '最新的', phone: '0912345678' }, undefined, '203.0.113.18')).body as unknown as CallbackReceipt;
+    // One taken by a colleague (it goes after the unclaimed), one taken by the supervisor reading (it comes first).
+    const theirs = (await create({ method: 'sms', name: '同事的', phone: '0912345678' }, undefined, '203.0.113.18')).body as unknown as CallbackReceipt;
+    const mine = (await db.db.pool.query<{ id: string }>(`SELECT id FROM callback_requests WHERE name = '排隊1'`)).rows[0]!.id;
+    expect((await call('POST', `/api/callbacks/${theirs.id}/claim`, interp2.token)).status).toBe(200);
+    expect((await call('POST', `/api/callbacks/${mine}/claim`, supervisor.token)).status).toBe(200);
+
+    const first = await openPage(supervisor.token);
+    expect(first).toMatchObject({ total: total + 2, page: 1, pageSize: 50 });
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]!.id).toBe(mine);
+    // Then the unclaimed, newest first: the one just left comes before every one left in January.
+    const newestOpen = await db.db.pool.query<{ id: string }>('SELECT id FROM callback_requests WHERE done_at IS NULL AND claimed_by IS NULL ORDER BY created_at DESC LIMIT 1');
+    expect(first.items[1]!.id).toBe(newestOpen.rows[0]!.id);
+    const at = (where: (i: CallbackItem) => boolean) => first.items.findIndex(where);
+    expect(at((i) => i.id === newest.id)).toBeGreaterThan(0);
+    expect(at((i) => i.id === newest.id)).toBeLessThan(at((i) => i.name.startsWith('排隊') && i.id !== mine));
+    const unclaimed = first.items.slice(1).map((i) => i.createdAt);
+    expect(unclaimed).toEqual([...unclaimed].sort((a, b) => b - a));
+    expect(first.items.some((i) => i.id === theirs.id)).toBe(false);
+
+    const second = await openPage(supervisor.token, '?page=2');
+    expect(second.page).toBe(2);
+    expect(second.items).toHaveLength(50);
+    expect(second.items[0]!.createdAt).toBeLessThanOrEqual(first.items.at(-1)!.createdAt);
+    expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(100);
+    // The last page holds the rest, the colleague's at its end.
+    const lastPage = Math.ceil((total + 2) / 100);
+    const last = await openPage(supervisor.token, `?page=${lastPage}&pageSize=100`);
+    expect(last.items.at(-1)!.id).toBe(theirs.id);
+    expect(last.items).toHaveLength(total + 2 - (lastPage - 1) * 100);
+    for (const bad of ['?page=0', '?pageSize=101', '?page=x', '?sort=oldest']) expect((await call('GET', `/api/callbacks${bad}`, supervisor.token)).status, bad).toBe(400);
   });
 });
 

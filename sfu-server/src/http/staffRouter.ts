@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { staffRoutes, taipeiDayStart, type StaffAccount } from '@sign-relay/shared';
+import { staffRoutes, taipeiDayStart, type StaffAccount, type UserId } from '@sign-relay/shared';
 import type { AuthService } from '../auth/AuthService.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
@@ -17,8 +17,18 @@ const publicUser = (u: UserRow): StaffAccount => ({
   createdAt: u.createdAt.toISOString(),
 });
 
+export interface StaffRouterDeps {
+  tokens: TokenService;
+  auth: AuthService;
+  users: UserRepository;
+  records: CallRecordRepository;
+  wallboard: Wallboard;
+  /** An account was disabled, given another role or a new password: its live connections must end now. */
+  onSessionsEnded?: (userId: UserId) => void;
+}
+
 /** Staff routes: an interpreter's own calls today, the wallboard, and account management (admins only). */
-export function staffRouter(deps: { tokens: TokenService; auth: AuthService; users: UserRepository; records: CallRecordRepository; wallboard: Wallboard }): Router {
+export function staffRouter(deps: StaffRouterDeps): Router {
   const r = Router();
   const m = { tokens: deps.tokens };
   // The account routes always refused a request without a JSON body as such, not read as `{}`.
@@ -45,7 +55,19 @@ export function staffRouter(deps: { tokens: TokenService; auth: AuthService; use
 
   mount(r, m, staffRoutes.createUser, async ({ body }) => publicUser(await deps.auth.createUser(body)), { ...bodyRequired, status: 201 });
 
-  mount(r, m, staffRoutes.updateUser, async ({ params, body }) => publicUser(await deps.auth.updateUser(params.id, body)), bodyRequired);
+  mount(
+    r,
+    m,
+    staffRoutes.updateUser,
+    async ({ params, body }) => {
+      const before = body.role !== undefined ? await deps.users.byId(params.id) : undefined;
+      const user = await deps.auth.updateUser(params.id, body);
+      // Signed-in connections keep the role and the access their token named: end them, on every process.
+      if (body.disabled === true || body.password !== undefined || (before !== undefined && before.role !== user.role)) deps.onSessionsEnded?.(user.id);
+      return publicUser(user);
+    },
+    bodyRequired,
+  );
 
   return r;
 }
