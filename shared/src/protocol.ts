@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import type { CallEndReason } from './media.ts';
 import { CALL_END_REASONS, MEDIA_SOURCES } from './media.ts';
-import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type Channel, type QueueStatus, type ServiceTopic } from './queue.ts';
+import { BREAK_REASONS, CALLER_CAMERAS, GENDERS, SERVICE_TOPICS, type Channel, type QueueResume, type QueueStatus, type ServiceTopic } from './queue.ts';
 import type { Role } from './auth.ts';
 import { chatBodyProblem, type ChatMessage, type ChatQueueStatus, type ChatSessionInfo, type ChatOffer } from './chat.ts';
 import { ID_PATTERN, idOf } from './ids.ts';
@@ -19,7 +19,15 @@ const id = z.string().regex(ID_PATTERN, 'must be an id');
 const callId = idOf<CallId>();
 const entryId = idOf<EntryId>();
 const sessionId = idOf<ChatSessionId>();
-const shortText = z.string().max(200);
+/**
+ * A caller's name as the other party sees it: letters (with their marks), spaces and punctuation only, so no
+ * digits posing as a phone line, no symbols, and no invisible or direction-changing characters.
+ */
+const personName = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[\p{L}\p{M}\p{Zs}\p{P}]*$/u, 'must be letters, spaces and punctuation');
 /** Open JSON objects from WebRTC (RTP parameters and the like) are bounded, then checked by mediasoup. */
 const looseObject = z.record(z.string().max(64), z.unknown()).refine((o) => Object.keys(o).length <= 64, 'too many keys');
 
@@ -63,8 +71,11 @@ export type CaseRef = z.infer<typeof caseRef>;
 
 /** Payload schemas of every client→server event. */
 export const clientSchemas = {
-  /** Joins a call; the call gives the role (its caller, or the interpreter it was given to). */
-  'call:join': z.object({ callId, displayName: shortText.optional() }).strict(),
+  /**
+   * Joins a call; the call gives the role (its caller, or the interpreter it was given to). `displayName` is
+   * the caller's; staff are always shown by their account's name.
+   */
+  'call:join': z.object({ callId, displayName: personName.optional() }).strict(),
   'call:hangup': z.object({}).strict(),
   /** Leaves a call without ending it (the interpreter who handed the call over). */
   'call:leave': z.object({}).strict(),
@@ -107,7 +118,8 @@ export const clientSchemas = {
       sessionId,
       /** Chosen by the client once per message and reused for every resend of it. */
       clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
-      body: z.string().max(20_000).superRefine((b, ctx) => {
+      // The length check aborts: the body checks after it never walk a string already too long.
+      body: z.string().max(20_000, { abort: true }).superRefine((b, ctx) => {
         const problem = chatBodyProblem(b);
         if (problem === 'empty') ctx.addIssue({ code: 'custom', message: 'the message is empty' });
         else if (problem === 'too-long') ctx.addIssue({ code: 'custom', message: 'the message is longer than 2,000 characters' });
@@ -156,6 +168,13 @@ export const clientSchemas = {
   'media:resumeConsumer': z.object({ consumerId: id }).strict(),
   'media:pauseProducer': z.object({ producerId: id }).strict(),
   'media:resumeProducer': z.object({ producerId: id }).strict(),
+  /** Packets arrive but nothing decodes (a loss burst took the reference frames): the sender is asked for a key frame. */
+  'media:requestKeyFrame': z.object({ consumerId: id }).strict(),
+  /**
+   * The connection stayed broken although ICE was restarted: the server closes this participant's transports
+   * (and with them their producers and consumers) so the client can make new ones, without leaving the call.
+   */
+  'media:reset': z.object({}).strict(),
 } as const;
 
 export type ClientEventName = keyof typeof clientSchemas;
@@ -166,6 +185,8 @@ export interface CaseContext {
   topic: ServiceTopic | null;
   channel: Channel;
   kioskId: string | null;
+  /** Whether the kiosk proved it is that kiosk; staff see it marked unverified when not. */
+  kioskVerified: boolean;
   /** The kiosk's site when the kiosk is known. */
   kiosk: { id: string; nameZh: string; nameEn: string; district: string | null; address: string | null; lat: number | null; lng: number | null } | null;
   /** What the caller left for a call-back, if anything. */
@@ -206,6 +227,8 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'media:restartIce': CALL_PARTIES,
   'media:pauseProducer': CALL_PARTIES,
   'media:resumeProducer': CALL_PARTIES,
+  'media:requestKeyFrame': CALL_PARTIES,
+  'media:reset': CALL_PARTIES,
   'auth:renew': ['guest', 'interpreter', 'supervisor', 'admin'],
   'queue:join': ['guest'],
   'queue:leave': ['guest'],
@@ -245,7 +268,7 @@ export interface ClientResults {
   'auth:renew': Record<string, never>;
   'queue:join': QueueStatus;
   'queue:leave': Record<string, never>;
-  'queue:resume': QueueStatus;
+  'queue:resume': QueueResume;
   'desk:setStatus': DeskState;
   'desk:accept': { callId: CallId };
   'desk:decline': Record<string, never>;
@@ -280,6 +303,8 @@ export interface ClientResults {
   'media:resumeConsumer': Record<string, never>;
   'media:pauseProducer': Record<string, never>;
   'media:resumeProducer': Record<string, never>;
+  'media:requestKeyFrame': Record<string, never>;
+  'media:reset': Record<string, never>;
 }
 
 /** socket.io typing of client→server events: a payload and an ack callback. */

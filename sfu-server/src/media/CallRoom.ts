@@ -18,7 +18,7 @@ import {
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PortRange } from './WorkerPool.ts';
-import { Peer, type Direction, type PeerSink, type ProducerAppData, type TransportAppData } from './Peer.ts';
+import { Peer, PEER_LIMITS, type Direction, type PeerSink, type ProducerAppData, type TransportAppData } from './Peer.ts';
 
 export interface CallRoomOptions {
   listenIp: string;
@@ -38,6 +38,9 @@ const MAX_INCOMING_BITRATE = 1_500_000;
  * second for a picture. So a video consumer's resume waits until its producer is this old.
  */
 const FIRST_KEYFRAME_REQUEST_AGE_MS = 400;
+
+/** Receivers' own key-frame requests (media:requestKeyFrame), per consumer. */
+const KEYFRAME_REQUEST_INTERVAL_MS = 1_000;
 
 /**
  * Where a call's WebRTC transports listen: UDP first, and TCP for networks that block UDP (ICE-TCP, passive on our
@@ -134,32 +137,38 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
 
   async createTransport(peer: Peer, direction: Direction): Promise<ClientResults['media:createTransport']> {
     this.assertMember(peer);
-    if (peer.transportFor(direction)) throw new AppError('BAD_REQUEST', `A ${direction} transport already exists.`);
-    const appData: TransportAppData = { direction, peerId: peer.id };
-    const transport = await media('create a transport', () =>
-      this.router.createWebRtcTransport({
-        listenInfos: listenInfos(this.opts),
-        preferUdp: true,
-        initialAvailableOutgoingBitrate: 1_000_000,
-        appData,
-      }),
-    );
-    if (peer.closed) {
-      transport.close();
-      throw new AppError('NOT_IN_CALL', 'You are no longer in this call.');
+    // Claimed before awaiting the worker: requests made at once see the claim, not an empty slot.
+    const release = peer.claimTransport(direction);
+    if (!release) throw new AppError('BAD_REQUEST', `A ${direction} transport already exists.`);
+    try {
+      const appData: TransportAppData = { direction, peerId: peer.id };
+      const transport = await media('create a transport', () =>
+        this.router.createWebRtcTransport({
+          listenInfos: listenInfos(this.opts),
+          preferUdp: true,
+          initialAvailableOutgoingBitrate: 1_000_000,
+          appData,
+        }),
+      );
+      if (peer.closed) {
+        transport.close();
+        throw new AppError('NOT_IN_CALL', 'You are no longer in this call.');
+      }
+      peer.transports.set(transport.id, transport);
+      transport.observer.once('close', () => peer.transports.delete(transport.id));
+      transport.on('dtlsstatechange', (state) => {
+        if (state === 'failed' || state === 'closed') this.log.warn({ peerId: peer.id, transportId: transport.id, state }, 'transport dtls ended');
+      });
+      if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE).catch(() => undefined);
+      return {
+        id: transport.id as TransportId,
+        iceParameters: transport.iceParameters,
+        iceCandidates: transport.iceCandidates,
+        dtlsParameters: transport.dtlsParameters,
+      };
+    } finally {
+      release();
     }
-    peer.transports.set(transport.id, transport);
-    transport.observer.once('close', () => peer.transports.delete(transport.id));
-    transport.on('dtlsstatechange', (state) => {
-      if (state === 'failed' || state === 'closed') this.log.warn({ peerId: peer.id, transportId: transport.id, state }, 'transport dtls ended');
-    });
-    if (direction === 'send') await transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE).catch(() => undefined);
-    return {
-      id: transport.id as TransportId,
-      iceParameters: transport.iceParameters,
-      iceCandidates: transport.iceCandidates,
-      dtlsParameters: transport.dtlsParameters,
-    };
   }
 
   async connectTransport(peer: Peer, p: ClientPayload<'media:connectTransport'>): Promise<void> {
@@ -180,51 +189,76 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     if ((transport.appData as TransportAppData).direction !== 'send') throw new AppError('BAD_REQUEST', 'Media can only be sent on a send transport.');
     const expected = p.source === 'camera' ? 'video' : 'audio';
     if (p.kind !== expected) throw new AppError('BAD_REQUEST', `A ${p.source} must send ${expected}.`);
-    if (peer.producerFor(p.source)) throw new AppError('BAD_REQUEST', `Your ${p.source} is already being sent.`);
-    const appData: ProducerAppData = { source: p.source, peerId: peer.id, startedAt: Date.now() };
-    const producer = await media('send this media', () =>
-      transport.produce({ kind: p.kind, rtpParameters: p.rtpParameters as unknown as types.RtpParameters, appData }),
-    );
-    peer.producers.set(producer.id, producer);
-    producer.observer.once('close', () => peer.producers.delete(producer.id));
-    const info = this.producerInfo(peer, producer);
-    for (const o of this.others(peer)) o.sink.notify('media:newProducer', info);
-    return producer.id as ProducerId;
+    const release = peer.claimProducer(p.source);
+    if (!release) throw new AppError('BAD_REQUEST', `Your ${p.source} is already being sent.`);
+    try {
+      const appData: ProducerAppData = { source: p.source, peerId: peer.id, startedAt: Date.now() };
+      const producer = await media('send this media', () =>
+        transport.produce({ kind: p.kind, rtpParameters: p.rtpParameters as unknown as types.RtpParameters, appData }),
+      );
+      if (peer.closed || transport.closed) {
+        producer.close();
+        throw new AppError('NOT_IN_CALL', 'You are no longer in this call.');
+      }
+      peer.producers.set(producer.id, producer);
+      producer.observer.once('close', () => peer.producers.delete(producer.id));
+      const info = this.producerInfo(peer, producer);
+      for (const o of this.others(peer)) o.sink.notify('media:newProducer', info);
+      return producer.id as ProducerId;
+    } finally {
+      release();
+    }
   }
 
+  /**
+   * Receives another participant's producer. One consumer per producer: a repeated request (or one made at
+   * the same time) gets the same consumer.
+   */
   async consume(peer: Peer, p: ClientPayload<'media:consume'>): Promise<ClientResults['media:consume']> {
     this.assertMember(peer);
-    const owner = this.others(peer).find((o) => o.producers.has(p.producerId));
+    const others = this.others(peer);
+    const owner = others.find((o) => o.producers.has(p.producerId));
     const producer = owner?.producers.get(p.producerId);
     if (!owner || !producer) throw new AppError('NOT_FOUND', 'That media is not in this call.');
-    const transport = peer.transportFor('recv');
-    if (!transport) throw new AppError('BAD_REQUEST', 'Create a receive transport first.');
-    const caps = p.rtpCapabilities as types.RtpCapabilities;
-    if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) {
-      throw new AppError('MEDIA_ERROR', 'Your browser cannot receive this media.');
+    const existing = peer.consumerOf(producer.id);
+    if (existing) return this.consumerInfo(owner, producer, existing);
+    let pending = peer.consuming.get(producer.id);
+    if (!pending) {
+      const transport = peer.transportFor('recv');
+      if (!transport) throw new AppError('BAD_REQUEST', 'Create a receive transport first.');
+      const caps = p.rtpCapabilities as types.RtpCapabilities;
+      if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) {
+        throw new AppError('MEDIA_ERROR', 'Your browser cannot receive this media.');
+      }
+      const theirs = others.reduce((n, o) => n + o.producers.size, 0);
+      if (peer.consumers.size + peer.consuming.size >= PEER_LIMITS.consumersPerProducer * theirs) {
+        throw new AppError('RATE_LIMITED', 'Too many media streams; slow down.');
+      }
+      pending = this.createConsumer(peer, transport, producer, caps);
+      peer.consuming.set(producer.id, pending);
+      const settled = () => {
+        if (peer.consuming.get(producer.id) === pending) peer.consuming.delete(producer.id);
+      };
+      pending.then(settled, settled);
     }
-    const consumer = await media('receive this media', () =>
-      transport.consume({
-        producerId: producer.id,
-        rtpCapabilities: caps,
-        paused: true,
-        appData: { peerId: peer.id, producerStartedAt: (producer.appData as ProducerAppData).startedAt },
-      }),
-    );
-    peer.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
-    consumer.on('producerclose', () => {
-      peer.sink.notify('media:consumerClosed', { consumerId: consumer.id as ConsumerId, producerId: producer.id as ProducerId });
-    });
-    const source = (producer.appData as ProducerAppData).source;
-    return {
-      id: consumer.id as ConsumerId,
-      producerId: producer.id as ProducerId,
-      peerId: owner.id,
-      kind: consumer.kind,
-      rtpParameters: consumer.rtpParameters,
-      source,
-    };
+    return this.consumerInfo(owner, producer, await pending);
+  }
+
+  /**
+   * A receiver whose packets arrive but do not decode asks for a fresh key frame (after a loss burst the
+   * frames it has refer to ones it never got). At most one request per consumer every
+   * {@link KEYFRAME_REQUEST_INTERVAL_MS}: key frames are large, and a flood of them would spoil the sender's picture.
+   */
+  async requestKeyFrame(peer: Peer, consumerId: string): Promise<void> {
+    this.assertMember(peer);
+    const consumer = peer.consumers.get(consumerId);
+    if (!consumer) throw new AppError('NOT_FOUND', 'That media stream is not yours.');
+    if (consumer.kind !== 'video') return;
+    const appData = consumer.appData as { lastKeyFrameRequestAt?: number };
+    const now = Date.now();
+    if (now - (appData.lastKeyFrameRequestAt ?? 0) < KEYFRAME_REQUEST_INTERVAL_MS) return;
+    appData.lastKeyFrameRequestAt = now;
+    await media('ask for a fresh picture', () => consumer.requestKeyFrame());
   }
 
   async resumeConsumer(peer: Peer, consumerId: string): Promise<void> {
@@ -249,6 +283,19 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     for (const o of this.others(peer)) o.sink.notify(event, { producerId: producer.id as ProducerId, peerId: peer.id });
   }
 
+  /**
+   * Closes a participant's transports, producers and consumers, keeping them in the call: their connection
+   * stayed broken although ICE was restarted, and their client rebuilds it with new transports. The others'
+   * consumers of their media close (each told with `media:consumerClosed`) and the new producers are announced
+   * as usual.
+   */
+  resetMedia(peer: Peer): void {
+    this.assertMember(peer);
+    const counts = { transports: peer.transports.size, producers: peer.producers.size, consumers: peer.consumers.size };
+    peer.resetMedia();
+    this.log.info({ peerId: peer.id, ...counts }, 'media reset: transports closed for a rebuild');
+  }
+
   /** Ends the call for everyone, once. */
   close(reason: CallEndReason): void {
     if (this.closedReason) return;
@@ -271,6 +318,39 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
       transports: routerDump.transportIds.length,
       producers: dumps.reduce((n, d) => n + d.producerIds.length, 0),
       consumers: dumps.reduce((n, d) => n + d.consumerIds.length, 0),
+    };
+  }
+
+  /** Creates a paused consumer on the peer's receive transport and keeps it until it closes. */
+  private async createConsumer(peer: Peer, transport: types.WebRtcTransport, producer: types.Producer, caps: types.RtpCapabilities): Promise<types.Consumer> {
+    const consumer = await media('receive this media', () =>
+      transport.consume({
+        producerId: producer.id,
+        rtpCapabilities: caps,
+        paused: true,
+        appData: { peerId: peer.id, producerStartedAt: (producer.appData as ProducerAppData).startedAt },
+      }),
+    );
+    if (peer.closed) {
+      consumer.close();
+      throw new AppError('NOT_IN_CALL', 'You are no longer in this call.');
+    }
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => {
+      peer.sink.notify('media:consumerClosed', { consumerId: consumer.id as ConsumerId, producerId: producer.id as ProducerId });
+    });
+    return consumer;
+  }
+
+  private consumerInfo(owner: Peer, producer: types.Producer, consumer: types.Consumer): ClientResults['media:consume'] {
+    return {
+      id: consumer.id as ConsumerId,
+      producerId: producer.id as ProducerId,
+      peerId: owner.id,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      source: (producer.appData as ProducerAppData).source,
     };
   }
 

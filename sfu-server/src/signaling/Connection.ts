@@ -17,13 +17,34 @@ export class Connection {
   watchingWallboard = false;
   /** Every request spends from this; a flood from one client never slows another. */
   readonly requests = new TokenBucket(100, 50);
+  /** The end of the chain of this connection's requests: each runs after the one before has settled. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly socketId: string,
     public principal: Principal,
     /** When the token that authenticated this connection expires (ms epoch); renewed with auth:renew. */
     public expiresAt: number,
+    /** The client's address (through trusted proxies), as the connection limits count it. */
+    readonly address: string,
+    /** The connection limits this connection is counted against (see connectionSlots.ts). */
+    readonly slotScopes: readonly string[] = [],
   ) {}
+
+  /** Whether the token has expired (and not been renewed): the connection gets no pushes and may only renew. */
+  lapsed(now = Date.now()): boolean {
+    return now >= this.expiresAt;
+  }
+
+  /**
+   * Runs `task` once every earlier task of this connection has settled, so one client's requests sent at once
+   * are handled one after another and cannot pass the same check together (two `queue:join`s, say).
+   */
+  serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
 
   guest(): Extract<Principal, { kind: 'guest' }> {
     if (this.principal.kind !== 'guest') throw new AppError('FORBIDDEN', 'Only callers can do that.');

@@ -5,7 +5,8 @@ import type { SignalingServer } from './types.ts';
 
 /**
  * Live updates to the people connected to this process: each waiting caller's position and estimated wait,
- * and the supervisors' wallboard. Every process serves its own connections, so the work spreads with them.
+ * and the supervisors' wallboard. Every process serves its own connections, so the work spreads with them. A
+ * connection whose token has lapsed gets neither.
  * Runs shortly after the queue changes and once a second (waits grow with time).
  */
 export function startBroadcasts(io: SignalingServer, queue: QueueService, wallboard: Wallboard, logger: Logger): () => void {
@@ -17,24 +18,25 @@ export function startBroadcasts(io: SignalingServer, queue: QueueService, wallbo
     if (running) return;
     running = true;
     try {
-      const sockets = [...io.of('/').sockets.values()];
-      const waiting = sockets.filter((s) => s.data.connection?.entryId);
+      // A connection whose token lapsed hears nothing until it is renewed.
+      const sockets = [...io.of('/').sockets.values()].filter((s) => s.data.connection && !s.data.connection.lapsed());
+      const waiting = sockets.filter((s) => s.data.connection.entryId);
       if (waiting.length > 0) {
         const statuses = await queue.statuses();
         for (const s of waiting) {
           const entryId = s.data.connection.entryId!;
           const st = statuses.get(entryId);
-          if (!st) continue;
+          if (!st || s.data.connection.lapsed()) continue;
           const json = JSON.stringify(st.status);
           if (lastSent.get(s.id) === json) continue;
           lastSent.set(s.id, json);
           s.emit('queue:status', st.status);
         }
       }
-      const watchers = sockets.filter((s) => s.data.connection?.watchingWallboard);
+      const watchers = sockets.filter((s) => s.data.connection.watchingWallboard);
       if (watchers.length > 0) {
         const snap = await wallboard.snapshot();
-        for (const s of watchers) s.emit('wallboard:update', snap);
+        for (const s of watchers) if (!s.data.connection.lapsed()) s.emit('wallboard:update', snap);
       }
       for (const id of lastSent.keys()) if (!io.of('/').sockets.has(id)) lastSent.delete(id);
     } catch (err) {

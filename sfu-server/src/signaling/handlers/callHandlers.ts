@@ -8,7 +8,8 @@ export const callHandlers: HandlerMap<'call:join' | 'call:hangup' | 'call:leave'
     const room = ctx.calls.get(p.callId);
     const who = ctx.conn.principal.kind === 'guest' ? { guestId: ctx.conn.principal.guestId } : { staffId: ctx.conn.principal.userId };
     const role = ctx.calls.roleFor(p.callId, who, room);
-    const name = p.displayName?.trim() || (ctx.conn.principal.kind === 'staff' ? ctx.conn.principal.displayName : '');
+    // Staff are shown by their account's name only; a caller's own name has passed the protocol's name rule.
+    const name = ctx.conn.principal.kind === 'staff' ? ctx.conn.principal.displayName : (p.displayName ?? '');
     const { peer, result } = room.join(role, name, ctx.sink);
     ctx.conn.call = { room, peer };
     ctx.calls.joined(room);
@@ -25,7 +26,7 @@ export const callHandlers: HandlerMap<'call:join' | 'call:hangup' | 'call:leave'
   async 'call:leave'(ctx) {
     const { room, peer } = ctx.conn.inCall();
     ctx.conn.call = undefined;
-    ctx.calls.leave(room, peer);
+    ctx.calls.leave(room, peer, ctx.conn.principal.kind === 'staff' ? ctx.conn.principal.userId : undefined);
     return {};
   },
 };

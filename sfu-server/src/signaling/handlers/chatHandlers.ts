@@ -1,9 +1,10 @@
+import { answeringOutages } from './outage.ts';
 import type { HandlerMap } from './types.ts';
 
 type ChatEvent = 'chat:start' | 'chat:resume' | 'chat:forCall' | 'chat:send' | 'chat:sync' | 'chat:typing' | 'chat:end';
 
-/** chat:* — thin: the chat service checks that the sender is a party to the session. */
-export const chatHandlers: HandlerMap<ChatEvent> = {
+/** chat:* — thin: the chat service checks that the sender is a party to the session; an outage answers UNAVAILABLE. */
+export const chatHandlers: HandlerMap<ChatEvent> = answeringOutages({
   async 'chat:start'(ctx, p) {
     const status = await ctx.chatLine.startChat(ctx.conn.guest(), { topic: p.topic, contact: p.contact });
     ctx.conn.chatSessionId = status.sessionId;
@@ -33,4 +34,4 @@ export const chatHandlers: HandlerMap<ChatEvent> = {
     if (ctx.conn.chatSessionId === p.sessionId) ctx.conn.chatSessionId = undefined;
     return {};
   },
-};
+});

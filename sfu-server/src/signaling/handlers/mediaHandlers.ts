@@ -8,7 +8,9 @@ type MediaEvent =
   | 'media:resumeConsumer'
   | 'media:restartIce'
   | 'media:pauseProducer'
-  | 'media:resumeProducer';
+  | 'media:resumeProducer'
+  | 'media:requestKeyFrame'
+  | 'media:reset';
 
 /** media:* — every call goes through the room, which checks the objects belong to the caller. */
 export const mediaHandlers: HandlerMap<MediaEvent> = {
@@ -46,6 +48,16 @@ export const mediaHandlers: HandlerMap<MediaEvent> = {
   async 'media:resumeProducer'(ctx, p) {
     const { room, peer } = ctx.conn.inCall();
     await room.setProducerPaused(peer, p.producerId, false);
+    return {};
+  },
+  async 'media:requestKeyFrame'(ctx, p) {
+    const { room, peer } = ctx.conn.inCall();
+    await room.requestKeyFrame(peer, p.consumerId);
+    return {};
+  },
+  async 'media:reset'(ctx) {
+    const { room, peer } = ctx.conn.inCall();
+    room.resetMedia(peer);
     return {};
   },
 };

@@ -1,8 +1,9 @@
 import { AppError } from '../../errors.ts';
+import { answeringOutages } from './outage.ts';
 import type { HandlerMap } from './types.ts';
 
-/** queue:* — callers (guests) joining, leaving and resuming their place in line. */
-export const queueHandlers: HandlerMap<'queue:join' | 'queue:leave' | 'queue:resume'> = {
+/** queue:* — callers (guests) joining, leaving and resuming their place in line; an outage answers UNAVAILABLE. */
+export const queueHandlers: HandlerMap<'queue:join' | 'queue:leave' | 'queue:resume'> = answeringOutages({
   async 'queue:join'(ctx, p) {
     const guest = ctx.conn.guest();
     if (ctx.conn.entryId) {
@@ -31,4 +32,4 @@ export const queueHandlers: HandlerMap<'queue:join' | 'queue:leave' | 'queue:res
     ctx.conn.entryId = p.entryId;
     return status;
   },
-};
+});
