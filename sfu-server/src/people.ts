@@ -16,6 +16,8 @@ export interface GuestRef {
   guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
+  /** Whether the kiosk named was proven to be that kiosk; absent means not proven. */
+  kioskVerified?: boolean | undefined;
 }
 
 export interface StaffRef {

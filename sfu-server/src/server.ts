@@ -25,6 +25,7 @@ import { ServiceHoursRepository } from './store/repositories/serviceHoursReposit
 import { ServiceHoursService } from './schedule/ServiceHoursService.ts';
 import { RefreshTokenRepository } from './store/repositories/refreshTokenRepository.ts';
 import { UserRepository } from './store/repositories/userRepository.ts';
+import { SHUTDOWN_DEADLINE_MS, withDeadline } from './shutdown.ts';
 
 /** Everything a running server is made of, for main, tests and benchmarks. */
 export interface RunningServer {
@@ -68,10 +69,12 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
     logger: logger.child({ component: 'workers' }),
   });
   const cleanups: (() => Promise<void> | void)[] = [() => pool.close()];
+  // What a close past its deadline cuts short: connections to a Redis that stopped answering, clients' sockets.
+  const cutShort: (() => void)[] = [];
   try {
     const db = opts.db ?? (await createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: config.SIGN_RELAY_DATA_DIR, logger }));
     if (!opts.db) cleanups.push(() => db.close());
-    await migrate(db.pool, logger);
+    await db.withoutTimeouts((client) => migrate(client, logger));
     const notifications = createNotifications(config, db.pool, logger);
     notifications.worker.start();
     // Stops before the database closes (cleanups run in reverse), waiting for a round in flight.
@@ -84,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       redis = await createRedis(config.REDIS_URL, logger, 'sign-relay-queue');
       const client = redis;
       cleanups.push(() => closeRedis(client));
+      cutShort.push(() => client.destroy());
       store = new RedisQueueStore({ client, prefix: config.REDIS_PREFIX });
       chatStore = new RedisQueueStore({ client, prefix: `${config.REDIS_PREFIX}:chat` });
     } else {
@@ -115,16 +119,18 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       logger,
       ...(clockStart !== undefined ? { now: () => clockStart + (Date.now() - startedAt) } : {}),
     });
-    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, dbPool: db.pool, hours, wrapUpMs: config.WRAP_UP_SEC * 1000, onOutbox: () => notifications.worker.kick(), sentLog: notifications.log });
+    const app = createApp({ config, logger, pool, calls, tokens, auth, users, records, store, chatStore, chatRepo, dbPool: db.pool, hours, wrapUpMs: config.WRAP_UP_SEC * 1000, onOutbox: () => notifications.worker.kick(), sentLog: notifications.log, redis });
     if (redis) {
       const pub = await duplicateRedis(redis, logger, 'sign-relay-io-pub');
       const sub = await duplicateRedis(redis, logger, 'sign-relay-io-sub');
       cleanups.push(() => closeRedis(pub), () => closeRedis(sub));
+      cutShort.push(() => pub.destroy(), () => sub.destroy());
       app.io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:socket.io` }));
     }
     app.queue.start(opts.tickMs);
     await app.chatLine.start(opts.tickMs);
     cleanups.push(() => app.close());
+    cutShort.push(() => app.httpServer.closeAllConnections());
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
       app.httpServer.listen(config.PORT, config.HOST, () => resolve());
@@ -149,7 +155,7 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
       records,
       notifications,
       close() {
-        closing ??= runCleanups(cleanups);
+        closing ??= closeWithin(cleanups, cutShort, logger);
         return closing;
       },
     };
@@ -157,6 +163,25 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
     await runCleanups(cleanups);
     throw err;
   }
+}
+
+/**
+ * Runs the cleanups, but never for much longer than SHUTDOWN_DEADLINE_MS: work waiting on a Redis or database
+ * that stopped answering would otherwise hold the process until the orchestrator kills it. Past the deadline
+ * Redis connections and client sockets are cut, which fails that work at once and lets the rest close.
+ */
+async function closeWithin(cleanups: (() => Promise<void> | void)[], cutShort: (() => void)[], logger: Logger): Promise<void> {
+  const closing = runCleanups(cleanups);
+  if ((await withDeadline(closing, SHUTDOWN_DEADLINE_MS)) === 'done') return;
+  logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown past its deadline: cutting Redis and client connections');
+  for (const cut of cutShort) {
+    try {
+      cut();
+    } catch {
+      // Already closed.
+    }
+  }
+  await withDeadline(closing, 500);
 }
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]): Promise<void> {

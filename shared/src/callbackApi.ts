@@ -1,8 +1,9 @@
 /**
  * Call-back requests: a caller who cannot sign with us now (outside video hours) leaves a name, how to be
  * reached — a text message to a mobile, an e-mail, or a video call back whose link goes to a mobile or an
- * address — and gets a reference number. Interpreters work through the open requests oldest first: one claims a
- * request (nobody else can), reaches the caller, and closes it with an outcome; a request can become a case.
+ * address — and gets a reference number (at most 3 open requests per caller a day). Interpreters work through
+ * the open requests: one claims a request (nobody else can), reaches the caller, and closes it with an outcome;
+ * a request can become a case.
  * Routes declared once for the server and the web app (see `http.ts`).
  */
 import { z } from 'zod';
@@ -24,6 +25,9 @@ export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 export const CALLBACK_CLOSE_OUTCOMES = CALLBACK_OUTCOMES.filter((o): o is Exclude<CallbackOutcome, 'case-filed'> => o !== 'case-filed');
 
 export const CALLBACK_LIMITS = { name: 100, email: 200, note: 500, outcomeNote: 500 } as const;
+
+/** Open requests one caller (guest identity) may have left on one Taipei day; a 4th is RATE_LIMITED. */
+export const CALLBACKS_PER_CALLER_PER_DAY = 3;
 
 /** The server's rule for phone numbers: digits, +, -, brackets and spaces, 6–30 of them. */
 export const CALLBACK_PHONE_PATTERN = /^[0-9+()\- ]{6,30}$/;
@@ -107,6 +111,25 @@ export interface CallbackItem {
   caseNumber: string | null;
 }
 
+/**
+ * One page of the open requests: the asker's own first (so what they are working on stays in view), then those
+ * nobody has taken, then those colleagues hold; newest first within each. `total` counts every open request.
+ */
+export interface CallbackPage {
+  items: CallbackItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const CALLBACK_PAGE_SIZE_MAX = 100;
+const callbackPageSchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(CALLBACK_PAGE_SIZE_MAX).default(50),
+  })
+  .strict();
+
 const STAFF = ['interpreter', 'supervisor', 'admin'] as const;
 /** Those who call callers back. Admins manage the service and see the list, but do not take requests. */
 const WORK = ['interpreter', 'supervisor'] as const;
@@ -114,10 +137,13 @@ const idParams = z.object({ id: z.string().regex(ID_PATTERN, 'must be an id') })
 
 /** Every route of call-back requests. */
 export const callbackRoutes = {
-  /** A caller (guest token) leaves a request: 201 with its reference. */
+  /**
+   * A caller (guest token) leaves a request: 201 with its reference; RATE_LIMITED (429) beyond
+   * {@link CALLBACKS_PER_CALLER_PER_DAY} open requests of the day, or too many from one address.
+   */
   create: httpRoute<CallbackReceipt>()({ method: 'POST', path: '/api/callbacks', access: ['guest'], body: newCallbackSchema }),
-  /** The open requests, oldest first. */
-  open: httpRoute<CallbackItem[]>()({ method: 'GET', path: '/api/callbacks', access: STAFF }),
+  /** A page of the open requests (see {@link CallbackPage} for the order). */
+  open: httpRoute<CallbackPage>()({ method: 'GET', path: '/api/callbacks', access: STAFF, query: callbackPageSchema }),
   /** Requests closed in the last day, newest first. */
   closed: httpRoute<CallbackItem[]>()({ method: 'GET', path: '/api/callbacks/closed', access: STAFF }),
   /** Takes a request: one person only; a request someone else holds is a CONFLICT. */

@@ -10,6 +10,12 @@ export const SIGN_VIDEO = {
   /** Enough for 640×480@30 VP8 with motion; the encoder lowers resolution first when it must. */
   maxBitrate: 1_200_000,
   startBitrateKbps: 1000,
+  /**
+   * The floor of the sender's bandwidth estimate: after a burst of loss (a network drop of a few seconds) the
+   * estimate would otherwise collapse and the encoder drop to a few frames a second for seconds while it climbs
+   * back; at this rate 640×480 (or less, the encoder lowering resolution first) still runs at full frame rate.
+   */
+  minBitrateKbps: 300,
   contentHint: 'motion',
   degradationPreference: 'maintain-framerate',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * Queue and desk vocabulary shared by the server and every client.
  */
-import type { EntryId } from './ids.ts';
+import type { CallId, EntryId } from './ids.ts';
 
 /** The four 1999 services a caller can point at with a pictogram before waiting. */
 export const SERVICE_TOPICS = ['consultation', 'transfer', 'petition', 'dispatch'] as const;
@@ -58,3 +58,9 @@ export interface QueueStatus {
   /** True after the interpreter's connection dropped and the caller went back to the head of the line. */
   requeued: boolean;
 }
+
+/**
+ * What `queue:resume` answers: the caller's place in line, or (answered while their connection was down, so
+ * `queue:connected` never reached them) the call to join.
+ */
+export type QueueResume = QueueStatus | { state: 'connected'; entryId: EntryId; callId: CallId };

@@ -55,6 +55,8 @@ export interface DeskOffer {
   entryId: EntryId;
   channel: Channel;
   kioskId: string | null;
+  /** Whether the kiosk named was proven to be that kiosk; staff see it marked unverified when not. */
+  kioskVerified: boolean;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
   queuedAt: number;
@@ -98,7 +100,7 @@ export type WallboardAlarm =
 /** What the supervisor wallboard shows, live. */
 export interface WallboardSnapshot {
   at: number;
-  waiting: { entryId: EntryId; channel: Channel; kioskId: string | null; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
+  waiting: { entryId: EntryId; channel: Channel; kioskId: string | null; kioskVerified: boolean; topic: ServiceTopic | null; waitedSec: number; state: 'waiting' | 'offered'; requeued: boolean }[];
   longestWaitSec: number;
   interpreters: {
     userId: UserId;
@@ -118,7 +120,7 @@ export interface WallboardSnapshot {
   callbacks: { open: number; claimed: number; oldestWaitSec: number | null };
   /** What needs a supervisor now, most urgent first (see `WALLBOARD_RULES`). */
   alarms: WallboardAlarm[];
-  callsInProgress: { entryId: EntryId; callId: CallId | null; interpreterId: UserId; interpreterName: string; since: number; channel: Channel; kioskId: string | null }[];
+  callsInProgress: { entryId: EntryId; callId: CallId | null; interpreterId: UserId; interpreterName: string; since: number; channel: Channel; kioskId: string | null; kioskVerified: boolean }[];
   today: {
     answered: number;
     abandoned: number;

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { formatCallbackReference, taipeiDay, type CallbackItem, type CallbackReceipt, type CallbackOutcome, type GuestId, type NewCallback } from '@sign-relay/shared';
+import {
+  CALLBACKS_PER_CALLER_PER_DAY,
+  formatCallbackReference,
+  taipeiDay,
+  type CallbackItem,
+  type CallbackOutcome,
+  type CallbackPage,
+  type CallbackReceipt,
+  type GuestId,
+  type NewCallback,
+} from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { AuditRepository } from '../store/repositories/auditRepository.ts';
@@ -67,8 +77,8 @@ export function toItem(row: CallbackRow, actor: StaffActor): CallbackItem {
 }
 
 /**
- * Call-back requests as work: a caller's request stored with the day's next reference number; the open list
- * oldest first; a claim that one person wins; release and close (with an outcome) by the claimer or a
+ * Call-back requests as work: a caller's request stored with the day's next reference number (at most
+ * {@link CALLBACKS_PER_CALLER_PER_DAY} open ones per caller a day); the open list a page at a time; a claim that one person wins; release and close (with an outcome) by the claimer or a
  * supervisor. Every change writes its audit entry in the same transaction.
  */
 export class CallbackService {
@@ -80,7 +90,10 @@ export class CallbackService {
     this.now = d.now ?? Date.now;
   }
 
-  /** Stores a caller's request under the Taipei day's next reference (`CB-MMDD-NNN`). */
+  /**
+   * Stores a caller's request under the Taipei day's next reference (`CB-MMDD-NNN`); RATE_LIMITED when the caller
+   * has {@link CALLBACKS_PER_CALLER_PER_DAY} open requests of the day already.
+   */
   async create(guest: CallbackGuest, p: NewCallback): Promise<CallbackReceipt> {
     const method = p.method ?? (p.phone !== undefined ? 'sms' : 'email');
     const at = new Date(this.now());
@@ -88,7 +101,12 @@ export class CallbackService {
     const day = taipeiDay(at.getTime());
     const reference = await inTransaction(this.d.pool, async (tx) => {
       const repo = new CallbackRepository(tx);
+      // The day's counter row is locked until commit, so requests of one day are counted one at a time and two
+      // at once cannot both slip under the limit (a refusal rolls the number back).
       const seq = await repo.nextSeq(day);
+      if ((await repo.openCountOfGuest(guest.guestId, day)) >= CALLBACKS_PER_CALLER_PER_DAY) {
+        throw new AppError('RATE_LIMITED', `You have ${CALLBACKS_PER_CALLER_PER_DAY} requests waiting already today; we will contact you.`);
+      }
       const ref = formatCallbackReference(day, seq);
       await repo.insert({
         id,
@@ -121,8 +139,10 @@ export class CallbackService {
     return { id, reference, method, createdAt: at.getTime() };
   }
 
-  async open(actor: StaffActor): Promise<CallbackItem[]> {
-    return (await this.repo.open()).map((r) => toItem(r, actor));
+  /** A page of the open requests as this actor sees them (see CallbackPage for the order). */
+  async open(actor: StaffActor, page: { page: number; pageSize: number }): Promise<CallbackPage> {
+    const { rows, total } = await this.repo.openPage(actor.id, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+    return { items: rows.map((r) => toItem(r, actor)), total, page: page.page, pageSize: page.pageSize };
   }
 
   async recentlyClosed(actor: StaffActor): Promise<CallbackItem[]> {

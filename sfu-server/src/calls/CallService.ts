@@ -85,9 +85,15 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
     return callId;
   }
 
-  /** Lets one more staff member join a call (the interpreter it was handed to, or a colleague called in). */
+  /**
+   * Hands a call to a staff member (a transfer answered): from now on they are its staff, and whoever had it
+   * before may not join it again or read its chat. Someone still in the call stays until they leave it.
+   */
   grant(callId: CallId, staffId: UserId): void {
-    this.access.get(callId)?.staffIds.add(staffId);
+    const a = this.access.get(callId);
+    if (!a) return;
+    a.staffIds.clear();
+    a.staffIds.add(staffId);
   }
 
   /** Who a call is for, as a read-only copy; undefined once it has ended (or for an unknown id). */
@@ -144,9 +150,11 @@ export class CallService extends EventEmitter<{ closed: [CallClosed] }> {
 
   /**
    * Leaving (after handing the call over) keeps the call going. The colleague may not have joined yet, so a
-   * caller left alone gets the same grace period as after a dropped connection.
+   * caller left alone gets the same grace period as after a dropped connection. Staff who leave are no longer
+   * the call's: they cannot join it again (one whose connection dropped can, see {@link lost}).
    */
-  leave(room: CallRoom, peer: Peer): void {
+  leave(room: CallRoom, peer: Peer, staffId?: UserId): void {
+    if (staffId !== undefined) this.access.get(room.id)?.staffIds.delete(staffId);
     this.lost(room, peer);
   }
 

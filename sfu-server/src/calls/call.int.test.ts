@@ -91,4 +91,61 @@ describe('a call room against a real mediasoup worker', () => {
     caller.disconnect();
     again.disconnect();
   });
+  it("shows staff by their account's name, whatever display name they send (review #25)", async () => {
+    const guest = await server.guestToken();
+    const interpreter = await server.staff('interpreter', { name: '林譯員' });
+    const caller = await connectClient(server.url, guest.token);
+    const interp = await connectClient(server.url, interpreter.token);
+    const callId = await callForTesting(server, { guestId: guest.guestId, staffIds: [interpreter.userId] });
+    await ok(caller, 'call:join', { callId, displayName: '王小明' });
+    const seen = nextEvent(caller, 'call:peerJoined');
+    const joined = await ok(interp, 'call:join', { callId, displayName: '督導 Supervisor' });
+    expect(joined.peers).toEqual([expect.objectContaining({ role: 'caller', displayName: '王小明' })]);
+    expect(await seen).toMatchObject({ role: 'interpreter', displayName: '林譯員' });
+    await ok(caller, 'call:hangup', {});
+    caller.disconnect();
+    interp.disconnect();
+  });
+
+  it('takes the call from an interpreter once their transfer is answered: they cannot join it again (review #26)', async () => {
+    const first = await server.staff('interpreter');
+    const colleague = await server.staff('interpreter');
+    const firstDesk = await connectClient(server.url, first.token);
+    const colleagueDesk = await connectClient(server.url, colleague.token);
+    await ok(firstDesk, 'desk:setStatus', { status: 'available' });
+    const guest = await server.guestToken();
+    const caller = await connectClient(server.url, guest.token);
+    const offer = nextEvent(firstDesk, 'desk:offer');
+    const place = await ok(caller, 'queue:join', {});
+    await offer;
+    const { callId } = await ok(firstDesk, 'desk:accept', { entryId: place.entryId });
+    await ok(caller, 'call:join', { callId });
+    await ok(firstDesk, 'call:join', { callId });
+
+    await ok(colleagueDesk, 'desk:setStatus', { status: 'available' });
+    const transferOffer = nextEvent(colleagueDesk, 'desk:offer');
+    await ok(firstDesk, 'desk:transfer', { toUserId: colleague.userId });
+    await transferOffer;
+    await ok(colleagueDesk, 'desk:accept', { entryId: place.entryId });
+    // Still in the call until they leave it, but the call is the colleague's now.
+    expect(server.calls.partiesOf(callId)?.staffIds).toEqual([colleague.userId]);
+    await ok(colleagueDesk, 'call:join', { callId });
+    await ok(firstDesk, 'call:leave', {});
+    expect(await request(firstDesk, 'call:join', { callId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Nor may they read the call's chat any longer.
+    expect(await request(firstDesk, 'chat:forCall', { callId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ok(colleagueDesk, 'call:hangup', {});
+    for (const s of [firstDesk, colleagueDesk, caller]) s.disconnect();
+  });
+
+  it('takes the call from an interpreter who leaves it: they cannot join it again (review #26)', async () => {
+    const { caller, interp, callId } = await parties();
+    await ok(caller, 'call:join', { callId });
+    await ok(interp, 'call:join', { callId });
+    await ok(interp, 'call:leave', {});
+    expect(await request(interp, 'call:join', { callId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ok(caller, 'call:hangup', {});
+    caller.disconnect();
+    interp.disconnect();
+  });
 });

@@ -96,6 +96,7 @@ export class CaseService {
         topic: (row.topic as CaseWorkspace['context']['topic']) ?? null,
         channel: row.channel,
         kioskId: row.kioskId,
+        kioskVerified: row.kioskVerified,
         kiosk: kiosk ?? null,
         contact: row.callbackName || row.callbackPhone || row.callbackEmail ? { name: row.callbackName, phone: row.callbackPhone, email: row.callbackEmail } : null,
         earlier: earlier.filter((c) => !filedIds.has(c.id)).map(toSummary),

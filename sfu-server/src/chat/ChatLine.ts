@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ChatSessionId, type ServiceTopic, type UserId } from '@sign-relay/shared';
+import { QUEUE_RULES, type ChatMessage, type ChatOffer, type ChatQueueStatus, type ChatSessionInfo, type ChatSessionId, type GuestId, type ServiceTopic, type UserId } from '@sign-relay/shared';
 import { assertOpen, type ServiceHoursService } from '../schedule/ServiceHoursService.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { databaseUnavailable } from '../store/db.ts';
 import { countStaffing, estimateWaitSec } from '../queue/estimate.ts';
 import { MatchLoop } from '../queue/MatchLoop.ts';
 import type { Place, QueueEvent, QueueStore } from '../queue/model.ts';
@@ -10,6 +11,9 @@ import { seatId, userOfSeat, type ChatLineIds, type SeatId } from './seats.ts';
 import type { GuestRef, LiveNotifier, StaffRef } from '../people.ts';
 import { sessionInfo, type ChatRepository } from '../store/repositories/chatRepository.ts';
 import type { CallbackContact } from '../store/repositories/callRecordRepository.ts';
+
+/** How often seats are checked against the chats the database has ended. */
+const SEAT_SWEEP_MS = 60_000;
 
 export interface ChatLineDeps {
   repo: ChatRepository;
@@ -33,6 +37,7 @@ export class ChatLine {
   private readonly log: Logger;
   private timer: NodeJS.Timeout | undefined;
   private statusTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private readonly matcher: MatchLoop<ChatLineIds>;
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -42,20 +47,55 @@ export class ChatLine {
     this.matcher = new MatchLoop(d.store, this.now, (events) => this.handle(events));
   }
 
-  /** Re-queues chats still waiting in the database (after a restart of a single-process server), then routes. */
+  /**
+   * Re-queues chats still waiting in the database (after a restart of a single-process server), then routes.
+   * Nobody is connected to a restored chat yet: its caller has the reconnect grace to come back (chat:resume),
+   * after which it is removed like any chat whose caller dropped. A chat still in a shared line is left as it is.
+   */
   async start(tickMs = 500): Promise<void> {
     for (const s of await this.d.repo.waiting()) {
-      await this.d.store.enqueue({ id: s.id, guestId: s.guestId, channel: s.channel, kioskId: s.kioskId, topic: (s.topic as ServiceTopic | null) ?? null, preferredGender: null }, this.now());
+      const now = this.now();
+      const events = await this.d.store.enqueue({ id: s.id, guestId: s.guestId, channel: s.channel, kioskId: s.kioskId, topic: (s.topic as ServiceTopic | null) ?? null, preferredGender: null }, now);
+      if (events.some((e) => e.type === 'already-in-line')) {
+        // A second waiting chat of one caller (kept from before one chat per caller held): it will never be served.
+        await this.d.repo.end(s.id, 'guest-lost', new Date(now));
+      } else if (events.length > 0) {
+        await this.d.store.setConnection(s.id, now + QUEUE_RULES.callerReconnectGraceMs, now);
+      }
     }
     this.timer ??= setInterval(() => this.track(this.tick()), tickMs);
     this.timer.unref();
+    this.sweepTimer ??= setInterval(() => this.track(this.sweepSeats()), SEAT_SWEEP_MS);
+    this.sweepTimer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.timer = undefined;
+    this.sweepTimer = undefined;
     while (this.inFlight.size > 0 || this.matcher.busy) await Promise.allSettled([...this.inFlight, this.matcher.busy]);
+  }
+
+  /**
+   * Frees seats still holding a chat the database has ended (its end was not applied to the line: a failure
+   * between the two, or a process that stopped in between), so no seat stays taken by a chat nobody carries.
+   */
+  async sweepSeats(): Promise<void> {
+    try {
+      const now = this.now();
+      for (const seat of (await this.d.store.snapshot()).interpreters) {
+        if (seat.state !== 'in-call' || !seat.entryId) continue;
+        const session = await this.d.repo.byId(seat.entryId);
+        if (session && session.endedAt === null) continue;
+        this.log.warn({ seat: seat.id, sessionId: seat.entryId }, 'seat held by an ended chat: freed');
+        await this.freeSeat(userOfSeat(seat.id), seat.entryId, now);
+      }
+      await this.route();
+    } catch (err) {
+      this.log.error({ err }, 'chat seat sweep failed');
+    }
   }
 
   async tick(): Promise<void> {
@@ -69,11 +109,30 @@ export class ChatLine {
 
   // ---- callers -------------------------------------------------------------------------------------------
 
+  /**
+   * A caller asks for a chat. One waiting chat per caller: a caller who has one (from this window, another, or a
+   * repeated request) gets that one back, connected again; one whose chat is under way is refused.
+   */
   async startChat(guest: GuestRef, p: { topic?: ServiceTopic | undefined; contact?: CallbackContact | undefined }): Promise<ChatQueueStatus> {
     await assertOpen(this.d.hours, 'text');
     const id = randomUUID() as ChatSessionId;
-    await this.d.repo.createText({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, contact: p.contact });
-    await this.handle(await this.d.store.enqueue({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, topic: p.topic ?? null, preferredGender: null }, this.now()));
+    const now = this.now();
+    const events = await this.d.store.enqueue({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, kioskVerified: guest.kioskVerified ?? false, topic: p.topic ?? null, preferredGender: null }, now);
+    const theirs = events.find((e) => e.type === 'already-in-line');
+    if (theirs) {
+      if (theirs.entry.state === 'in-call') throw new AppError('CONFLICT', 'You already have a chat under way.');
+      await this.handle(await this.d.store.setConnection(theirs.entry.id, null, now));
+      await this.route();
+      return this.status(theirs.entry.id);
+    }
+    try {
+      await this.d.repo.createText({ id, guestId: guest.guestId, channel: guest.channel, kioskId: guest.kioskId, kioskVerified: guest.kioskVerified === true, topic: p.topic ?? null, contact: p.contact });
+    } catch (err) {
+      // Not saved: out of the line again (nobody was told of it), and the caller is told to try again.
+      await this.d.store.remove(id, 'left', this.now()).catch((removeErr: unknown) => this.log.error({ err: removeErr, sessionId: id }, 'unsaved chat not removed from the line'));
+      throw err;
+    }
+    await this.handle(events);
     await this.route();
     return this.status(id);
   }
@@ -82,6 +141,15 @@ export class ChatLine {
     const [place, snap] = await Promise.all([this.d.store.place(sessionId), this.d.store.snapshot()]);
     if (!place) throw new AppError('NOT_FOUND', 'This chat is not waiting.');
     return this.lineStatus(place, countStaffing(snap.interpreters));
+  }
+
+  /**
+   * The caller's last connection is gone, whichever of their connections it was: their waiting chat (asked for
+   * on any of them) keeps its place for the grace period, then ends.
+   */
+  async callerGone(guestId: GuestId): Promise<void> {
+    const entry = await this.d.store.entryOfGuest(guestId);
+    if (entry && entry.state !== 'in-call') await this.callerLost(entry.id);
   }
 
   /** The caller's connection dropped while waiting: they keep their place for the grace period. */
@@ -132,11 +200,42 @@ export class ChatLine {
     if (!seat) throw new AppError('NOT_FOUND', 'That chat is no longer offered to you.');
     const now = this.now();
     const events = await this.d.store.respond(seat, sessionId, 'accept', now);
-    if (!(await this.d.repo.answer(sessionId, staff.userId, new Date(now)))) throw new AppError('NOT_FOUND', 'That chat is no longer waiting.');
+    let answered: boolean;
+    try {
+      answered = await this.d.repo.answer(sessionId, staff.userId, new Date(now));
+    } catch (err) {
+      // Not saved: the chat goes back to the head of the line and the seat is freed, rather than both held
+      // by a chat nobody carries.
+      await this.undoAccept(seat, sessionId, 'requeue');
+      throw databaseUnavailable(err) ?? err;
+    }
+    if (!answered) {
+      await this.undoAccept(seat, sessionId, 'end');
+      throw new AppError('NOT_FOUND', 'That chat is no longer waiting.');
+    }
     await this.handle(events);
     const s = (await this.d.repo.byId(sessionId))!;
     this.d.notifier.toGuest(s.guestId, 'chat:connected', { sessionId, interpreterName: s.interpreterName ?? '' });
     return { session: sessionInfo(s), messages: await this.d.repo.messagesAfter(sessionId, 0, 5000) };
+  }
+
+  /**
+   * An accept whose later step failed, undone: the seat is free again and the chat back at the head of the line
+   * (`requeue`), or out of it when the database no longer has it waiting (`end`).
+   */
+  private async undoAccept(seat: SeatId, sessionId: ChatSessionId, how: 'requeue' | 'end'): Promise<void> {
+    const now = this.now();
+    try {
+      if (how === 'requeue') {
+        await this.handle(await this.d.store.requeueCaller(seat, now));
+        await this.handle(await this.d.store.setPresence(seat, 'available', {}, now));
+      } else {
+        await this.handle(await this.d.store.endCall(seat, 0, now));
+      }
+      await this.route();
+    } catch (err) {
+      this.log.error({ err, sessionId, seat }, 'failed chat accept not undone');
+    }
   }
 
   async decline(staff: StaffRef, sessionId: ChatSessionId): Promise<void> {
@@ -194,7 +293,7 @@ export class ChatLine {
       try {
         switch (e.type) {
           case 'offered': {
-            const offer: ChatOffer = { sessionId: e.entry.id, channel: e.entry.channel, kioskId: e.entry.kioskId, topic: e.entry.topic, queuedAt: e.entry.enqueuedAt, expiresAt: this.now() + QUEUE_RULES.offerTimeoutMs };
+            const offer: ChatOffer = { sessionId: e.entry.id, channel: e.entry.channel, kioskId: e.entry.kioskId, kioskVerified: e.entry.kioskVerified === true, topic: e.entry.topic, queuedAt: e.entry.enqueuedAt, expiresAt: this.now() + QUEUE_RULES.offerTimeoutMs };
             this.d.notifier.toStaff(userOfSeat(e.interpreterId), 'desk:chatOffer', offer);
             break;
           }
@@ -220,6 +319,7 @@ export class ChatLine {
             break;
           case 'call-ended':
           case 'requeued':
+          case 'already-in-line':
             break;
         }
       } catch (err) {

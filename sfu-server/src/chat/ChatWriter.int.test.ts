@@ -124,3 +124,37 @@ describe('ChatWriter on embedded PGlite', () => {
     await expectWriterRules(db);
   });
 });
+
+describe('ChatWriter when Postgres goes away', () => {
+  let fresh: FreshDatabase;
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+  });
+  afterAll(async () => {
+    await fresh?.drop();
+  });
+
+  it('a chat write with Postgres gone rejects and the server stays up (review #2)', async () => {
+    const real = fresh.db.pool;
+    let down = false;
+    const refused = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED /tmp/.s.PGSQL.5432'), { code: 'ECONNREFUSED' }));
+    // The pool as a server restart leaves it: no idle client to hand out, and no new connection to be had.
+    const pool = {
+      connect: () => (down ? refused() : real.connect()),
+      query: (...args: Parameters<typeof real.query>) => (down ? refused() : (real.query as (...a: unknown[]) => Promise<unknown>)(...args)),
+    } as unknown as typeof real;
+    const repo = new ChatRepository(pool);
+    const writer = new ChatWriter(pool, repo, logger);
+    const sessionId = await newSession(new ChatRepository(real));
+
+    down = true;
+    const during = await Promise.allSettled([writer.append(message(sessionId, 'one')), writer.append(message(sessionId, 'two'))]);
+    for (const r of during) {
+      expect(r.status).toBe('rejected');
+      expect(r.status === 'rejected' && r.reason).toMatchObject({ name: 'AppError', code: 'UNAVAILABLE' });
+    }
+
+    down = false;
+    expect(await writer.append(message(sessionId, 'three'))).toMatchObject({ duplicate: false, message: { seq: 1, body: 'three' } });
+  });
+});

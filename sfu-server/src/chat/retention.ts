@@ -1,21 +1,51 @@
 import type { Logger } from '../logger.ts';
-import type { ChatRepository } from '../store/repositories/chatRepository.ts';
+import type { Queryable } from '../store/repositories/queryable.ts';
+import { RefreshTokenRepository } from '../store/repositories/refreshTokenRepository.ts';
+import { RetentionRepository, type RetentionCounts } from '../store/repositories/retentionRepository.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface RetentionSettings {
+  db: Queryable;
+  /** CHAT_RETENTION_DAYS: transcripts, interpreters' notes and unfinished case forms. */
+  chatDays: number;
+  /** CONTACT_RETENTION_DAYS: callers' call-back contacts, done call-back requests, messages sent to callers. */
+  contactDays: number;
+  logger: Logger;
+  everyMs?: number;
+  now?: () => number;
+}
 
 /**
- * Deletes chat transcripts older than the retention setting: at start and every hour. Several processes may
- * run it at once; a DELETE of what is already gone is harmless.
+ * One retention run over every table with a caller's data (see {@link RetentionRepository}), and the refresh
+ * tokens that have expired.
  */
-export function startRetention(repo: ChatRepository, days: number, logger: Logger, everyMs = 3_600_000): () => void {
+export async function purgeExpired(s: Pick<RetentionSettings, 'db' | 'chatDays' | 'contactDays' | 'now'>): Promise<RetentionCounts & { refreshTokens: number }> {
+  const now = new Date((s.now ?? Date.now)());
+  const counts = await new RetentionRepository(s.db).purge({
+    transcripts: new Date(now.getTime() - s.chatDays * DAY_MS),
+    contacts: new Date(now.getTime() - s.contactDays * DAY_MS),
+    now,
+  });
+  const refreshTokens = await new RefreshTokenRepository(s.db).deleteExpired(now);
+  return { ...counts, refreshTokens };
+}
+
+/**
+ * Runs the retention shortly after start and every hour. Several processes may run it at once; deleting what
+ * is already gone is harmless.
+ */
+export function startRetention(s: RetentionSettings): () => void {
   const purge = async () => {
     try {
-      const removed = await repo.purgeOlderThan(new Date(Date.now() - days * 86_400_000));
-      if (removed.messages || removed.sessions) logger.info({ ...removed, days }, 'old chat transcripts deleted');
+      const removed = await purgeExpired(s);
+      if (Object.values(removed).some((n) => n > 0)) s.logger.info({ ...removed, chatDays: s.chatDays, contactDays: s.contactDays }, 'data past its retention deleted');
     } catch (err) {
-      logger.error({ err }, 'chat transcript purge failed');
+      s.logger.error({ err }, 'retention purge failed');
     }
   };
   const first = setTimeout(() => void purge(), 5_000);
-  const timer = setInterval(() => void purge(), everyMs);
+  const timer = setInterval(() => void purge(), s.everyMs ?? 3_600_000);
   first.unref();
   timer.unref();
   return () => {

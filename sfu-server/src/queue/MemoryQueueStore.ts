@@ -1,5 +1,5 @@
-import type { Gender, BreakReason } from '@sign-relay/shared';
-import type { Interpreter, LineIds, NewEntry, Place, PresenceTarget, QueueEvent, QueueSnapshot, QueueStore } from './model.ts';
+import type { Gender, BreakReason, GuestId } from '@sign-relay/shared';
+import type { Interpreter, LineIds, QueueEntry, NewEntry, Place, PresenceTarget, QueueEvent, QueueSnapshot, QueueStore } from './model.ts';
 import * as rules from './rules.ts';
 
 /**
@@ -38,6 +38,10 @@ export class MemoryQueueStore<L extends LineIds> implements QueueStore<L> {
   }
   async tick(now: number): Promise<QueueEvent<L>[]> {
     return rules.tick(this.s, now);
+  }
+  async entryOfGuest(guestId: GuestId): Promise<QueueEntry<L> | undefined> {
+    for (const e of this.s.entries.values()) if (e.guestId === guestId) return structuredClone(e);
+    return undefined;
   }
   async place(entryId: L['entry']): Promise<Place<L> | undefined> {
     return rules.places(this.s).find((p) => p.entry.id === entryId);

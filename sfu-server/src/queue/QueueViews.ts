@@ -1,6 +1,7 @@
 import type { CallId, DeskState, EntryId, GuestId, QueueStatus, UserId } from '@sign-relay/shared';
 import type { CallService } from '../calls/CallService.ts';
 import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { CallRecordRepository } from '../store/repositories/callRecordRepository.ts';
 import { averageHandleSec, countStaffing, estimateWaitSec } from './estimate.ts';
 import type { Interpreter, Place, QueueStore, VideoLineIds } from './model.ts';
@@ -12,6 +13,7 @@ export interface QueueViewsDeps {
   /** Counted in the average handle time (talk + wrap-up). */
   wrapUpMs: number;
   now: () => number;
+  logger?: Logger;
 }
 
 /** The queue as its people see it: a caller's place and estimated wait, an interpreter's desk. Reads only. */
@@ -43,12 +45,20 @@ export class QueueViews {
     return deskOf(interpreter, this.d.now(), (entryId) => this.d.calls.callOfEntry(entryId));
   }
 
-  /** Average handle time (talk + wrap-up) over the last 20 calls, refreshed at most every 30 s. */
+  /**
+   * Average handle time (talk + wrap-up) over the last 20 calls, refreshed at most every 30 s. With the records
+   * out of reach the last figure stands: a caller's place is never refused for want of an estimate.
+   */
   private async averageHandle(): Promise<number> {
     const now = this.d.now();
     if (now - this.handleCache.at > 30_000) {
-      const recent = await this.d.records.recentHandleSeconds(20);
-      this.handleCache = { at: now, aht: averageHandleSec(recent, 240) + this.d.wrapUpMs / 1000 };
+      try {
+        const recent = await this.d.records.recentHandleSeconds(20);
+        this.handleCache = { at: now, aht: averageHandleSec(recent, 240) + this.d.wrapUpMs / 1000 };
+      } catch (err) {
+        this.d.logger?.warn({ err }, 'average handle time not refreshed');
+        this.handleCache = { at: now, aht: this.handleCache.aht };
+      }
     }
     return this.handleCache.aht;
   }

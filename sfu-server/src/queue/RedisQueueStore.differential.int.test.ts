@@ -17,6 +17,7 @@ import type { LineIds, PresenceTarget, QueueEvent, QueueSnapshot, QueueStore } f
 import { RedisQueueStore } from './RedisQueueStore.ts';
 import { rng } from './queueFuzz.ts';
 import { entry } from './queueStoreContract.ts';
+import { asGuestId } from '@sign-relay/shared/testing/ids.ts';
 
 const STEPS = 2_000;
 const SEEDS = [11, 12, 13];
@@ -59,6 +60,8 @@ function stepGenerator(seed: number) {
         kioskId: kiosk ? `k${Math.floor(rand() * 3)}` : null,
         topic: chance(0.5) ? pick(SERVICE_TOPICS)! : null,
         preferredGender: chance(0.3) ? pick(['female', 'male'] as const)! : null,
+        // A few guests join again and again (one entry per guest).
+        ...(chance(0.2) ? { guestId: asGuestId(`g-again-${Math.floor(rand() * 3)}`) } : {}),
       });
       return { now, step: { name: `enqueue ${id}`, run: (q) => q.enqueue(e, t) } };
     }

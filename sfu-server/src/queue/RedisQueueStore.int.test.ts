@@ -62,6 +62,7 @@ describe('redis store: Redis specifics', () => {
     const [place] = await q.places();
     expect(place?.entry).toEqual({
       ...e,
+      kioskVerified: false,
       enqueuedAt: T0 + 123,
       score: 1e13 + T0 + 123,
       state: 'waiting',

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CALLER_CAMERAS, GENDERS, QUEUE_RULES, type BreakReason, type ErrorCode, type Gender } from '@sign-relay/shared';
+import { CALLER_CAMERAS, GENDERS, QUEUE_RULES, type BreakReason, type ErrorCode, type Gender, type GuestId } from '@sign-relay/shared';
 import { ErrorReply } from 'redis';
 import { AppError } from '../errors.ts';
 import { keys as buildKeys, DEFAULT_KEY_PREFIX, type RedisKeys } from '../store/keys.ts';
-import { closeRedis, type RedisClient } from '../store/redis.ts';
+import { answeredWithin, closeRedis, redisUnavailable, type RedisClient } from '../store/redis.ts';
 import { NORMAL_SCORE_OFFSET, type Interpreter, type LineIds, type NewEntry, type Place, type PresenceTarget, type QueueEntry, type QueueEvent, type QueueSnapshot, type QueueStore } from './model.ts';
 
 /** The rules of rules.ts in Lua: one script in two files, one atomic step per call (layout: state.lua's header). */
@@ -51,13 +51,14 @@ export interface RedisQueueStoreOptions {
  * Data (all under the prefix): entries and interpreters as JSON in two hashes, and indexes derived from them
  * by the script — the line and the waiting callers (ZSETs by score), ready callers per preferred gender
  * (waiting and connected), available interpreters overall and per gender (ZSETs by idleSince), the
- * deadlines tick applies (ZSET by time) and the interpreter being rung per entry (hash).
+ * deadlines tick applies (ZSET by time), the interpreter being rung per entry (hash) and each guest's entry (hash).
  */
 export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
   private readonly client: RedisClient;
   private readonly keys: RedisKeys;
   private readonly ownsClient: boolean;
   private readonly scriptKeys: string[];
+  private readonly guestsKey: string;
   private readonly constants: string[];
   private closed = false;
 
@@ -66,6 +67,8 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
     this.keys = buildKeys(opts.prefix ?? DEFAULT_KEY_PREFIX);
     this.ownsClient = opts.ownsClient ?? false;
     const k = this.keys;
+    // HASH guestId → the id of their entry (one per guest per line), beside the entries it indexes.
+    this.guestsKey = `${k.queueEntries()}:by-guest`;
     this.scriptKeys = [
       k.queueEntries(),
       k.interpreterStates(),
@@ -76,6 +79,7 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
       k.queueOffers(),
       k.queueReady(null),
       ...GENDERS.flatMap((g) => [k.queueReady(g), k.interpretersAvailableByGender(g)]),
+      this.guestsKey,
     ];
     this.constants = [
       QUEUE_RULES.offerTimeoutMs,
@@ -129,8 +133,16 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
     return this.step('tick', now, {});
   }
 
+  async entryOfGuest(guestId: GuestId): Promise<QueueEntry<L> | undefined> {
+    const id = await this.read(() => this.client.hGet(this.guestsKey, guestId));
+    if (typeof id !== 'string') return undefined;
+    const raw = await this.read(() => this.client.hGet(this.keys.queueEntries(), id));
+    const entry = typeof raw === 'string' ? (JSON.parse(raw) as QueueEntry<L>) : undefined;
+    return entry?.guestId === guestId ? entry : undefined;
+  }
+
   async place(entryId: L['entry']): Promise<Place<L> | undefined> {
-    const [raw, rank] = await this.client.multi().hGet(this.keys.queueEntries(), entryId).zRank(this.keys.queueLine(), entryId).exec();
+    const [raw, rank] = await this.read(() => this.client.multi().hGet(this.keys.queueEntries(), entryId).zRank(this.keys.queueLine(), entryId).exec());
     if (typeof raw !== 'string') return undefined;
     const entry = JSON.parse(raw) as QueueEntry<L>;
     if (entry.state !== 'in-call' && typeof rank === 'number') return { entry, position: rank + 1 };
@@ -139,7 +151,7 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
 
   /** One MULTI (the line's ids, every entry) rather than a script: about 3× less Redis time at 10,000 callers. */
   async places(): Promise<Place<L>[]> {
-    const [ids, raws] = await this.client.multi().zRange(this.keys.queueLine(), 0, -1).hVals(this.keys.queueEntries()).exec();
+    const [ids, raws] = await this.read(() => this.client.multi().zRange(this.keys.queueLine(), 0, -1).hVals(this.keys.queueEntries()).exec());
     const byId = new Map(strings(raws).map((raw) => {
       const entry = JSON.parse(raw) as QueueEntry<L>;
       return [entry.id, entry];
@@ -152,12 +164,12 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
   }
 
   async interpreter(interpreterId: L['interpreter']): Promise<Interpreter<L> | undefined> {
-    const raw = await this.client.hGet(this.keys.interpreterStates(), interpreterId);
+    const raw = await this.read(() => this.client.hGet(this.keys.interpreterStates(), interpreterId));
     return typeof raw === 'string' ? (JSON.parse(raw) as Interpreter<L>) : undefined;
   }
 
   async snapshot(): Promise<QueueSnapshot<L>> {
-    const [entries, interpreters] = await this.client.multi().hVals(this.keys.queueEntries()).hVals(this.keys.interpreterStates()).exec();
+    const [entries, interpreters] = await this.read(() => this.client.multi().hVals(this.keys.queueEntries()).hVals(this.keys.interpreterStates()).exec());
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return {
       entries: strings(entries).map((s) => JSON.parse(s) as QueueEntry<L>).sort(byId),
@@ -176,22 +188,34 @@ export class RedisQueueStore<L extends LineIds> implements QueueStore<L> {
     return (await this.run(op, now, args)).map((raw) => JSON.parse(raw) as QueueEvent<L>);
   }
 
-  /** Runs the script by its SHA1, loading it once into a Redis that doesn't have it (new or restarted). */
+  /**
+   * Runs the script by its SHA1, loading it once into a Redis that doesn't have it (new or restarted). A Redis
+   * that cannot answer in time gives UNAVAILABLE; the step may still be applied when it answers again.
+   */
   private async run(op: Operation, now: number, args: object): Promise<string[]> {
     checkTime(now);
     const options = { keys: this.scriptKeys, arguments: [op, String(now), ...this.constants, JSON.stringify(args)] };
     try {
       let reply;
       try {
-        reply = await this.client.evalSha(SCRIPT_SHA1, options);
+        reply = await answeredWithin(this.client.evalSha(SCRIPT_SHA1, options));
       } catch (err) {
         if (!(err instanceof ErrorReply && err.message.startsWith('NOSCRIPT'))) throw err;
-        await this.client.scriptLoad(SCRIPT);
-        reply = await this.client.evalSha(SCRIPT_SHA1, options);
+        await answeredWithin(this.client.scriptLoad(SCRIPT));
+        reply = await answeredWithin(this.client.evalSha(SCRIPT_SHA1, options));
       }
       return strings(reply);
     } catch (err) {
-      throw refusal(err) ?? err;
+      throw refusal(err) ?? redisUnavailable(err) ?? err;
+    }
+  }
+
+  /** A read: a Redis that does not answer in time gives UNAVAILABLE, like a step. */
+  private async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await answeredWithin(fn());
+    } catch (err) {
+      throw redisUnavailable(err) ?? err;
     }
   }
 }

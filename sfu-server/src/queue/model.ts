@@ -25,6 +25,8 @@ export interface QueueEntry<L extends LineIds> {
   guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
+  /** Whether the kiosk named was proven to be that kiosk (staff are told when it was not). */
+  kioskVerified: boolean;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
   /** The caller's camera as their check found it when joining (null: not known). */
@@ -66,6 +68,8 @@ export interface NewEntry<L extends LineIds> {
   guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
+  /** Absent: not proven. */
+  kioskVerified?: boolean | undefined;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
   /** The caller's camera check; absent or null when not known. */
@@ -81,6 +85,8 @@ export type QueueEvent<L extends LineIds> =
   | { type: 'abandoned'; entry: QueueEntry<L>; why: 'left' | 'lost' }
   | { type: 'requeued'; entry: QueueEntry<L> }
   | { type: 'call-ended'; entry: QueueEntry<L>; interpreterId: L['interpreter'] }
+  /** Enqueue of a guest who already has an entry in this line: nothing changed; this is theirs. */
+  | { type: 'already-in-line'; entry: QueueEntry<L> }
   | { type: 'queue-changed' };
 
 export type PresenceTarget = 'available' | 'break' | 'offline';
@@ -104,7 +110,10 @@ export interface QueueSnapshot<L extends LineIds> {
  * (neither store rolls back; the differential test checks both).
  */
 export interface QueueStore<L extends LineIds> {
-  /** Adds a caller at the back of the line (idempotent for the same id). */
+  /**
+   * Adds a caller at the back of the line (idempotent for the same id). A guest holds at most one entry per
+   * line: enqueuing a guest who has one changes nothing and returns an `already-in-line` event carrying it.
+   */
   enqueue(entry: NewEntry<L>, now: number): Promise<QueueEvent<L>[]>;
   /** The caller leaves (or is given up on): removed wherever they are; a ringing interpreter is freed. */
   remove(entryId: L['entry'], why: 'left' | 'lost', now: number): Promise<QueueEvent<L>[]>;
@@ -128,6 +137,8 @@ export interface QueueStore<L extends LineIds> {
   offerTransfer(fromInterpreterId: L['interpreter'], toInterpreterId: L['interpreter'], now: number): Promise<QueueEvent<L>[]>;
   /** Applies every deadline that has passed: ring timeouts, wrap-up ends, reconnect graces. */
   tick(now: number): Promise<QueueEvent<L>[]>;
+  /** The guest's entry in this line (waiting, rung or in a call), if they have one. */
+  entryOfGuest(guestId: GuestId): Promise<QueueEntry<L> | undefined>;
   /** The caller's place, or undefined when not queued. */
   place(entryId: L['entry']): Promise<Place<L> | undefined>;
   /** Every waiting caller's position, in order (for live position updates). */

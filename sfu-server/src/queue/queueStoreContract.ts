@@ -40,6 +40,29 @@ export function describeQueueStore(name: string, make: () => Promise<QueueStore<
       expect(await q.place('zz')).toBeUndefined();
     });
 
+    it('holds one entry per guest: a second join, from any connection, returns the one they have, until it is gone (review #4)', async () => {
+      const guestId = asGuestId('g-same');
+      await q.enqueue(entry('a', { guestId }), T0);
+      await q.enqueue(entry('b'), T0 + 1);
+      const again = await q.enqueue(entry('a2', { guestId }), T0 + 2);
+      expect(again).toEqual([{ type: 'already-in-line', entry: expect.objectContaining({ id: 'a', guestId, state: 'waiting' }) }]);
+      expect(await positions()).toEqual([['a', 1], ['b', 2]]);
+      // Rung and answered, it is still theirs: no second entry while the call is on.
+      await q.setPresence('i1', 'available', {}, T0 + 3);
+      await q.matchOne(T0 + 4);
+      await q.respond('i1', 'a', 'accept', T0 + 5);
+      expect(await q.enqueue(entry('a3', { guestId }), T0 + 6)).toEqual([{ type: 'already-in-line', entry: expect.objectContaining({ id: 'a', state: 'in-call' }) }]);
+      // Once the call is over the guest may join again.
+      await q.endCall('i1', 0, T0 + 7);
+      expect(await q.enqueue(entry('a4', { guestId }), T0 + 8)).toEqual([{ type: 'queue-changed' }]);
+      expect(await positions()).toEqual([['b', 1], ['a4', 2]]);
+      expect((await q.entryOfGuest(guestId))?.id).toBe('a4');
+      expect(await q.entryOfGuest(asGuestId('g-nobody'))).toBeUndefined();
+      await q.remove('a4', 'left', T0 + 9);
+      expect(await q.entryOfGuest(guestId)).toBeUndefined();
+      expect(await q.enqueue(entry('a5', { guestId }), T0 + 10)).toEqual([{ type: 'queue-changed' }]);
+    });
+
     it("keeps the caller's camera check with the entry (null when not known) and hands it on with the offer", async () => {
       await q.enqueue(entry('a', { camera: 'blocked' }), T0);
       await q.enqueue(entry('b'), T0 + 1);

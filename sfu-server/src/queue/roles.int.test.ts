@@ -35,6 +35,8 @@ const VALID: { [E in ClientEventName]: unknown } = {
   'media:restartIce': { transportId: randomUUID() },
   'media:pauseProducer': { producerId: randomUUID() },
   'media:resumeProducer': { producerId: randomUUID() },
+  'media:requestKeyFrame': { consumerId: randomUUID() },
+  'media:reset': {},
   'chat:start': {},
   'chat:resume': { sessionId: randomUUID() },
   'chat:forCall': { callId: randomUUID() },
@@ -138,8 +140,8 @@ describe('every role is refused what it may not do', () => {
     expect((await post(tokens.get('interpreter'), { name: '林小姐', phone: '0912345678' })).status).toBe(403);
     const created = await post(tokens.get('guest'), { name: '林小姐', phone: '0912345678', topic: 'petition', note: '請下午回電' });
     expect(created.status).toBe(201);
-    const list = (await (await fetch(`${server.url}/api/callbacks`, { headers: { authorization: `Bearer ${tokens.get('supervisor')}` } })).json()) as { name: string; note: string }[];
-    expect(list).toEqual([expect.objectContaining({ name: '林小姐', phone: '0912345678', topic: 'petition', note: '請下午回電' })]);
+    const list = (await (await fetch(`${server.url}/api/callbacks`, { headers: { authorization: `Bearer ${tokens.get('supervisor')}` } })).json()) as { items: { name: string; note: string }[] };
+    expect(list.items).toEqual([expect.objectContaining({ name: '林小姐', phone: '0912345678', topic: 'petition', note: '請下午回電' })]);
   });
 
   it('signs in, rotates refresh tokens once, detects reuse, and logs out', async () => {
@@ -153,9 +155,15 @@ describe('every role is refused what it may not do', () => {
     const r1 = await post('/api/auth/refresh', { refreshToken: login.refreshToken });
     expect(r1.status).toBe(200);
     const rotated = (await r1.json()) as { refreshToken: string };
-    // The old token was used once; using it again revokes the whole session family.
+    // The old token was used once: presented again within the grace it only repeats the same successor.
+    const retried = await post('/api/auth/refresh', { refreshToken: login.refreshToken });
+    expect(retried.status).toBe(200);
+    expect(((await retried.json()) as { refreshToken: string }).refreshToken).toBe(rotated.refreshToken);
+    // Once the successor is itself rotated, the old token is refused (reuse after the grace revokes the family:
+    // AuthService.int.test.ts, with a clock).
+    const r2 = await post('/api/auth/refresh', { refreshToken: rotated.refreshToken });
+    expect(r2.status).toBe(200);
     expect((await post('/api/auth/refresh', { refreshToken: login.refreshToken })).status).toBe(401);
-    expect((await post('/api/auth/refresh', { refreshToken: rotated.refreshToken })).status).toBe(401);
     const again = (await (await post('/api/auth/login', { username: u.username, password: u.password })).json()) as { refreshToken: string };
     expect((await post('/api/auth/logout', { refreshToken: again.refreshToken })).status).toBe(204);
     expect((await post('/api/auth/refresh', { refreshToken: again.refreshToken })).status).toBe(401);

@@ -51,8 +51,15 @@ export function places<L extends LineIds>(s: QueueState<L>): Place<L>[] {
   return lineOrder(s).map((entry, index) => ({ entry: clone(entry), position: index + 1 }));
 }
 
+/**
+ * Adds a caller at the back of the line. A guest has at most one entry in a line: a guest who already has one
+ * (waiting, rung or in a call, whatever connection they joined from) is not added again, and is told which.
+ */
 export function enqueue<L extends LineIds>(s: QueueState<L>, e: NewEntry<L>, now: number): QueueEvent<L>[] {
   if (s.entries.has(e.id)) return [];
+  for (const other of s.entries.values()) {
+    if (other.guestId === e.guestId) return [{ type: 'already-in-line', entry: clone(other) }];
+  }
   // An explicit literal (not a spread): entries built by spreading ended up in V8's slow property mode,
   // making every routing scan ~40× slower at 10,000 callers.
   s.entries.set(e.id, {
@@ -60,6 +67,7 @@ export function enqueue<L extends LineIds>(s: QueueState<L>, e: NewEntry<L>, now
     guestId: e.guestId,
     channel: e.channel,
     kioskId: e.kioskId,
+    kioskVerified: e.kioskVerified ?? false,
     topic: e.topic,
     preferredGender: e.preferredGender,
     camera: e.camera ?? null,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServiceUrl } from '../testing/context.ts';
 import { createLogger } from '../logger.ts';
-import { createDatabase, EmbeddedDatabaseInUseError, redactDatabaseUrl } from './db.ts';
+import { createDatabase, databaseUnavailable, EmbeddedDatabaseInUseError, redactDatabaseUrl } from './db.ts';
 import { migrate } from './migrate.ts';
 
 const logger = createLogger('silent');
@@ -18,6 +18,59 @@ describe('createDatabase with a DATABASE_URL', () => {
       expect(rows[0]?.v).toMatch(/^\d+/);
     } finally {
       await db.close();
+      await db.close();
+    }
+  });
+
+  it('bounds a slow statement and a database that stops answering, then serves again (review #3)', async () => {
+    const db = await createDatabase({ databaseUrl: testServiceUrl('TEST_DATABASE_URL'), logger });
+    try {
+      // A statement the server runs too long is cancelled by the server.
+      let started = Date.now();
+      const slow = await db.pool.query('SELECT pg_sleep(20)').then(() => undefined, (err: unknown) => err);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(databaseUnavailable(slow)).toMatchObject({ name: 'AppError', code: 'UNAVAILABLE' });
+
+      // A server that stops answering altogether (its process frozen: no reset, no reply) is given up on by the client.
+      const client = await db.pool.connect();
+      const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      client.release();
+      process.kill(pid, 'SIGSTOP');
+      try {
+        started = Date.now();
+        const hung = await Promise.race([
+          db.pool.query('SELECT 1').then(() => 'answered', (err: unknown) => err),
+          new Promise((r) => setTimeout(() => r('still waiting'), 15_000)),
+        ]);
+        expect(Date.now() - started).toBeLessThan(6_000);
+        expect(databaseUnavailable(hung)).toMatchObject({ code: 'UNAVAILABLE' });
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
+      expect((await db.pool.query('SELECT 2 AS n')).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a connection lost while checked out (the server restarted mid-transaction) is an error of its query, not a crash', async () => {
+    const db = await createDatabase({ databaseUrl: testServiceUrl('TEST_DATABASE_URL'), logger });
+    const uncaught: unknown[] = [];
+    const count = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', count);
+    try {
+      const client = await db.pool.connect();
+      const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      // The server ends this backend while the client holds it, as a restart does.
+      await db.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      const failed = await client.query('SELECT 1').then(() => undefined, (err: unknown) => err);
+      expect(databaseUnavailable(failed)).toMatchObject({ code: 'UNAVAILABLE' });
+      client.release(true);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught).toEqual([]);
+      expect((await db.pool.query('SELECT 3 AS n')).rows).toEqual([{ n: 3 }]);
+    } finally {
+      process.off('uncaughtException', count);
       await db.close();
     }
   });
@@ -76,6 +129,28 @@ describe('createDatabase without a DATABASE_URL (embedded PGlite)', () => {
     await writeFile(`${dataDir}.lock`, '2147483646\n');
     const again = await createDatabase({ embeddedDataDir: dataDir, logger });
     await again.close();
+  });
+
+  it('gives up waiting for its one connection with a coded error (review #3)', async () => {
+    const db = await createDatabase({ embeddedDataDir: 'memory://', logger });
+    try {
+      // PGlite runs in this process, so a statement cannot be black-holed, only queued behind the one connection.
+      const client = await db.pool.connect();
+      try {
+        const started = Date.now();
+        const waited = await Promise.race([
+          db.pool.query('SELECT 1').then(() => 'answered', (err: unknown) => err),
+          new Promise((r) => setTimeout(() => r('still waiting'), 10_000)),
+        ]);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(databaseUnavailable(waited)).toMatchObject({ code: 'UNAVAILABLE' });
+      } finally {
+        client.release();
+      }
+      expect((await db.pool.query('SELECT 3 AS n')).rows).toEqual([{ n: 3 }]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('recovers its one connection after failed queries', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -6,7 +6,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Logger } from '../logger.ts';
 import { IN_MEMORY_DATA_DIR } from './dataDir.ts';
 
-/** How `pg` reaches the embedded database: a Unix socket directory (pg's `host`) or 127.0.0.1 and a port. */
+/** How `pg` reaches the embedded database: the private directory of its Unix socket (pg's `host`). */
 export interface EmbeddedEndpoint {
   host: string;
   port: number;
@@ -31,9 +31,39 @@ export class EmbeddedDatabaseInUseError extends Error {
   }
 }
 
-// Linux caps a Unix socket path at 107 bytes; past that the server listens on 127.0.0.1 instead.
+// Linux caps a Unix socket path at 107 bytes (pglite-socket would listen on TCP past 100).
 const MAX_SOCKET_PATH = 100;
+const SOCKET_FILE = '.s.PGSQL.5432';
 const openInThisProcess = new Set<string>();
+
+/** Thrown when no private directory short enough for the database's Unix socket can be made. */
+export class EmbeddedSocketPathError extends Error {
+  constructor(tried: string[]) {
+    super(
+      `No directory short enough for the embedded database's Unix socket (tried ${tried.join(', ')}); it is never ` +
+        `served over TCP, where any local user could reach it without a password. Set TMPDIR to a short path.`,
+    );
+  }
+}
+
+/**
+ * A directory only this account can enter (mode 0700, made by mkdtemp) for the database's socket: under
+ * TMPDIR, or under /tmp when TMPDIR is too long for a socket path. The database is reachable through this
+ * socket only, never over TCP: it has no password, so the directory's mode is its only lock.
+ */
+export async function privateSocketDir(bases: string[] = [tmpdir(), '/tmp']): Promise<string> {
+  const tried: string[] = [];
+  for (const base of bases) {
+    // mkdtemp adds six characters to the prefix.
+    const path = join(base, 'sign-relay-pglite-XXXXXX', SOCKET_FILE);
+    tried.push(base);
+    if (Buffer.byteLength(path) > MAX_SOCKET_PATH) continue;
+    const dir = await mkdtemp(join(base, 'sign-relay-pglite-'));
+    await chmod(dir, 0o700);
+    return dir;
+  }
+  throw new EmbeddedSocketPathError(tried);
+}
 
 /**
  * Starts PGlite (real Postgres compiled to WASM) on `dataDir` (or in memory for `memory://`) and serves it
@@ -49,19 +79,15 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   let server: PGLiteSocketServer | undefined;
   let socketDir: string | undefined;
   try {
-    if (!inMemory) await mkdir(dirname(fullDir), { recursive: true });
+    socketDir = await privateSocketDir();
+    if (!inMemory) await privateDataDir(fullDir);
     db = await PGlite.create({ dataDir: fullDir });
-    socketDir = await mkdtemp(join(tmpdir(), 'sign-relay-pglite-'));
-    const socketPath = join(socketDir, '.s.PGSQL.5432');
-    const useSocket = Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH;
     // The pool keeps one connection, but pg-pool ends a client after any failed query and connects a new one
     // at once, before the socket server has noticed the old one close; with the server's default of one
     // connection that new one is refused ("write EPIPE"). A little headroom absorbs the overlap.
-    const listen = useSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 };
-    server = new PGLiteSocketServer({ db, ...listen, maxConnections: 4 });
+    server = new PGLiteSocketServer({ db, path: join(socketDir, SOCKET_FILE), maxConnections: 4 });
     await server.start();
-    const port = useSocket ? 5432 : Number(server.getServerConn().split(':').pop());
-    const endpoint: EmbeddedEndpoint = { host: useSocket ? socketDir : '127.0.0.1', port, user: 'postgres', database: 'postgres' };
+    const endpoint: EmbeddedEndpoint = { host: socketDir, port: 5432, user: 'postgres', database: 'postgres' };
     logger.info({ dataDir: fullDir, listen: server.getServerConn(), ms: Date.now() - started }, 'embedded database started');
 
     let closing: Promise<void> | undefined;
@@ -89,6 +115,15 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
 }
 
 /**
+ * The data dir holds every account, call record and transcript: it and a parent made for it are readable by
+ * this account only (0700), and one that exists already is narrowed to that.
+ */
+export async function privateDataDir(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+}
+
+/**
  * PGlite does not guard its data dir the way postmaster.pid does, and two processes writing one dir would
  * corrupt it, so a `<dataDir>.lock` file holding the owner's pid is taken first. A lock left by a dead
  * process is taken over.
@@ -96,7 +131,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   if (openInThisProcess.has(dataDir)) throw new EmbeddedDatabaseInUseError(dataDir, process.pid);
   const lockPath = `${dataDir}.lock`;
-  await mkdir(dirname(lockPath), { recursive: true });
+  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
   for (let attempt = 0; ; attempt++) {
     try {
       const file = await open(lockPath, 'wx');

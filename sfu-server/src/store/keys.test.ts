@@ -14,6 +14,7 @@ describe('keys', () => {
     expect(k.interpreterStates()).toBe('sr:staging:interpreters:state');
     expect(k.interpretersAvailable()).toBe('sr:staging:interpreters:available');
     expect(k.interpretersAvailableByGender('male')).toBe('sr:staging:interpreters:available:male');
+    expect(k.rateLimit('guestPerAddress')).toBe('sr:staging:ratelimit:guestPerAddress');
   });
 
   it('defaults the prefix', () => {

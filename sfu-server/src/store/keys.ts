@@ -24,6 +24,9 @@ export interface RedisKeys {
   interpretersAvailable(): string;
   /** ZSET of available interpreter ids of one gender, scored like interpretersAvailable. */
   interpretersAvailableByGender(gender: string): string;
+  // HTTP rate limits (http/rateLimits.ts, rate-limiter-flexible).
+  /** Prefix of one limit's counters: rate-limiter-flexible adds `:<key>` (a STRING counter with the window as TTL). */
+  rateLimit(limit: string): string;
 }
 
 /** The prefix used when none is configured. */
@@ -49,5 +52,6 @@ export function keys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     interpreterStates: () => `${prefix}:interpreters:state`,
     interpretersAvailable: () => `${prefix}:interpreters:available`,
     interpretersAvailableByGender: (gender: string) => `${prefix}:interpreters:available:${id(gender, 'gender')}`,
+    rateLimit: (limit: string) => `${prefix}:ratelimit:${id(limit, 'limit name')}`,
   });
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServiceUrl } from '../testing/context.ts';
 import { createLogger } from '../logger.ts';
 import { keys } from './keys.ts';
-import { closeRedis, createRedis, duplicateRedis, type RedisClient } from './redis.ts';
+import { startRedis } from '../testing/services.ts';
+import { answeredWithin, closeRedis, createRedis, duplicateRedis, REDIS_COMMAND_TIMEOUT_MS, redisUnavailable, type RedisClient } from './redis.ts';
 
 const logger = createLogger('silent');
 
@@ -50,5 +51,34 @@ describe('createRedis', () => {
 
   it('rejects with a readable error when Redis cannot be reached', async () => {
     await expect(createRedis('unix:///nonexistent/redis.sock', logger)).rejects.toThrow(/Cannot reach Redis at unix:\/\/\/nonexistent\/redis.sock/);
+  });
+});
+
+describe('a Redis that stops answering', () => {
+  it('fails each command with UNAVAILABLE within the command timeout, loses publishes quietly, and serves again after (review #17)', { timeout: 30_000 }, async () => {
+    const own = await startRedis();
+    let paused = false;
+    const redis = await createRedis(own.url, logger);
+    try {
+      await redis.set('k', 'before');
+      process.kill(own.pid, 'SIGSTOP');
+      paused = true;
+      const started = Date.now();
+      // A publish nobody awaits (as the socket.io adapter sends them) must not become an unhandled rejection.
+      void redis.publish('events', 'lost');
+      const failed = await answeredWithin(redis.get('k')).then(
+        () => 'answered',
+        (err: unknown) => err,
+      );
+      expect(Date.now() - started).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS + 1_000);
+      expect(redisUnavailable(failed)).toMatchObject({ name: 'AppError', code: 'UNAVAILABLE' });
+      process.kill(own.pid, 'SIGCONT');
+      paused = false;
+      expect(await redis.get('k')).toBe('before');
+    } finally {
+      if (paused) process.kill(own.pid, 'SIGCONT');
+      await closeRedis(redis);
+      await own.stop();
+    }
   });
 });

@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientEventName, ClientPayload, ClientResults, ClientToServerEvents, ChatSessionId, Gender, GuestId, ServerToClientEvents, ServiceTopic, StaffRole, UserId } from '@sign-relay/shared';
+import { hashPassword } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
+import type { SignalingLimits } from '../signaling/admission.ts';
+import { signalingLimitsOf } from '../signaling/socketServer.ts';
 
 export interface TestServer extends RunningServer {
   /** A guest (caller) token, as a browser gets from POST /api/auth/guest. */
@@ -12,6 +15,15 @@ export interface TestServer extends RunningServer {
   staff(role: StaffRole, opts?: { gender?: Gender | null; name?: string }): Promise<{ token: string; userId: UserId; username: string; password: string }>;
 }
 
+/**
+ * Every test account's password, hashed once per test process: hashing at the production cost (scrypt N=2^17,
+ * about half a second) for each of the hundreds of accounts the tests make would dominate the suite. Signing in
+ * with it (a browser spec at /desk) still checks it at full cost.
+ */
+const STAFF_PASSWORD = `pw-${randomBytes(8).toString('hex')}`;
+let staffHash: Promise<string> | undefined;
+const staffPasswordHash = (): Promise<string> => (staffHash ??= hashPassword(STAFF_PASSWORD));
+
 export interface TestServerOptions {
   workers?: number;
   reconnectGraceMs?: number;
@@ -19,6 +31,11 @@ export interface TestServerOptions {
   /** A database URL; by default a fresh, migrated database on the test Postgres (vitest int/e2e projects). */
   databaseUrl?: string;
   tickMs?: number;
+  /**
+   * Signaling limits for the test; the rest are the configuration's. Every test client connects from loopback, so
+   * the per-address cap is wide unless given (the tests of the caps set it).
+   */
+  signaling?: Partial<SignalingLimits>;
 }
 
 /**
@@ -49,6 +66,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     ...opts.env,
   });
   const server = await startServer(config, createLogger(config.LOG_LEVEL), { tickMs: opts.tickMs ?? 200 });
+  Object.assign(signalingLimitsOf(server.app.io), { socketsPerAddress: 1_000, ...opts.signaling });
   let n = 0;
   return {
     ...server,
@@ -63,10 +81,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async staff(role, o = {}) {
       const username = `${role}${++n}_${randomBytes(3).toString('hex')}`;
-      const password = `pw-${randomBytes(8).toString('hex')}`;
-      const user = await server.auth.createUser({ username, displayName: o.name ?? `${role} ${n}`, role, gender: o.gender ?? null, password });
-      const signedIn = await server.auth.login(username, password);
-      return { token: signedIn.accessToken, userId: user.id, username, password };
+      const displayName = o.name ?? `${role} ${n}`;
+      const gender = o.gender ?? null;
+      const userId = randomUUID() as UserId;
+      await server.users.insert({ id: userId, username, displayName, role, gender, passwordHash: await staffPasswordHash() });
+      // The token sign-in gives, without paying for a password check a test does not need.
+      const { token } = server.tokens.signStaff({ kind: 'staff', userId, role, displayName, gender });
+      return { token, userId, username, password: STAFF_PASSWORD };
     },
   };
 }

@@ -10,10 +10,15 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A running test service. `stop()` shuts it down and deletes its temp dir; it is idempotent. */
+/**
+ * A running test service. `stop()` shuts it down and deletes its temp dir; it is idempotent. `restart()` stops
+ * the server process and starts it again on the same data and socket (an outage for whoever uses it),
+ * resolving once it answers again.
+ */
 export interface TestService {
   url: string;
   stop(): Promise<void>;
+  restart(): Promise<void>;
 }
 
 /** A running Postgres: `url` names its test database, `adminUrl` the `postgres` maintenance database. */
@@ -25,6 +30,8 @@ export interface TestPostgres extends TestService {
 
 export interface TestRedis extends TestService {
   socketPath: string;
+  /** The redis-server process now (tests pause it with SIGSTOP to play a Redis that stops answering). */
+  readonly pid: number;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -49,20 +56,27 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<T
     // Benchmarks of durable writes (`durable: true`) keep Postgres's defaults: every commit reaches the disk.
     const durability = opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
     const args = ['-D', dataDir, '-k', root, '-c', 'listen_addresses=', ...durability, '-c', 'max_connections=200'];
-    child = spawn(join(bin, 'postgres'), args, { cwd: root, ...asOwner, stdio: ['ignore', 'ignore', 'pipe'] });
-    const stderr = capture(child);
-    const service = track(child, root);
-    await waitUntil(
-      async () => (await runQuiet(join(bin, 'pg_isready'), ['-q', '-h', root, '-U', 'postgres'])) === 0,
-      child,
-      () => `postgres did not become ready:\n${stderr()}`,
-    );
+    const startOne = async (): Promise<ChildProcess> => {
+      const c = spawn(join(bin, 'postgres'), args, { cwd: root, ...asOwner, stdio: ['ignore', 'ignore', 'pipe'] });
+      child = c;
+      const stderr = capture(c);
+      await waitUntil(
+        async () => (await runQuiet(join(bin, 'pg_isready'), ['-q', '-h', root, '-U', 'postgres'])) === 0,
+        c,
+        () => `postgres did not become ready:\n${stderr()}`,
+      );
+      return c;
+    };
+    const holder = { child: await startOne() };
+    const service = track(holder, root);
     await run(join(bin, 'createdb'), ['-h', root, '-U', 'postgres', TEST_DATABASE], { cwd: root });
     return {
       url: `postgresql://postgres@/${TEST_DATABASE}?host=${root}`,
       adminUrl: `postgresql://postgres@/postgres?host=${root}`,
       socketDir: root,
       stop: service.stop,
+      // SIGINT: Postgres's fast shutdown, which ends every connection as a restarted server does.
+      restart: () => service.restart('SIGINT', startOne),
     };
   } catch (err) {
     if (child) await stopChild(child, 'SIGINT');
@@ -75,22 +89,43 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<T
  * Starts `redis-server` on a Unix socket only (`--port 0`), with no persistence. The URL is
  * `unix:///tmp/…/redis.sock`, which the `redis` package's `createClient({ url })` understands.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(opts: { appendOnly?: boolean } = {}): Promise<TestRedis> {
   const server = findExecutable('redis-server', ['/usr/bin/redis-server', '/usr/local/bin/redis-server']);
   if (!server) throw new Error('redis-server not found: apt-get install redis-server');
   const root = await mkdtemp(join(tmpdir(), 'sign-relay-redis-'));
   const socketPath = join(root, 'redis.sock');
-  const args = ['--port', '0', '--unixsocket', socketPath, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', root, '--daemonize', 'no', '--logfile', ''];
-  const child = spawn(server, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = capture(child, true);
-  const service = track(child, root);
+  // `appendOnly` keeps the data across a restart, as a production Redis would (appendfsync everysec).
+  const persistence = opts.appendOnly ? ['--appendonly', 'yes'] : ['--appendonly', 'no'];
+  const args = ['--port', '0', '--unixsocket', socketPath, '--unixsocketperm', '700', '--save', '', ...persistence, '--dir', root, '--daemonize', 'no', '--logfile', ''];
+  const startOne = async (): Promise<ChildProcess> => {
+    const c = spawn(server, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = capture(c, true);
+    try {
+      await waitUntil(() => redisPings(socketPath), c, () => `redis-server did not become ready:\n${output()}`);
+    } catch (err) {
+      await stopChild(c, 'SIGKILL');
+      throw err;
+    }
+    return c;
+  };
+  let holder: { child: ChildProcess };
   try {
-    await waitUntil(() => redisPings(socketPath), child, () => `redis-server did not become ready:\n${output()}`);
+    holder = { child: await startOne() };
   } catch (err) {
-    await service.stop();
+    await rm(root, { recursive: true, force: true });
     throw err;
   }
-  return { url: `unix://${socketPath}`, socketPath, stop: service.stop };
+  const service = track(holder, root);
+  return {
+    url: `unix://${socketPath}`,
+    socketPath,
+    get pid() {
+      return holder.child.pid!;
+    },
+    stop: service.stop,
+    // SIGTERM: redis-server writes its append-only file and exits, as on a planned restart.
+    restart: () => service.restart('SIGTERM', startOne),
+  };
 }
 
 /** The same server URL with another database name (keeps the `?host=` socket parameter). */
@@ -102,17 +137,20 @@ export function withDatabaseName(url: string, database: string): string {
 
 // ---- processes --------------------------------------------------------------------------------------
 
-const running = new Map<ChildProcess, string>();
+const running = new Map<{ child: ChildProcess }, string>();
 let exitHookInstalled = false;
 
-/** Registers a child and its temp dir so an abrupt exit of the test process still kills and removes them. */
-function track(child: ChildProcess, root: string): { stop(): Promise<void> } {
-  running.set(child, root);
+/**
+ * Registers a service's process (the holder's current child) and its temp dir so an abrupt exit of the test
+ * process still kills and removes them.
+ */
+function track(holder: { child: ChildProcess }, root: string): { stop(): Promise<void>; restart(signal: NodeJS.Signals, start: () => Promise<ChildProcess>): Promise<void> } {
+  running.set(holder, root);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
-      for (const [c, dir] of running) {
-        c.kill('SIGKILL');
+      for (const [h, dir] of running) {
+        h.child.kill('SIGKILL');
         rmSync(dir, { recursive: true, force: true });
       }
     });
@@ -121,12 +159,20 @@ function track(child: ChildProcess, root: string): { stop(): Promise<void> } {
   return {
     stop() {
       stopping ??= (async () => {
+        // A paused process (SIGSTOP) must be let go before it can act on a signal.
+        holder.child.kill('SIGCONT');
         // SIGINT is Postgres's "fast shutdown" and makes redis-server exit at once; both are fine to lose.
-        await stopChild(child, 'SIGINT');
-        running.delete(child);
+        await stopChild(holder.child, 'SIGINT');
+        running.delete(holder);
         await rm(root, { recursive: true, force: true });
       })();
       return stopping;
+    },
+    async restart(signal, start) {
+      if (stopping) throw new Error('the service was stopped');
+      holder.child.kill('SIGCONT');
+      await stopChild(holder.child, signal);
+      holder.child = await start();
     },
   };
 }

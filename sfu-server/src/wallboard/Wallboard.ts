@@ -71,6 +71,7 @@ export class Wallboard {
       entryId: p.entry.id,
       channel: p.entry.channel,
       kioskId: p.entry.kioskId,
+      kioskVerified: p.entry.kioskVerified === true,
       topic: p.entry.topic,
       waitedSec: Math.max(0, Math.round((now - p.entry.enqueuedAt) / 1000)),
       state: p.entry.state === 'offered' ? ('offered' as const) : ('waiting' as const),
@@ -93,6 +94,7 @@ export class Wallboard {
         since: i?.since ?? now,
         channel: e.channel,
         kioskId: e.kioskId,
+        kioskVerified: e.kioskVerified === true,
       });
     }
     const video: VideoBoard = {

@@ -96,8 +96,16 @@ local ops = {}
 function ops.enqueue()
   local n = args.entry
   if redis.call('HEXISTS', E, n.id) == 1 then return end
+  -- One entry per guest per line (rules.ts enqueue): the index may name an entry since removed.
+  local mine = redis.call('HGET', GUESTS, n.guestId)
+  local other = mine and getEntry(mine)
+  if other and other.guestId == n.guestId then
+    emit({ type = 'already-in-line', entry = other })
+    return
+  end
   local e = {}
   for k, v in pairs(n) do e[k] = v end
+  if e.kioskVerified == nil then e.kioskVerified = false end -- not proven unless said (rules.ts enqueue)
   e.enqueuedAt = now
   e.score = NORMAL_OFFSET + now
   e.state = 'waiting'

@@ -10,6 +10,7 @@
 --       4 waiting (ZSET)                   5 available (ZSET by idleSince)     6 deadlines (ZSET by time)
 --       7 offers (HASH entry -> rung interpreter)                              8 ready:any (ZSET)
 --       then for the k-th gender of ARGV[8]: 7+2k ready:<gender>, 8+2k available:<gender>
+--       and last: guests (HASH guestId -> the id of their entry)
 -- ARGV  1 operation  2 now  3 offerTimeoutMs  4 missedOffersForBreak  5 genderPreferenceMaxWaitMs
 --       6 wrapUpMs  7 NORMAL_SCORE_OFFSET  8 genders (JSON array)  9 the operation's arguments (JSON object)
 -- Returns an array of QueueEvent JSON strings, or the error reply `QUEUE_REFUSED <reason>` for a refused
@@ -35,6 +36,7 @@ local WRAP_UP_MS = tonumber(ARGV[6])
 local NORMAL_OFFSET = tonumber(ARGV[7])
 local GENDERS = cjson.decode(ARGV[8])
 local args = cjson.decode(ARGV[9])
+local GUESTS = KEYS[#KEYS]
 
 local READY, AVAIL_G = {}, {}
 for k, g in ipairs(GENDERS) do
@@ -126,6 +128,7 @@ local function flushEntry(id)
   local e = entries[id]
   if e then
     redis.call('HSET', E, id, cjson.encode(e))
+    redis.call('HSET', GUESTS, e.guestId, id)
     local inLine = e.state ~= 'in-call'
     zset(LINE, id, inLine, e.score)
     zset(WAITING, id, e.state == 'waiting', e.score)
@@ -134,6 +137,7 @@ local function flushEntry(id)
   else
     local old = removedEntries[id]
     redis.call('HDEL', E, id)
+    if redis.call('HGET', GUESTS, old.guestId) == id then redis.call('HDEL', GUESTS, old.guestId) end
     redis.call('ZREM', LINE, id)
     redis.call('ZREM', WAITING, id)
     redis.call('ZREM', readyKey(old), id)

@@ -15,6 +15,8 @@ export interface CallRecordRow {
   guestId: GuestId;
   channel: Channel;
   kioskId: string | null;
+  /** Whether the kiosk proved it is that kiosk when the caller joined. */
+  kioskVerified: boolean;
   topic: ServiceTopic | null;
   preferredGender: Gender | null;
   queuedAt: Date;
@@ -32,7 +34,7 @@ export interface CallRecordRow {
   callbackEmail: string | null;
 }
 
-const COLUMNS = `id, call_id AS "callId", guest_id AS "guestId", channel, kiosk_id AS "kioskId", topic, preferred_gender AS "preferredGender",
+const COLUMNS = `id, call_id AS "callId", guest_id AS "guestId", channel, kiosk_id AS "kioskId", kiosk_verified AS "kioskVerified", topic, preferred_gender AS "preferredGender",
   queued_at AS "queuedAt", offered_at AS "offeredAt", answered_at AS "answeredAt", ended_at AS "endedAt", abandoned_at AS "abandonedAt",
   interpreter_id AS "interpreterId", transferred_from AS "transferredFrom", end_reason AS "endReason", offer_count AS "offerCount", requeued_count AS "requeuedCount",
   callback_name AS "callbackName", callback_phone AS "callbackPhone", callback_email AS "callbackEmail"`;
@@ -58,16 +60,17 @@ export class CallRecordRepository {
     guestId: GuestId;
     channel: Channel;
     kioskId: string | null;
+    kioskVerified?: boolean | undefined;
     topic: ServiceTopic | null;
     preferredGender: Gender | null;
     queuedAt: Date;
     contact?: CallbackContact | undefined;
   }): Promise<void> {
     await this.db.query(
-      `INSERT INTO call_records (id, guest_id, channel, kiosk_id, topic, preferred_gender, queued_at, callback_name, callback_phone, callback_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO call_records (id, guest_id, channel, kiosk_id, topic, preferred_gender, queued_at, callback_name, callback_phone, callback_email, kiosk_verified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO NOTHING`,
-      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.preferredGender, r.queuedAt, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null],
+      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.preferredGender, r.queuedAt, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null, r.kioskVerified === true],
     );
   }
 

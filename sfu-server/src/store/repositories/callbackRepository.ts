@@ -77,10 +77,25 @@ export class CallbackRepository {
     return r.rows[0];
   }
 
-  /** The open requests, oldest first. */
-  async open(limit = 500): Promise<CallbackRow[]> {
-    const r = await this.db.query<CallbackRow>(`SELECT ${COLUMNS} ${FROM} WHERE r.done_at IS NULL ORDER BY r.created_at, r.seq LIMIT $1`, [limit]);
-    return r.rows;
+  /**
+   * A page of the open requests for one reader: theirs first, then those nobody has taken, then those others
+   * hold; newest first within each. With the count of all open requests.
+   */
+  async openPage(readerId: UserId, page: { limit: number; offset: number }): Promise<{ rows: CallbackRow[]; total: number }> {
+    const r = await this.db.query<CallbackRow>(
+      `SELECT ${COLUMNS} ${FROM} WHERE r.done_at IS NULL
+       ORDER BY CASE WHEN r.claimed_by = $1 THEN 0 WHEN r.claimed_by IS NULL THEN 1 ELSE 2 END, r.created_at DESC, r.day DESC, r.seq DESC
+       LIMIT $2 OFFSET $3`,
+      [readerId, page.limit, page.offset],
+    );
+    const n = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM callback_requests WHERE done_at IS NULL`);
+    return { rows: r.rows, total: Number(n.rows[0]!.n) };
+  }
+
+  /** How many requests one caller left on a Taipei day that are still open. */
+  async openCountOfGuest(guestId: GuestId, day: string): Promise<number> {
+    const r = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM callback_requests WHERE guest_id = $1 AND day = $2 AND done_at IS NULL`, [guestId, day]);
+    return Number(r.rows[0]!.n);
   }
 
   /** Requests closed since a time, newest first. */

@@ -45,7 +45,7 @@ export class CaseRepository {
   /** The video call's record (the latest queue entry of the call) and its chat. */
   async callRef(callId: string): Promise<RefRow | undefined> {
     const r = await this.db.query<RefRow>(
-      `SELECT cr.guest_id AS "guestId", cr.channel, cr.kiosk_id AS "kioskId", cr.topic, cr.interpreter_id AS "interpreterId", cr.call_id AS "callId",
+      `SELECT cr.guest_id AS "guestId", cr.channel, cr.kiosk_id AS "kioskId", cr.kiosk_verified AS "kioskVerified", cr.topic, cr.interpreter_id AS "interpreterId", cr.call_id AS "callId",
          cr.id AS "callRecordId", cs.id AS "chatSessionId", cr.callback_name AS "callbackName", cr.callback_phone AS "callbackPhone", cr.callback_email AS "callbackEmail"
        FROM call_records cr LEFT JOIN chat_sessions cs ON cs.call_id = cr.call_id
        WHERE cr.call_id = $1 ORDER BY cr.queued_at DESC LIMIT 1`,
@@ -57,7 +57,7 @@ export class CaseRepository {
   /** A 24-hour text chat. */
   async chatRef(sessionId: string): Promise<RefRow | undefined> {
     const r = await this.db.query<RefRow>(
-      `SELECT guest_id AS "guestId", channel, kiosk_id AS "kioskId", topic, interpreter_id AS "interpreterId", NULL AS "callId",
+      `SELECT guest_id AS "guestId", channel, kiosk_id AS "kioskId", kiosk_verified AS "kioskVerified", topic, interpreter_id AS "interpreterId", NULL AS "callId",
          NULL AS "callRecordId", id AS "chatSessionId", callback_name AS "callbackName", callback_phone AS "callbackPhone", callback_email AS "callbackEmail"
        FROM chat_sessions WHERE id = $1 AND kind = 'text'`,
       [sessionId],
@@ -68,7 +68,7 @@ export class CaseRepository {
   /** A call-back request (its form is the claimer's). */
   async callbackRef(callbackId: string): Promise<RefRow | undefined> {
     const r = await this.db.query<RefRow>(
-      `SELECT guest_id AS "guestId", channel, kiosk_id AS "kioskId", topic, claimed_by AS "interpreterId", NULL AS "callId", NULL AS "callRecordId",
+      `SELECT guest_id AS "guestId", channel, kiosk_id AS "kioskId", false AS "kioskVerified", topic, claimed_by AS "interpreterId", NULL AS "callId", NULL AS "callRecordId",
          NULL AS "chatSessionId", name AS "callbackName", phone AS "callbackPhone", email AS "callbackEmail", note AS "callbackNote", done_at IS NOT NULL AS closed
        FROM callback_requests WHERE id = $1`,
       [callbackId],

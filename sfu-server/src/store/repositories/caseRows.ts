@@ -15,6 +15,8 @@ export interface RefRow {
   guestId: GuestId;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
+  /** Whether the kiosk proved it is that kiosk (a call-back request does not keep it: never). */
+  kioskVerified: boolean;
   topic: string | null;
   interpreterId: UserId | null;
   callId: CallId | null;

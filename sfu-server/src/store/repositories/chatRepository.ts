@@ -70,11 +70,11 @@ export function sessionInfo(r: ChatSessionRow): ChatSessionInfo {
 export class ChatRepository {
   constructor(private readonly db: Queryable) {}
 
-  async createText(r: { id: ChatSessionId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
+  async createText(r: { id: ChatSessionId; guestId: GuestId; channel: 'web' | 'kiosk'; kioskId: string | null; kioskVerified?: boolean | undefined; topic: string | null; contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined }): Promise<void> {
     await this.db.query(
-      `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, topic, callback_name, callback_phone, callback_email)
-       VALUES ($1, 'text', $2, $3, $4, $5, $6, $7, $8)`,
-      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null],
+      `INSERT INTO chat_sessions (id, kind, guest_id, channel, kiosk_id, topic, callback_name, callback_phone, callback_email, kiosk_verified)
+       VALUES ($1, 'text', $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [r.id, r.guestId, r.channel, r.kioskId, r.topic, r.contact?.name ?? null, r.contact?.phone ?? null, r.contact?.email ?? null, r.kioskVerified === true],
     );
   }
 
