@@ -5,7 +5,7 @@
  * exercised by the e2e specs; this pins the session's own rules.
  */
 import { FakeHandler, Device, testFakeParameters } from 'mediasoup-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type {
   CallId,
   ClientEventName,
@@ -20,7 +20,8 @@ import type { Requester } from '../signaling/requester.ts';
 import { SignalingError } from '../signaling/socket.ts';
 import type { SignalingSocket } from '../signaling/socket.ts';
 import { asStream, FakeStream, FakeTrack } from '../test/fakeMedia.ts';
-import { CallSession } from './CallSession.ts';
+import { CallSession, REBUILD_RETRY_MS } from './CallSession.ts';
+import { REBUILD_AFTER_MS } from './iceRecovery.ts';
 import type { CallSnapshot } from './CallSession.ts';
 
 const CALL_ID = '0b8f6c3e-2d4a-4c1b-9f7e-1a2b3c4d5e6f' as CallId;
@@ -226,6 +227,103 @@ describe('CallSession', () => {
     expect(session.getSnapshot().transports.recv).toBe('failed');
     expect(server.sent.filter((x) => x.event === 'media:restartIce').map((x) => x.payload)).toEqual([{ transportId: recv!.id }]);
     session.close();
+  });
+
+  it('rebuilds the media connection with new transports when one stays broken although ICE was restarted', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const socket = new FakeSocket();
+      const server = fakeServer({ peers: [interpreter], producers: [interpVideo] });
+      const transports: { id: string; direction: string; closed: boolean; handler: unknown }[] = [];
+      const session = new CallSession(
+        { callId: CALL_ID, role: 'caller' },
+        {
+          socket: socket.asSocket(),
+          request: server.request,
+          getUserMedia: fakeCamera(),
+          createDevice: () => {
+            const device = fakeDevice();
+            device.observer.on('newtransport', (t: { id: string; direction: string; closed: boolean; handler: unknown }) => transports.push(t));
+            return device;
+          },
+        },
+      );
+      await session.start();
+      await vi.advanceTimersByTimeAsync(0);
+      const first = transports.slice();
+      expect(first).toHaveLength(2);
+      const before = server.sent.length;
+      (first.find((t) => t.direction === 'send')!.handler as FakeHandler).setConnectionState('failed');
+      // ICE restarts do not bring it back: after the rebuild delay the whole connection is made again.
+      await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS - 1_000);
+      expect(server.events().slice(before)).not.toContain('media:reset');
+      await vi.advanceTimersByTimeAsync(1_000);
+      const after = server.events().slice(before);
+      expect(after).toContain('media:restartIce');
+      const resetAt = after.indexOf('media:reset');
+      expect(resetAt).toBeGreaterThan(after.indexOf('media:restartIce'));
+      const rebuilt = after.slice(resetAt);
+      expect(rebuilt.filter((e) => e === 'media:createTransport')).toHaveLength(2);
+      expect(server.sent.slice(before + resetAt).filter((x) => x.event === 'media:produce').map((x) => x.payload.source)).toEqual(['camera', 'microphone']);
+      expect(server.sent.slice(before + resetAt).filter((x) => x.event === 'media:consume').map((x) => x.payload.producerId)).toEqual([interpVideo.producerId]);
+      expect(first.every((t) => t.closed)).toBe(true);
+      expect(transports).toHaveLength(4);
+      const snap = session.getSnapshot();
+      expect(snap.phase).toBe('in-call');
+      expect(snap.mediaRebuilds).toBe(1);
+      // Once rebuilt, the screen no longer says reconnecting (the new transports have not reported yet: connecting).
+      expect(snap.connectionState).not.toBe('reconnecting');
+      expect(snap.remote.video?.track).not.toBeNull();
+      // The old transports report to nobody any more.
+      (first.find((t) => t.direction === 'recv')!.handler as FakeHandler).setConnectionState('failed');
+      expect(session.getSnapshot().transports.recv).not.toBe('failed');
+      session.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tries the rebuild again when the server cannot reset the media yet', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const socket = new FakeSocket();
+      const base = fakeServer({ peers: [interpreter], producers: [interpVideo] });
+      let refuse = 1;
+      const request = (async (event: ClientEventName, payload: Record<string, unknown>) => {
+        if (event === 'media:reset' && refuse-- > 0) {
+          base.sent.push({ event, payload });
+          throw new SignalingError('TIMEOUT', 'no answer');
+        }
+        return base.request(event as never, payload as never);
+      }) as Requester;
+      const transports: { direction: string; handler: unknown }[] = [];
+      const session = new CallSession(
+        { callId: CALL_ID, role: 'caller' },
+        {
+          socket: socket.asSocket(),
+          request,
+          getUserMedia: null,
+          createDevice: () => {
+            const device = fakeDevice();
+            device.observer.on('newtransport', (t: { direction: string; handler: unknown }) => transports.push(t));
+            return device;
+          },
+        },
+      );
+      await session.start();
+      await vi.advanceTimersByTimeAsync(0);
+      (transports.find((t) => t.direction === 'recv')!.handler as FakeHandler).setConnectionState('failed');
+      await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS);
+      expect(base.events().filter((e) => e === 'media:reset')).toHaveLength(1);
+      expect(session.getSnapshot().phase).toBe('in-call');
+      await vi.advanceTimersByTimeAsync(REBUILD_RETRY_MS);
+      expect(base.events().filter((e) => e === 'media:reset')).toHaveLength(2);
+      expect(transports).toHaveLength(4);
+      expect(session.getSnapshot().mediaRebuilds).toBe(2);
+      session.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows the other side: new producers, pause and resume, leaving', async () => {

@@ -40,6 +40,9 @@ export interface CallSessionDeps {
 }
 
 type Listener = (snapshot: CallSnapshot) => void;
+
+/** How long after a failed rebuild of the media connection the next one is tried. */
+export const REBUILD_RETRY_MS = 5_000;
 /** The server notifications a call session follows (the queue's and others' are not its business). */
 type CallEvent = Extract<keyof ServerToClientEvents, `call:${string}` | `media:${string}`>;
 type Handlers = { [E in CallEvent]: ServerToClientEvents[E] };
@@ -51,6 +54,10 @@ export class CallSession {
   private readonly createDevice: (() => Device) | undefined;
   private readonly listeners = new Set<Listener>();
   private connection: MediaConnection | null = null;
+  private routerRtpCapabilities: unknown = null;
+  private rebuilding = false;
+  /** How often the media connection was rebuilt in this call. */
+  private rebuilds = 0;
   private selfId: PeerId | null = null;
   private closed = false;
 
@@ -165,22 +172,70 @@ export class CallSession {
     for (const peer of joined.peers) if (peer.peerId !== joined.peerId) remote = remotes.addPeer(remote, peer);
     for (const p of joined.producers) if (p.peerId !== joined.peerId) remote = remotes.addProducer(remote, p);
     this.remote = remote;
-    const connection = await MediaConnection.open(this.request, joined.routerRtpCapabilities, {
+    this.routerRtpCapabilities = joined.routerRtpCapabilities;
+    if (!(await this.connect())) return;
+    this.setPhase('in-call');
+  }
+
+  /**
+   * Opens a media connection (both transports) and consumes everything announced so far, including producers
+   * that arrived while the transports were made. False when the session ended meanwhile.
+   */
+  private async connect(): Promise<boolean> {
+    const connection = await MediaConnection.open(this.request, this.routerRtpCapabilities, {
       transportState: (direction, state) => {
         if (direction === 'send') this.sendState = state;
         else this.recvState = state;
         this.emit();
       },
       receiving: (producerId) => this.updateRemote(remotes.setReceiving(this.remote, producerId)),
+      stuck: () => void this.rebuild(),
     }, this.createDevice);
     if (this.closed || this.isOver()) {
       connection.close();
-      return;
+      return false;
     }
     this.connection = connection;
-    this.setPhase('in-call');
-    // Everything announced so far, including producers that arrived while the transports were made.
     for (const media of this.remote.media) void this.consume(media.producerId);
+    return true;
+  }
+
+  /**
+   * The connection stayed broken although ICE was restarted: the server closes our transports (we stay in the
+   * call) and we make new ones, send our camera and microphone again and receive everything again. The others
+   * see our media go and come back. A rebuild that fails is tried again after {@link REBUILD_RETRY_MS}, as long
+   * as signaling is up (when it is not, the socket's reconnection rejoins the call instead).
+   */
+  private async rebuild(): Promise<void> {
+    if (this.rebuilding || this.closed || this.phase !== 'in-call') return;
+    this.rebuilding = true;
+    this.rebuilds += 1;
+    this.connection?.close();
+    this.connection = null;
+    this.sendState = null;
+    this.recvState = null;
+    let remote = this.remote;
+    for (const m of remote.media) remote = remotes.setTrack(remote, m.producerId, null);
+    this.remote = remote;
+    this.emit();
+    let ok: boolean;
+    try {
+      await this.request('media:reset', {});
+      ok = await this.connect();
+      if (ok) await this.publishOrReport();
+    } catch {
+      ok = false;
+    } finally {
+      this.rebuilding = false;
+      // The screen's state no longer shows the rebuild (the transports may have connected meanwhile).
+      this.emit();
+    }
+    if (!ok && !this.closed && this.phase === 'in-call' && !this.connection) {
+      // Unless a rejoin (after signaling came back without its state) has made a connection meanwhile.
+      setTimeout(() => {
+        if (!this.connection) void this.rebuild();
+      }, REBUILD_RETRY_MS);
+    }
   }
 
   private async consume(producerId: ProducerId): Promise<void> {
@@ -379,6 +434,7 @@ export class CallSession {
         sending: !this.publishFailed && (this.local.awaiting || camera.available || mic.available),
         remotePeerPresent: this.remote.peers.length > 0,
         remoteVideoReceiving: remote.video?.receiving === true,
+        rebuilding: this.rebuilding,
       }),
       localStream: this.local.stream,
       camera,
@@ -390,6 +446,7 @@ export class CallSession {
       endReason: this.endReason,
       failure: this.failure,
       transports: { send: this.sendState, recv: this.recvState },
+      mediaRebuilds: this.rebuilds,
     };
   }
 

@@ -12,12 +12,15 @@ import type { Requester } from '../signaling/requester.ts';
 import { consumerOptions, routerCapabilities, transportOptions } from './fromServer.ts';
 import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
 import { IceRecovery } from './iceRecovery.ts';
+import { DecodeWatch, decodeSampleOf } from './decodeWatch.ts';
 import type { ProducerAppData } from './produceOptions.ts';
 
 export interface MediaConnectionListener {
   transportState(direction: 'send' | 'recv', state: ms.ConnectionState): void;
   /** RTP arrived on the consumed track of this producer. */
   receiving(producerId: ProducerId): void;
+  /** A transport stayed broken although ICE was restarted: the connection should be rebuilt. */
+  stuck?(): void;
 }
 
 export class MediaConnection {
@@ -26,6 +29,7 @@ export class MediaConnection {
   /** Producers being consumed right now, so a repeated announcement cannot consume twice. */
   private readonly consuming = new Set<ProducerId>();
   private closed = false;
+  private readonly decodeWatch = new DecodeWatch();
 
   private constructor(
     private readonly request: Requester,
@@ -51,14 +55,20 @@ export class MediaConnection {
     ]);
     const sendTransport = device.createSendTransport(transportOptions(send));
     const recvTransport = device.createRecvTransport(transportOptions(recv));
-    const ice = new IceRecovery((transportId) => request('media:restartIce', { transportId: transportId as TransportId }).then((r) => r.iceParameters));
+    // Filled in once made: the transports' events reach whoever listens to it then (nobody once closed).
+    const made: { connection?: MediaConnection } = {};
+    const ice = new IceRecovery(
+      (transportId) => request('media:restartIce', { transportId: transportId as TransportId }).then((r) => r.iceParameters),
+      Date.now,
+      () => made.connection?.listener?.stuck?.(),
+    );
     for (const transport of [sendTransport, recvTransport]) {
       const transportId = transport.id as TransportId;
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         request('media:connectTransport', { transportId, dtlsParameters }).then(() => callback(), errback);
       });
       transport.on('connectionstatechange', (state) => {
-        listener.transportState(transport.direction, state);
+        made.connection?.listener?.transportState(transport.direction, state);
         ice.onState(transport, state);
       });
     }
@@ -69,7 +79,8 @@ export class MediaConnection {
         errback,
       );
     });
-    return new MediaConnection(request, device, sendTransport, recvTransport, listener, ice);
+    made.connection = new MediaConnection(request, device, sendTransport, recvTransport, listener, ice);
+    return made.connection;
   }
 
   /** What the server needs to create consumers this browser can decode. */
@@ -147,6 +158,15 @@ export class MediaConnection {
     }
     this.consumers.set(producerId, consumer);
     const { track } = consumer;
+    if (consumer.kind === 'video') {
+      const consumerId = consumer.id as ConsumerId;
+      this.decodeWatch.add({
+        id: consumer.id,
+        sample: async () => (consumer.closed ? null : decodeSampleOf(await consumer.getStats())),
+        requestKeyFrame: () => this.request('media:requestKeyFrame', { consumerId }).then(() => undefined),
+      });
+      consumer.observer.once('close', () => this.decodeWatch.remove(consumer.id));
+    }
     // Browsers start remote tracks muted and unmute them when the first RTP packet arrives.
     track.addEventListener('unmute', () => this.listener?.receiving(producerId), { once: true });
     await this.request('media:resumeConsumer', { consumerId: consumer.id as ConsumerId });
@@ -165,6 +185,7 @@ export class MediaConnection {
     this.closed = true;
     this.listener = undefined;
     this.ice.stop();
+    this.decodeWatch.stop();
     for (const consumer of this.consumers.values()) consumer.close();
     for (const producer of this.producers.values()) producer.close();
     this.consumers.clear();

@@ -35,4 +35,6 @@ export interface CallSnapshot {
   failure: SessionFailure | null;
   /** Transport states, for support and tests (shown as data attributes, not as text). */
   transports: { send: ms.ConnectionState | null; recv: ms.ConnectionState | null };
+  /** How often the media connection was rebuilt with new transports in this call (after ICE restarts did not help). */
+  mediaRebuilds: number;
 }

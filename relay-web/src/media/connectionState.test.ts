@@ -28,6 +28,10 @@ describe('deriveConnectionState', () => {
     expect(deriveConnectionState({ ...live, remoteVideoReceiving: false })).toBe('connecting');
   });
 
+  it('shows reconnecting while the media connection is rebuilt with new transports', () => {
+    expect(deriveConnectionState({ ...live, sendTransport: null, recvTransport: null, remoteVideoReceiving: false, rebuilding: true })).toBe('reconnecting');
+  });
+
   it('does not wait for a send transport when there is nothing to send (camera denied)', () => {
     expect(deriveConnectionState({ ...live, sending: false, sendTransport: 'new' })).toBe('connected');
   });

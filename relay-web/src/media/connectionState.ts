@@ -32,6 +32,8 @@ export interface ConnectionInputs {
   remotePeerPresent: boolean;
   /** Video from another participant is arriving (its track has been unmuted by incoming RTP). */
   remoteVideoReceiving: boolean;
+  /** The media connection is being made again with new transports (ICE restarts did not bring it back). */
+  rebuilding?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function deriveConnectionState(i: ConnectionInputs): ConnectionState {
       break;
   }
   if (i.sendTransport === 'failed' || i.recvTransport === 'failed') return 'failed';
-  if (!i.socketConnected || i.sendTransport === 'disconnected' || i.recvTransport === 'disconnected') {
+  if (!i.socketConnected || i.rebuilding || i.sendTransport === 'disconnected' || i.recvTransport === 'disconnected') {
     return 'reconnecting';
   }
   if (!i.remotePeerPresent) return 'waiting-for-peer';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DISCONNECTED_GRACE_MS, IceRecovery, MIN_RESTART_INTERVAL_MS } from './iceRecovery.ts';
+import { DISCONNECTED_GRACE_MS, IceRecovery, MIN_RESTART_INTERVAL_MS, REBUILD_AFTER_MS } from './iceRecovery.ts';
 import type { RestartableTransport } from './iceRecovery.ts';
 
 function transport(id = 't1'): RestartableTransport & { state: string; restarts: unknown[]; closedNow: boolean } {
@@ -100,5 +100,57 @@ describe('IceRecovery', () => {
     await settle();
     expect(t.restarts).toEqual([]);
     failing.stop();
+  });
+
+  it('reports a transport stuck once it stays broken for the rebuild delay although ICE was restarted', async () => {
+    const stuck: string[] = [];
+    const r = new IceRecovery(async () => ({}), Date.now, (id) => stuck.push(id));
+    const t = transport();
+    t.state = 'disconnected';
+    r.onState(t, 'disconnected');
+    await vi.advanceTimersByTimeAsync(DISCONNECTED_GRACE_MS);
+    expect(t.restarts).toHaveLength(1);
+    // The restart is under way (checking), then fails: neither starts the count again.
+    t.state = 'connecting';
+    r.onState(t, 'connecting');
+    t.state = 'failed';
+    r.onState(t, 'failed');
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS - DISCONNECTED_GRACE_MS - 100);
+    expect(stuck).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stuck).toEqual(['t1']);
+    // Once per break: staying broken reports nothing more.
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS * 2);
+    expect(stuck).toEqual(['t1']);
+    r.stop();
+  });
+
+  it('does not report a transport that connects again in time, and counts a later break afresh', async () => {
+    const stuck: string[] = [];
+    const r = new IceRecovery(async () => ({}), Date.now, (id) => stuck.push(id));
+    const t = transport();
+    t.state = 'failed';
+    r.onState(t, 'failed');
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS - 1_000);
+    t.state = 'connected';
+    r.onState(t, 'connected');
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS);
+    expect(stuck).toEqual([]);
+    t.state = 'disconnected';
+    r.onState(t, 'disconnected');
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS);
+    expect(stuck).toEqual(['t1']);
+    r.stop();
+  });
+
+  it('reports nothing after stop()', async () => {
+    const stuck: string[] = [];
+    const r = new IceRecovery(async () => ({}), Date.now, (id) => stuck.push(id));
+    const t = transport();
+    t.state = 'failed';
+    r.onState(t, 'failed');
+    r.stop();
+    await vi.advanceTimersByTimeAsync(REBUILD_AFTER_MS * 2);
+    expect(stuck).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ describe('producer options', () => {
     const options = videoProducerOptions(asTrack(track));
     expect(track.contentHint).toBe('motion');
     expect(options.encodings).toEqual([{ maxBitrate: 1_200_000, maxFramerate: 30 }]);
-    expect(options.codecOptions).toEqual({ videoGoogleStartBitrate: 1000 });
+    expect(options.codecOptions).toEqual({ videoGoogleStartBitrate: 1000, videoGoogleMinBitrate: 300 });
     expect(options.appData).toEqual({ source: 'camera' });
   });
 

@@ -18,7 +18,7 @@ export function videoProducerOptions(track: MediaStreamTrack): ms.ProducerOption
   return {
     track,
     encodings: [{ maxBitrate: SIGN_VIDEO.maxBitrate, maxFramerate: SIGN_VIDEO.frameRate }],
-    codecOptions: { videoGoogleStartBitrate: SIGN_VIDEO.startBitrateKbps },
+    codecOptions: { videoGoogleStartBitrate: SIGN_VIDEO.startBitrateKbps, videoGoogleMinBitrate: SIGN_VIDEO.minBitrateKbps },
     stopTracks: false,
     appData: { source: 'camera' },
   };

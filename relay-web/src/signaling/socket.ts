@@ -3,6 +3,7 @@
  * `{ok, data} | {ok:false, error}` ack into a resolved value or a thrown {@link SignalingError}.
  */
 import { io } from 'socket.io-client';
+import { ERROR_CODES } from '@sign-relay/shared';
 import type { Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -81,6 +82,11 @@ export async function request<E extends ClientEventName>(
 export function connectErrorCode(error: unknown): string | null {
   const data = (error as { data?: { code?: unknown } } | null)?.data;
   return typeof data?.code === 'string' ? data.code : null;
+}
+
+/** A refusal's code as a known error code (anything else reads as UNAVAILABLE). */
+export function asRequestErrorCode(code: string): RequestErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'UNAVAILABLE';
 }
 
 /**

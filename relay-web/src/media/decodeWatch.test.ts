@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DecodeWatch, GAP_MS, KEYFRAME_RETRY_MS, SAMPLE_EVERY_MS, STALL_AFTER_MS, decodeSampleOf, type DecodeSample } from './decodeWatch.ts';
+
+function video(id = 'c1') {
+  const v = {
+    id,
+    now: { packetsReceived: 0, framesDecoded: 0 } as DecodeSample,
+    requests: 0,
+    async sample() {
+      return { ...v.now };
+    },
+    async requestKeyFrame() {
+      v.requests++;
+    },
+    /** One sample interval of traffic: `packets` arrive and `frames` decode. */
+    tick(packets: number, frames: number) {
+      v.now = { packetsReceived: v.now.packetsReceived + packets, framesDecoded: v.now.framesDecoded + frames };
+    },
+  };
+  return v;
+}
+
+let clock = 0;
+let watch: DecodeWatch;
+beforeEach(() => {
+  clock = 1_000_000;
+  watch = new DecodeWatch(() => clock);
+});
+afterEach(() => watch.stop());
+
+/** Runs `n` sample rounds with the given traffic per round. */
+async function rounds(v: ReturnType<typeof video>, n: number, packets: number, frames: number) {
+  for (let i = 0; i < n; i++) {
+    v.tick(packets, frames);
+    clock += SAMPLE_EVERY_MS;
+    await watch.check();
+  }
+}
+
+describe('DecodeWatch', () => {
+  it('leaves a picture that decodes alone', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 40, 20, 7);
+    expect(v.requests).toBe(0);
+  });
+
+  it('asks for a key frame once packets arrive undecoded, and again while that lasts', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 2, 20, 7);
+    // The drop is over: packets flow, nothing decodes.
+    await rounds(v, Math.ceil(STALL_AFTER_MS / SAMPLE_EVERY_MS), 20, 0);
+    expect(v.requests).toBe(1);
+    await rounds(v, Math.floor((KEYFRAME_RETRY_MS - 1) / SAMPLE_EVERY_MS), 20, 0);
+    expect(v.requests).toBe(1);
+    await rounds(v, 1, 20, 0);
+    expect(v.requests).toBe(2);
+    // A key frame came: decoding again, no more requests.
+    await rounds(v, 20, 20, 7);
+    expect(v.requests).toBe(2);
+  });
+
+  it('asks for a key frame as soon as packets come back after a silence, before any stall shows', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 4, 20, 7);
+    // A drop: nothing arrives for a while.
+    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
+    expect(v.requests).toBe(0);
+    // The first packets back (still decoding what was buffered): asked at once.
+    await rounds(v, 1, 20, 7);
+    expect(v.requests).toBe(1);
+    // A silence shorter than the gap (a paused moment) does not ask.
+    await rounds(v, 10, 20, 7);
+    await rounds(v, Math.floor(GAP_MS / SAMPLE_EVERY_MS) - 2, 0, 0);
+    await rounds(v, 1, 20, 7);
+    expect(v.requests).toBe(1);
+  });
+
+  it('does not ask while nothing arrives (a paused camera, a dead link)', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 2, 20, 7);
+    await rounds(v, 40, 0, 0);
+    await rounds(v, 40, 1, 0);
+    expect(v.requests).toBe(0);
+  });
+
+  it('stops sampling a video once it is removed', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 1, 20, 7);
+    watch.remove(v.id);
+    await rounds(v, 20, 20, 0);
+    expect(v.requests).toBe(0);
+  });
+
+  it('survives a receiver whose stats or request fail', async () => {
+    const v = video();
+    v.requestKeyFrame = async () => {
+      v.requests++;
+      throw new Error('gone');
+    };
+    watch.add(v);
+    await rounds(v, 1, 20, 7);
+    await rounds(v, 4, 20, 0);
+    expect(v.requests).toBe(1);
+    v.sample = async () => {
+      throw new Error('closed');
+    };
+    await expect(watch.check()).resolves.toBeUndefined();
+  });
+
+  it('samples on its own timer while something is watched', async () => {
+    vi.useFakeTimers();
+    try {
+      const w = new DecodeWatch();
+      const v = video();
+      let samples = 0;
+      const sample = v.sample;
+      v.sample = () => {
+        samples++;
+        return sample();
+      };
+      w.add(v);
+      await vi.advanceTimersByTimeAsync(SAMPLE_EVERY_MS * 4);
+      expect(samples).toBe(4);
+      w.remove(v.id);
+      await vi.advanceTimersByTimeAsync(SAMPLE_EVERY_MS * 4);
+      expect(samples).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the inbound video counters from a stats report', () => {
+    const report = new Map<string, Record<string, unknown>>([
+      ['a', { type: 'inbound-rtp', kind: 'audio', packetsReceived: 99 }],
+      ['v', { type: 'inbound-rtp', kind: 'video', packetsReceived: 120, framesDecoded: 33 }],
+    ]) as unknown as RTCStatsReport;
+    expect(decodeSampleOf(report)).toEqual({ packetsReceived: 120, framesDecoded: 33 });
+    expect(decodeSampleOf(new Map() as unknown as RTCStatsReport)).toBeNull();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Watches each received video for a picture that stopped although its packets still arrive: after a burst of
+ * loss (a network drop of a few seconds) the frames that come in refer to frames that never did, so nothing
+ * decodes until the sender sends a key frame. The browser asks for one itself only after about three seconds
+ * without a decodable frame; this asks the server for one (`media:requestKeyFrame`) as soon as packets come back
+ * after a silence of {@link GAP_MS}, once packets have been arriving undecoded for {@link STALL_AFTER_MS}, and
+ * again every {@link KEYFRAME_RETRY_MS} while that lasts.
+ */
+export const SAMPLE_EVERY_MS = 250;
+export const STALL_AFTER_MS = 400;
+export const KEYFRAME_RETRY_MS = 1_000;
+/**
+ * Packets that come back after a silence this long follow a drop: the frames in flight then are almost surely
+ * lost, and the ones arriving refer to them. A key frame is asked for at once rather than after the stall shows.
+ */
+export const GAP_MS = 1_000;
+/** Fewer packets than this in one sample do not count as "arriving" (keep-alives, padding). */
+const MIN_PACKETS_PER_SAMPLE = 2;
+
+export interface DecodeSample {
+  packetsReceived: number;
+  framesDecoded: number;
+}
+
+/** One received video: how to read its counters and how to ask for a key frame. */
+export interface WatchedVideo {
+  id: string;
+  sample(): Promise<DecodeSample | null>;
+  requestKeyFrame(): Promise<void>;
+}
+
+interface State {
+  video: WatchedVideo;
+  last?: DecodeSample;
+  lastAt?: number;
+  /** When packets first arrived without a frame decoding, in the current stall. */
+  stalledSince?: number;
+  /** When a sample last saw packets arriving. */
+  arrivedAt?: number;
+  lastRequest?: number;
+}
+
+export class DecodeWatch {
+  private readonly videos = new Map<string, State>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private checking = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  add(video: WatchedVideo): void {
+    this.videos.set(video.id, { video });
+    this.timer ??= setInterval(() => void this.check(), SAMPLE_EVERY_MS);
+  }
+
+  remove(id: string): void {
+    this.videos.delete(id);
+    if (this.videos.size === 0) this.stop();
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One round of samples (the timer's; tests call it directly). */
+  async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      for (const state of [...this.videos.values()]) await this.checkOne(state);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async checkOne(state: State): Promise<void> {
+    let s: DecodeSample | null;
+    try {
+      s = await state.video.sample();
+    } catch {
+      return; // The receiver is closing: nothing to judge.
+    }
+    if (!s) return;
+    const now = this.now();
+    const { last, lastAt } = state;
+    state.last = s;
+    state.lastAt = now;
+    if (!last || lastAt === undefined) return;
+    const arriving = s.packetsReceived - last.packetsReceived >= MIN_PACKETS_PER_SAMPLE;
+    const afterGap = arriving && state.arrivedAt !== undefined && now - state.arrivedAt >= GAP_MS;
+    if (arriving) state.arrivedAt = now;
+    if (afterGap) {
+      await this.request(state, now);
+      return;
+    }
+    if (s.framesDecoded > last.framesDecoded || !arriving) {
+      // Decoding, or nothing arriving (a paused camera, a dead link: that is the transport's to mend).
+      state.stalledSince = undefined;
+      return;
+    }
+    // The stall began when the last sample was taken: nothing has decoded since.
+    state.stalledSince ??= lastAt;
+    if (now - state.stalledSince < STALL_AFTER_MS) return;
+    await this.request(state, now);
+  }
+
+  /** Asks for a key frame unless one was asked for within {@link KEYFRAME_RETRY_MS}. */
+  private async request(state: State, now: number): Promise<void> {
+    if (state.lastRequest !== undefined && now - state.lastRequest < KEYFRAME_RETRY_MS) return;
+    state.lastRequest = now;
+    try {
+      await state.video.requestKeyFrame();
+    } catch {
+      // The call is ending or signaling is down: the session's own recovery takes over.
+    }
+  }
+}
+
+/** The counters of the first inbound video stream in a receiver's stats report. */
+export function decodeSampleOf(report: RTCStatsReport): DecodeSample | null {
+  let out: DecodeSample | null = null;
+  report.forEach((s: Record<string, unknown>) => {
+    if (out || s.type !== 'inbound-rtp' || s.kind !== 'video') return;
+    out = { packetsReceived: Number(s.packetsReceived ?? 0), framesDecoded: Number(s.framesDecoded ?? 0) };
+  });
+  return out;
+}
