@@ -161,14 +161,14 @@ describe('call-back requests at 22:00: from the caller to the desk and closed', 
     await colleague.setViewportSize(SIZES.phone);
     await signIn(colleague, '/desk', tom);
 
-    // The list: oldest first, how long it waited, how to reach them (masked until taken), topic, note; the count.
+    // The list: newest first, how long it waited, how to reach them (masked until taken), topic, note; the count.
     const item = card(desk, reference);
     await item.waitFor({ timeout: 10_000 });
     const open = Number((await server.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM callback_requests WHERE done_at IS NULL')).rows[0]!.n);
     expect(await desk.getByTestId('callback-count').getAttribute('data-count')).toBe(String(open));
     expect(await desk.getByTestId('callback-count').textContent()).toContain(`回電 ${open}`);
     const refs = await desk.getByTestId('callback-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-reference')));
-    expect(refs.at(-1)).toBe(reference);
+    expect(refs[0]).toBe(reference);
     expect(await item.getByTestId('callback-item-how').getAttribute('data-method')).toBe('sms');
     expect(await item.getByTestId('callback-item-contact').textContent()).toBe('0933-•••-222');
     expect(await item.textContent()).toContain('想陳情公園噪音');
@@ -239,7 +239,7 @@ describe('call-back requests at 22:00: from the caller to the desk and closed', 
     expect(await notice.textContent()).toMatch(/1999-\d{8}-\d{6}/);
     // The list is asked for again once, not in a loop.
     let asked = 0;
-    desk.on('request', (r) => void (r.url().endsWith('/api/callbacks') && asked++));
+    desk.on('request', (r) => void (r.method() === 'GET' && new URL(r.url()).pathname === '/api/callbacks' && asked++));
     await item.waitFor({ state: 'detached', timeout: 10_000 });
     const row = await server.db.pool.query<{ outcome: string; source: string }>(
       'SELECT r.outcome, c.source FROM callback_requests r JOIN cases c ON c.id = r.case_id WHERE r.reference = $1',

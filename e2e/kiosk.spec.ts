@@ -68,9 +68,10 @@ describe('a kiosk at 22:00: text only, chats with an interpreter who sees the ki
     await setChatAvailability(desk, true);
     await kiosk.getByTestId('start-text-chat').click();
     const { tab } = await answerChat(desk, async (offer, sessionId) => {
-      expect(await offer.textContent()).toContain(KIOSK);
-      const stored = await server.db.pool.query<{ channel: string; kiosk_id: string }>('SELECT channel, kiosk_id FROM chat_sessions WHERE id = $1', [sessionId]);
-      expect(stored.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
+      // No kiosk proves its identity yet: the desk says the name is unverified, in words (review #13).
+      expect(await offer.textContent()).toContain(`視訊服務點 ${KIOSK}（未驗證）`);
+      const stored = await server.db.pool.query<{ channel: string; kiosk_id: string; kiosk_verified: boolean }>('SELECT channel, kiosk_id, kiosk_verified FROM chat_sessions WHERE id = $1', [sessionId]);
+      expect(stored.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK, kiosk_verified: false }]);
     });
 
     // While the chat is on, the visit is held: no "finish" (and no idle reset).
@@ -158,15 +159,16 @@ describe('a kiosk at 10:00: a video call', () => {
     await kiosk.getByTestId('topic-skip').click();
     await kiosk.getByTestId('queue-join').click();
     await waitForOffer(desk);
-    expect(await desk.getByTestId('offer').textContent()).toContain(KIOSK);
+    expect(await desk.getByTestId('offer').textContent()).toContain(`視訊服務點 ${KIOSK}（未驗證）`);
     await desk.getByTestId('offer-accept').click();
     await Promise.all([connected(kiosk), connected(desk)]);
     await kiosk.locator('[data-testid="remote-video"]').evaluate(
       `(v) => new Promise((resolve) => { const tick = () => (v.readyState >= 2 && v.videoWidth > 0 ? resolve(true) : setTimeout(tick, 50)); tick(); })`,
     );
     expect(await kiosk.getByTestId('kiosk').getAttribute('data-visit-held')).toBe('true');
-    const records = await server.db.pool.query<{ channel: string; kiosk_id: string }>('SELECT channel, kiosk_id FROM call_records');
-    expect(records.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK }]);
+    const records = await server.db.pool.query<{ channel: string; kiosk_id: string; kiosk_verified: boolean }>('SELECT channel, kiosk_id, kiosk_verified FROM call_records');
+    expect(records.rows).toEqual([{ channel: 'kiosk', kiosk_id: KIOSK, kiosk_verified: false }]);
+    expect(await desk.getByTestId('caller-channel').textContent()).toContain(`視訊服務點 ${KIOSK}（未驗證）`);
     // The chat beside the call is recorded as the kiosk's too.
     await expect
       .poll(async () => (await server.db.pool.query<{ channel: string; kiosk_id: string }>("SELECT channel, kiosk_id FROM chat_sessions WHERE kind = 'call'")).rows, { timeout: 10_000 })

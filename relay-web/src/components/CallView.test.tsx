@@ -34,6 +34,7 @@ const base: CallSnapshot = {
   failure: null,
   remoteDropped: false,
   transports: { send: null, recv: null },
+  mediaRebuilds: 0,
 };
 
 let container: HTMLDivElement;

@@ -83,6 +83,7 @@ export const en: Catalogue = {
     joining: 'Joining the line…',
     resuming: 'Getting your place back…',
     joinFailed: 'Could not join the line',
+    tooManyConnections: 'Too many connections: this call may already be open in other windows, or your network has too many. Close the other windows, or try again later.',
     retry: 'Try again',
     title: 'Waiting for an interpreter',
     positionLabel: 'Your place in line',
@@ -243,6 +244,7 @@ export const en: Catalogue = {
   channel: {
     web: 'Web',
     kioskId: 'Video point {{id}}',
+    kioskIdUnverified: 'Video point {{id}} (unverified)',
   },
   transfer: {
     title: 'Transfer',

@@ -87,6 +87,7 @@ export const zhTW = {
     joining: '正在排隊…',
     resuming: '正在回到您的位置…',
     joinFailed: '無法排隊',
+    tooManyConnections: '連線數已達上限：這個通話可能已在其他視窗開啟，或您所在網路的連線太多。請關閉其他視窗，或稍後再試。',
     retry: '再試一次',
     title: '等候手語翻譯員',
     positionLabel: '您的順位',
@@ -247,6 +248,7 @@ export const zhTW = {
   channel: {
     web: '網頁',
     kioskId: '視訊服務點 {{id}}',
+    kioskIdUnverified: '視訊服務點 {{id}}（未驗證）',
   },
   transfer: {
     title: '轉接',

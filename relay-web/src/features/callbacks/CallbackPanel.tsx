@@ -12,6 +12,7 @@ import { clockTime } from '../../util/time.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { useCaseWorkspace } from '../cases/useCaseWorkspace.ts';
 import { METHOD_ICON } from '../entry/CallbackForm.tsx';
+import { CallbackPager } from './CallbackPager.tsx';
 import { waitedParts } from './waited.ts';
 import type { CallbackList } from './useCallbackList.ts';
 import './callbacks.css';
@@ -21,8 +22,8 @@ type CloseOutcome = Exclude<CallbackOutcome, 'case-filed'>;
 /** "Call-backs 3": how many requests are open, for the desk's head (always in view). */
 export function CallbackCount({ list }: { list: CallbackList }): ReactElement | null {
   const { t } = useTranslation();
-  if (list.items === null) return null;
-  const n = list.items.length;
+  if (list.total === null) return null;
+  const n = list.total;
   return (
     <span className={`pill callback-count${n > 0 ? ' callback-count--some' : ''}`} data-testid="callback-count" data-count={n}>
       <Icon name="phone" />
@@ -226,14 +227,15 @@ function CallbackCard({ item, list, user, socket, now, onCaseFiled }: CardProps)
 }
 
 /**
- * The call-back requests on the desk: open ones oldest first, how long each has waited, how to reach the caller,
- * the topic and note. "Take this one" gives it to this interpreter only (colleagues see who has it); then the
+ * The call-back requests on the desk, a page at a time: this desk's own first, then those nobody has taken, then
+ * colleagues'; newest first within each. How long each has waited, how to reach the caller, the topic and note. "Take this one" gives it to this interpreter only (colleagues see who has it); then the
  * contact shows in full, with the outcome to close it and a case form to file from it.
  */
 export function CallbackPanel({ list, user, socket }: { list: CallbackList; user: StaffUser; socket: SignalingSocket | null }): ReactElement {
   const { t } = useTranslation();
   const now = useNow(30_000);
   const items = list.items;
+  const total = list.total;
   const [filed, setFiled] = useState<{ reference: string; number: string } | null>(null);
   const { refresh } = list;
   const onCaseFiled = (reference: string, number: string): void => {
@@ -241,9 +243,9 @@ export function CallbackPanel({ list, user, socket }: { list: CallbackList; user
     refresh();
   };
   return (
-    <section className="panel callbacks" id="callbacks" aria-labelledby="callbacks-title" data-testid="callbacks" data-count={items?.length ?? ''}>
+    <section className="panel callbacks" id="callbacks" aria-labelledby="callbacks-title" data-testid="callbacks" data-count={total ?? ''}>
       <h2 id="callbacks-title" className="callbacks__title">
-        <Icon name="phone" /> {t('callbacks.title')} <span className="callbacks__count">{items ? items.length : '…'}</span>
+        <Icon name="phone" /> {t('callbacks.title')} <span className="callbacks__count">{total ?? '…'}</span>
       </h2>
       <p className="hint">{t('callbacks.hint')}</p>
       <div role="status" aria-live="polite" className="callbacks__status">
@@ -262,7 +264,7 @@ export function CallbackPanel({ list, user, socket }: { list: CallbackList; user
           </p>
         )}
         {items === null && !list.loadError && <p className="hint">{t('callbacks.loading')}</p>}
-        {items?.length === 0 && (
+        {total === 0 && (
           <p className="callbacks__empty" data-testid="callbacks-empty">
             <Icon name="check" /> {t('callbacks.empty')}
           </p>
@@ -275,6 +277,7 @@ export function CallbackPanel({ list, user, socket }: { list: CallbackList; user
           ))}
         </ol>
       )}
+      <CallbackPager list={list} />
     </section>
   );
 }

@@ -1,19 +1,31 @@
 /**
- * The open call-back requests for the desk, over HTTP: fetched at once, again every few seconds (so a colleague's
- * claim or a new request shows within that time), when the tab comes back into view, and right after this desk
- * changed one. Claim, release and close answer with the request as it now is.
+ * The open call-back requests for the desk, a page at a time over HTTP: fetched at once, again every few seconds
+ * (so a colleague's claim or a new request shows within that time), when the tab comes back into view, right
+ * after this desk changed one, and when the desk turns the page. The server orders them: this desk's own first,
+ * then those nobody has taken, then colleagues'; newest first within each. Claim, release and close answer with
+ * the request as it now is.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callbackRoutes, type CallbackItem, type CallbackOutcome } from '@sign-relay/shared';
+import { callbackRoutes, type CallbackItem, type CallbackOutcome, type CallbackPage } from '@sign-relay/shared';
 import { callRoute, type TokenHolder } from '../../auth/routes.ts';
 import { errorCodeOf, type RequestErrorCode } from '../../signaling/socket.ts';
 
 /** How often the list is fetched again. */
 export const CALLBACK_POLL_MS = 5_000;
 
+/** Requests on one page of the desk's list. */
+export const CALLBACK_PAGE_SIZE = 20;
+
 export interface CallbackList {
-  /** Null until the first answer. */
+  /** The requests on the page shown; null until the first answer. */
   items: CallbackItem[] | null;
+  /** Every open request, on all pages; null until the first answer. */
+  total: number | null;
+  /** The page shown (from 1) and how many there are (at least 1). */
+  page: number;
+  pages: number;
+  /** Shows another page (clamped to the pages there are). */
+  goToPage(page: number): void;
   /** The last fetch failed (the last list, if any, is kept). */
   loadError: RequestErrorCode | null;
   /** The request an action is under way for. */
@@ -26,8 +38,14 @@ export interface CallbackList {
   refresh(): void;
 }
 
-export function useCallbackList(auth: TokenHolder | null, pollMs = CALLBACK_POLL_MS): CallbackList {
-  const [items, setItems] = useState<CallbackItem[] | null>(null);
+/** How many pages `total` requests fill (one, even when there are none). */
+export function pagesOf(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export function useCallbackList(auth: TokenHolder | null, pollMs = CALLBACK_POLL_MS, pageSize = CALLBACK_PAGE_SIZE): CallbackList {
+  const [answer, setAnswer] = useState<CallbackPage | null>(null);
+  const [page, setPage] = useState(1);
   const [loadError, setLoadError] = useState<RequestErrorCode | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<CallbackList['actionError']>(null);
@@ -35,19 +53,22 @@ export function useCallbackList(auth: TokenHolder | null, pollMs = CALLBACK_POLL
 
   const refresh = useCallback(() => {
     if (!auth) return;
-    // Only the newest answer counts: a slow one must not overwrite a later one.
+    // Only the newest answer counts: a slow one (or one for the page before) must not overwrite a later one.
     const mine = ++seq.current;
-    callRoute(auth, callbackRoutes.open, {}).then(
-      (list) => {
+    callRoute(auth, callbackRoutes.open, { query: { page, pageSize } }).then(
+      (got) => {
         if (mine !== seq.current) return;
-        setItems(list);
+        setAnswer(got);
         setLoadError(null);
+        // Requests closed meanwhile can leave this page past the end: show the last page there is.
+        const last = pagesOf(got.total, got.pageSize);
+        if (page > last) setPage(last);
       },
       (error: unknown) => {
         if (mine === seq.current) setLoadError(errorCodeOf(error));
       },
     );
-  }, [auth]);
+  }, [auth, page, pageSize]);
 
   useEffect(() => {
     refresh();
@@ -72,7 +93,11 @@ export function useCallbackList(auth: TokenHolder | null, pollMs = CALLBACK_POLL
       try {
         const item = await run();
         seq.current++; // an older fetch under way no longer counts
-        setItems((list) => (list ?? []).flatMap((i) => (i.id !== id ? [i] : item.doneAt === null ? [item] : [])));
+        setAnswer((a) => {
+          if (!a) return a;
+          const closed = item.doneAt !== null && a.items.some((i) => i.id === id);
+          return { ...a, items: a.items.flatMap((i) => (i.id !== id ? [i] : item.doneAt === null ? [item] : [])), total: closed ? a.total - 1 : a.total };
+        });
         return true;
       } catch (error) {
         setActionError({ id, code: errorCodeOf(error) });
@@ -85,13 +110,23 @@ export function useCallbackList(auth: TokenHolder | null, pollMs = CALLBACK_POLL
     [refresh],
   );
 
+  const pages = answer ? pagesOf(answer.total, answer.pageSize) : 1;
   return {
-    items,
+    items: answer?.items ?? null,
+    total: answer?.total ?? null,
+    page,
+    pages,
+    goToPage: (n) => setPage(Math.min(Math.max(1, Math.trunc(n) || 1), pages)),
     loadError,
     busy,
     actionError,
     refresh,
-    claim: (id) => act(id, () => callRoute(auth, callbackRoutes.claim, { params: { id } })),
+    // What this desk takes goes to the top of the first page (its own first): the list follows it there.
+    claim: async (id) => {
+      const ok = await act(id, () => callRoute(auth, callbackRoutes.claim, { params: { id } }));
+      if (ok) setPage(1);
+      return ok;
+    },
     release: (id) => act(id, () => callRoute(auth, callbackRoutes.release, { params: { id } })),
     close: (id, outcome, note) => act(id, () => callRoute(auth, callbackRoutes.close, { params: { id }, body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) } })),
   };

@@ -11,9 +11,9 @@ import { session } from '../../auth/TokenSource.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
-import { errorCodeOf, request } from '../../signaling/socket.ts';
+import { asRequestErrorCode, errorCodeOf, request } from '../../signaling/socket.ts';
 import { AfterCall } from './AfterCall.tsx';
-import { callerReducer, initialStep, storedEntryOf } from './callerFlow.ts';
+import { callerReducer, initialStep, resumedEvent, storedEntryOf } from './callerFlow.ts';
 import type { CallerStep } from './callerFlow.ts';
 import { QUEUE_ENTRY_KEY, readStoredEntry } from './queueEntryStorage.ts';
 import { ConnectedAlert } from './ConnectedAlert.tsx';
@@ -81,7 +81,7 @@ export function CallerPage(): ReactElement {
     const onRequeued = (status: QueueStatus): void => {
       dispatch({ type: 'requeued', status });
       // This connection may be a newer one than the one that joined: bind it to the entry for live updates.
-      void request(socket, 'queue:resume', { entryId: status.entryId }).then((s) => dispatch({ type: 'status', status: s }), () => undefined);
+      void request(socket, 'queue:resume', { entryId: status.entryId }).then((r) => dispatch(resumedEvent(r, 'status', Date.now())), () => undefined);
     };
     const onLeft = (p: { entryId: EntryId; reason: 'left' | 'lost' }): void => dispatch({ type: 'left', entryId: p.entryId, reason: p.reason });
     socket.on('queue:status', onStatus);
@@ -120,13 +120,23 @@ export function CallerPage(): ReactElement {
     if (signaling.tokenError && step.step === 'resuming') dispatch({ type: 'resume-failed' });
   }, [signaling.tokenError, step.step]);
 
+  // A connection the server refused (too many open for this caller or this network) fails the join in words,
+  // instead of leaving the caller on "joining" with nothing happening.
+  const refused = signaling.refused;
+  useEffect(() => {
+    if (!refused) return;
+    if (step.step === 'joining') dispatch({ type: 'join-failed', code: asRequestErrorCode(refused) });
+    if (step.step === 'resuming') dispatch({ type: 'resume-failed' });
+  }, [refused, step.step]);
+
   // After a reload: take the stored place up again.
   const resumeStarted = useRef<CallerStep | null>(null);
   useEffect(() => {
     if (step.step !== 'resuming' || !socket || resumeStarted.current === step) return;
     resumeStarted.current = step;
+    // Answered while away (the page reloaded as the call was put through): the answer names the call to join.
     request(socket, 'queue:resume', { entryId: step.entryId }).then(
-      (status) => dispatch({ type: 'joined', status }),
+      (r) => dispatch(resumedEvent(r, 'joined', Date.now())),
       () => dispatch({ type: 'resume-failed' }),
     );
   }, [step, socket]);
@@ -141,7 +151,7 @@ export function CallerPage(): ReactElement {
       if (current.step !== 'waiting') return;
       const { entryId: id } = current;
       request(socket, 'queue:resume', { entryId: id }).then(
-        (status) => dispatch({ type: 'status', status }),
+        (r) => dispatch(resumedEvent(r, 'status', Date.now())),
         (error: unknown) => {
           if (errorCodeOf(error) === 'NOT_FOUND') dispatch({ type: 'left', entryId: id, reason: 'lost' });
         },
@@ -215,7 +225,7 @@ export function CallerPage(): ReactElement {
           <h1 id="join-failed-title">{t('queue.joinFailed')}</h1>
           <p className="notice notice--error" data-testid="queue-join-error" data-error={step.code} role="alert">
             <Icon name="warning" className="notice__icon" />
-            <span>{t(`errors.${step.code}`)}</span>
+            <span className="notice__body">{t(step.code === 'RATE_LIMITED' && signaling.refused === 'RATE_LIMITED' ? 'queue.tooManyConnections' : `errors.${step.code}`)}</span>
           </p>
           <div className="flow__actions">
             <button type="button" className="button button--quiet" onClick={() => dispatch({ type: 'home' })}>
@@ -228,6 +238,7 @@ export function CallerPage(): ReactElement {
               data-testid="queue-join-retry"
               onClick={() => {
                 if (signaling.tokenError) signaling.retry();
+                if (signaling.refused) signaling.reconnect();
                 dispatch({ type: 'join' });
               }}
             >

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallId, QueueStatus } from '@sign-relay/shared';
-import { callerReducer, INITIAL_STEP, initialStep, storedEntryOf } from './callerFlow.ts';
+import { callerReducer, INITIAL_STEP, initialStep, resumedEvent, storedEntryOf } from './callerFlow.ts';
 import type { CallerEvent, CallerStep } from './callerFlow.ts';
 import { asEntryId } from '@sign-relay/shared/testing/ids.ts';
 
@@ -108,5 +108,15 @@ describe('what survives a reload', () => {
     const resuming: CallerStep = { step: 'resuming', entryId: asEntryId('e1') };
     expect(callerReducer(resuming, { type: 'joined', status: status() })).toEqual(waiting);
     expect(callerReducer(resuming, { type: 'resume-failed' })).toEqual(INITIAL_STEP);
+  });
+
+  it('a caller answered while their connection was down goes into the call that queue:resume names (review #11)', () => {
+    const resuming: CallerStep = { step: 'resuming', entryId: asEntryId('e1') };
+    const answered = { state: 'connected', entryId: asEntryId('e1'), callId: CALL } as const;
+    const inCallNow = { step: 'in-call', entryId: 'e1', callId: CALL, connectedAt: 7 };
+    expect(callerReducer(resuming, resumedEvent(answered, 'joined', 7))).toEqual(inCallNow);
+    expect(callerReducer(waiting, resumedEvent(answered, 'status', 7))).toEqual(inCallNow);
+    expect(callerReducer(resuming, resumedEvent(status(), 'joined', 7))).toEqual(waiting);
+    expect(resumedEvent(status(), 'status', 7)).toEqual({ type: 'status', status: status() });
   });
 });

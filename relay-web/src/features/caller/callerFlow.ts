@@ -4,7 +4,7 @@
  * dropping sends the caller back to waiting, first in line. Pure: the screen feeds it events and renders
  * its steps; the socket and the call live in the components.
  */
-import { assertUnreachable, type CallId, type EntryId, type Gender, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
+import { assertUnreachable, type CallId, type EntryId, type Gender, type QueueResume, type QueueStatus, type ServiceTopic } from '@sign-relay/shared';
 import type { SessionEndReason, SessionFailure } from '../../media/callSnapshot.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 
@@ -49,6 +49,15 @@ export type CallerEvent =
   | { type: 'home' };
 
 export const INITIAL_STEP: CallerStep = { step: 'start' };
+
+/**
+ * The event for what `queue:resume` answered: the place in line (as `joined` after a reload, as `status` after a
+ * reconnect), or the call the caller was answered into while their connection was down.
+ */
+export function resumedEvent(r: QueueResume, as: 'joined' | 'status', now: number): CallerEvent {
+  if (r.state === 'connected') return { type: 'connected', entryId: r.entryId, callId: r.callId, at: now };
+  return as === 'joined' ? { type: 'joined', status: r } : { type: 'status', status: r };
+}
 
 /** What survives a reload (sessionStorage): the place in line and, once connected, the call. */
 export interface StoredEntry {

@@ -6,6 +6,7 @@ import { district as districtOf } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { CaseList } from './EarlierCases.tsx';
+import { callerSourceLabel } from '../desk/callerSource.ts';
 
 /**
  * Who is calling, as far as the service knows: the topic they chose, the channel, the kiosk's site, the contact
@@ -33,7 +34,7 @@ export function CallerDetails({ context, filedHere }: { context: CaseContext | n
           <dt>{t('cases.caller.channel')}</dt>
           <dd data-testid="caller-channel" data-channel={channel}>
             <Icon name={channel === 'kiosk' ? 'kiosk' : 'web'} />
-            <span>{channel === 'kiosk' ? t('channel.kioskId', { id: kioskId ?? '?' }) : t('channel.web')}</span>
+            <span>{callerSourceLabel(t, context)}</span>
           </dd>
         </div>
         {channel === 'kiosk' && (

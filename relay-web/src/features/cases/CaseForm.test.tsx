@@ -14,7 +14,7 @@ function model(draft: CaseDraft, p: Partial<CaseWorkspaceModel> = {}): CaseWorks
   return {
     phase: 'ready',
     loadError: null,
-    context: { topic: 'petition', channel: 'web', kioskId: null, kiosk: null, contact: null, earlier: [] },
+    context: { topic: 'petition', channel: 'web', kioskId: null, kioskVerified: false, kiosk: null, contact: null, earlier: [] },
     filedHere: [],
     draft,
     save: 'saved',
@@ -100,7 +100,7 @@ describe('CaseForm', () => {
     const kiosk = { id: 'DA-01', nameZh: '大安區公所', nameEn: "Da'an District Office", district: 'daan', address: '新生南路二段86號', lat: 25.0265, lng: 121.5345 };
     m.render(
       <CaseForm
-        model={model({ service: 'dispatch', district: 'daan', address: kiosk.address }, { context: { topic: 'dispatch', channel: 'kiosk', kioskId: 'DA-01', kiosk, contact: null, earlier: [] }, filed: { number: '1999-20261201-000042', duplicate: false, filedAt: 0 } })}
+        model={model({ service: 'dispatch', district: 'daan', address: kiosk.address }, { context: { topic: 'dispatch', channel: 'kiosk', kioskId: 'DA-01', kioskVerified: false, kiosk, contact: null, earlier: [] }, filed: { number: '1999-20261201-000042', duplicate: false, filedAt: 0 } })}
         idPrefix="t"
         withMap={false}
       />,

@@ -20,7 +20,7 @@ class FakeCaseServer extends FakeSocket {
   readonly filed = new Map<string, string>();
 
   workspace(ref: CaseRef): CaseWorkspace {
-    return { ref, draft: this.draft, version: this.version, readBack: this.readBack, context: { topic: 'dispatch', channel: 'web', kioskId: null, kiosk: null, contact: null, earlier: [] }, filed: [] };
+    return { ref, draft: this.draft, version: this.version, readBack: this.readBack, context: { topic: 'dispatch', channel: 'web', kioskId: null, kioskVerified: false, kiosk: null, contact: null, earlier: [] }, filed: [] };
   }
   protected answer(event: ClientEventName, p: Record<string, unknown>): Ack<unknown> {
     switch (event) {

@@ -78,7 +78,11 @@ export function ChatToVideo({ socket, sessionId, topic, onConnected }: Props): R
       const id = current();
       if (!id) return;
       request(socket, 'queue:resume', { entryId: id }).then(
-        (status) => setState((s) => (s.kind === 'waiting' && s.entryId === id ? { ...s, status } : s)),
+        (r) => {
+          // Answered while this connection was down: queue:connected went to the dead one.
+          if (r.state === 'connected') onAnswered(r);
+          else setState((s) => (s.kind === 'waiting' && s.entryId === id ? { ...s, status: r } : s));
+        },
         (error: unknown) => {
           if (errorCodeOf(error) === 'NOT_FOUND') onLeft({ entryId: id });
         },

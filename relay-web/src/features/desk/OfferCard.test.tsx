@@ -12,6 +12,7 @@ const offer = (p: Partial<DeskOffer> = {}): DeskOffer => ({
   entryId: asEntryId('e1'),
   channel: 'kiosk',
   kioskId: 'K-07',
+  kioskVerified: false,
   topic: 'dispatch',
   preferredGender: 'female',
   queuedAt: NOW - 95_000,
@@ -61,6 +62,16 @@ describe('OfferCard', () => {
       expect(m.byTestId('offer-camera')).toBeNull();
       expect(m.byTestId('offer')?.dataset.camera).toBe(camera ?? 'unknown');
     }
+  });
+
+  it('names a kiosk that did not prove its identity as unverified, in words, in both languages (review #13)', async () => {
+    m.render(<OfferCard offer={offer({ kioskId: 'DA-01', kioskVerified: false })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.byTestId('offer-channel')?.textContent).toContain('視訊服務點 DA-01（未驗證）');
+    await act(() => i18n.changeLanguage('en'));
+    expect(m.byTestId('offer-channel')?.textContent).toContain('Video point DA-01 (unverified)');
+    m.render(<OfferCard offer={offer({ kioskId: 'DA-01', kioskVerified: true })} receivedAt={NOW} now={NOW} busy={false} onAccept={() => undefined} onDecline={() => undefined} />);
+    expect(m.byTestId('offer-channel')?.textContent).toContain('Video point DA-01');
+    expect(m.byTestId('offer-channel')?.textContent).not.toContain('unverified');
   });
 
   it('puts focus on accept and answers to A and D (not while typing in a field)', () => {

@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { TopicPictogram } from '../../components/TopicPictogram.tsx';
 import { elapsedSec, formatDuration, remainingSec } from '../../util/time.ts';
 import { offerDeadline, offerUrgent } from './deskView.ts';
+import { callerSourceLabel } from './callerSource.ts';
 
 interface Props {
   offer: DeskOffer;
@@ -80,7 +81,7 @@ export function OfferCard({ offer, receivedAt, now, busy, onAccept, onDecline }:
           <dt>{t('offer.channel')}</dt>
           <dd data-testid="offer-channel">
             <Icon name={offer.channel === 'kiosk' ? 'kiosk' : 'web'} />
-            <span>{offer.channel === 'kiosk' ? t('channel.kioskId', { id: offer.kioskId ?? '?' }) : t('channel.web')}</span>
+            <span>{callerSourceLabel(t, offer)}</span>
           </dd>
         </div>
         <div className="offer__fact">

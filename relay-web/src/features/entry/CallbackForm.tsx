@@ -37,11 +37,15 @@ export const METHOD_ICON: Record<CallbackMethod, IconName> = { sms: 'chat', emai
 /**
  * "Contact me": a name, how to be reached (text message, e-mail or a video call back, each a pictogram tile) and
  * the contact that needs, optionally the topic and a note. Sent, it shows the reference number large. Nothing is
- * stored in the browser: on a kiosk the visit's end (a fresh page) takes it all away.
+ * stored in the browser: on a kiosk the visit's end (a fresh page) takes it all away. On a kiosk the browser is
+ * also told not to remember or offer what was typed (`autocomplete="off"`), so one visitor's name, number and
+ * address are never suggested to the next.
  */
 export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactElement {
   const { t } = useTranslation();
   const surface = useSurface();
+  // A kiosk is shared: the browser is asked to keep nothing typed here and to suggest nothing.
+  const autofill = (hint?: string): string | undefined => (surface.kind === 'kiosk' ? 'off' : hint);
   const id = useId();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [fields, setFields] = useState<CallbackFields>(EMPTY_CALLBACK);
@@ -99,7 +103,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
   const contactHint = fields.method === 'video' ? `${id}-contact-hint` : undefined;
 
   return (
-    <form className="callback" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid="callback-form">
+    <form className="callback" onSubmit={onSubmit} noValidate autoComplete={autofill()} aria-labelledby={`${id}-title`} data-testid="callback-form">
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
         <Icon name="phone" /> {t('callback.title')}
       </h2>
@@ -108,7 +112,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
         <label htmlFor={`${id}-name`}>
           {t('callback.name')} <span className="field__required">{t('callback.required')}</span>
         </label>
-        <input id={`${id}-name`} data-testid="callback-name" type="text" autoComplete="name" value={fields.name} aria-invalid={!!problems.name} aria-describedby={described('name')} onChange={(e) => set({ name: e.target.value })} />
+        <input id={`${id}-name`} data-testid="callback-name" type="text" autoComplete={autofill('name')} value={fields.name} aria-invalid={!!problems.name} aria-describedby={described('name')} onChange={(e) => set({ name: e.target.value })} />
         {problem('name')}
       </div>
       <fieldset className="field field--group callback-method" aria-describedby={described('method', `${id}-method-hint`)} aria-invalid={!!problems.method} data-testid="callback-method">
@@ -124,6 +128,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
               <input
                 type="radio"
                 name={`${id}-method`}
+                autoComplete={autofill()}
                 id={i === 0 ? `${id}-method` : undefined}
                 value={m}
                 checked={fields.method === m}
@@ -156,7 +161,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
                 data-testid="callback-phone"
                 type="tel"
                 inputMode="tel"
-                autoComplete="tel"
+                autoComplete={autofill('tel')}
                 value={fields.phone}
                 aria-invalid={!!problems.phone}
                 aria-describedby={described('phone', contactHint)}
@@ -175,7 +180,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
                 data-testid="callback-email"
                 type="email"
                 inputMode="email"
-                autoComplete="email"
+                autoComplete={autofill('email')}
                 value={fields.email}
                 aria-invalid={!!problems.email}
                 aria-describedby={described('email', contactHint)}
@@ -188,7 +193,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
       )}
       <div className="field">
         <label htmlFor={`${id}-topic`}>{t('callback.topic')}</label>
-        <select id={`${id}-topic`} data-testid="callback-topic" value={fields.topic} onChange={(e) => set({ topic: e.target.value as ServiceTopic | '' })}>
+        <select id={`${id}-topic`} data-testid="callback-topic" autoComplete={autofill()} value={fields.topic} onChange={(e) => set({ topic: e.target.value as ServiceTopic | '' })}>
           <option value="">{t('callback.noTopic')}</option>
           {TOPIC_ORDER.map((topic) => (
             <option key={topic} value={topic}>
@@ -199,7 +204,7 @@ export function CallbackForm({ onCancel }: { onCancel: () => void }): ReactEleme
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('callback.note')}</label>
-        <textarea id={`${id}-note`} data-testid="callback-note" rows={3} value={fields.note} aria-invalid={!!problems.note} aria-describedby={described('note')} onChange={(e) => set({ note: e.target.value })} />
+        <textarea id={`${id}-note`} data-testid="callback-note" rows={3} autoComplete={autofill()} value={fields.note} aria-invalid={!!problems.note} aria-describedby={described('note')} onChange={(e) => set({ note: e.target.value })} />
         {problem('note')}
       </div>
       <div role="alert" className="callback__failure">

@@ -17,6 +17,7 @@ import './wallboard.css';
 import { AlarmBanner, CallbackTile, ChatCount, ChatTile, SigningCell, SigningRule } from './WallboardLines.tsx';
 import { countByState, isStale, percentText, secondsText, serviceLevelTone, sortInterpreters, STATE_ORDER, timeInStateSec } from './figures.ts';
 import { Tile } from './Tile.tsx';
+import { callerSourceLabel } from '../desk/callerSource.ts';
 
 /** The supervisor's live view: the line, the interpreters, calls in progress and today's service level. */
 export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }): ReactElement {
@@ -181,7 +182,7 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
                       </span>
                       <span className="cell-icon">
                         <Icon name={w.channel === 'kiosk' ? 'kiosk' : 'web'} />
-                        {w.channel === 'kiosk' ? t('channel.kioskId', { id: w.kioskId ?? '?' }) : t('channel.web')}
+                        {callerSourceLabel(t, w)}
                       </span>
                       {w.state === 'offered' && (
                         <span className="pill pill--waiting">
@@ -209,7 +210,7 @@ export function Wallboard({ user, auth }: { user: StaffUser; auth: StaffAuth }):
                       <span className="wb-row__name">{c.interpreterName}</span>
                       <span className="cell-icon">
                         <Icon name={c.channel === 'kiosk' ? 'kiosk' : 'web'} />
-                        {c.channel === 'kiosk' ? t('channel.kioskId', { id: c.kioskId ?? '?' }) : t('channel.web')}
+                        {callerSourceLabel(t, c)}
                       </span>
                       <span className="wb-row__time">{formatDuration(timeInStateSec(c.since, data.at))}</span>
                     </li>

@@ -5,6 +5,7 @@ import { asServiceTopic, TopicPictogram } from '../../../components/TopicPictogr
 import { elapsedSec, formatDuration } from '../../../util/time.ts';
 import { chatOfferLeft } from './ChatOfferCard.tsx';
 import type { RingingChat } from './deskChats.ts';
+import { callerSourceLabel } from '../callerSource.ts';
 
 interface Props {
   ringing: RingingChat;
@@ -37,7 +38,7 @@ export function ChatOfferBanner({ ringing, now, busy, onAccept, onDecline }: Pro
             <TopicPictogram topic={topic} /> {topic ? t(`topics.${topic}.name`) : t('offer.noTopic')}
           </span>
           <span>
-            <Icon name={offer.channel === 'kiosk' ? 'kiosk' : 'web'} /> {offer.channel === 'kiosk' ? t('channel.kioskId', { id: offer.kioskId ?? '?' }) : t('channel.web')}
+            <Icon name={offer.channel === 'kiosk' ? 'kiosk' : 'web'} /> {callerSourceLabel(t, offer)}
           </span>
           <span>
             <Icon name="hourglass" /> {formatDuration(elapsedSec(offer.queuedAt, now))}

@@ -6,6 +6,7 @@ import { Icon } from '../../../components/Icon.tsx';
 import { asServiceTopic, TopicPictogram } from '../../../components/TopicPictogram.tsx';
 import { elapsedSec, formatDuration, localDeadline, remainingSec } from '../../../util/time.ts';
 import type { RingingChat } from './deskChats.ts';
+import { callerSourceLabel } from '../callerSource.ts';
 
 interface Props {
   ringing: RingingChat;
@@ -65,7 +66,7 @@ export function ChatOfferCard({ ringing, now, busy, onAccept, onDecline }: Props
           <dt>{t('offer.channel')}</dt>
           <dd>
             <Icon name={offer.channel === 'kiosk' ? 'kiosk' : 'web'} />
-            <span>{offer.channel === 'kiosk' ? t('channel.kioskId', { id: offer.kioskId ?? '?' }) : t('channel.web')}</span>
+            <span>{callerSourceLabel(t, offer)}</span>
           </dd>
         </div>
         <div>

@@ -5,7 +5,7 @@ import { deskChatsReducer, initialDeskChats } from './deskChats.ts';
 import type { DeskChatsEvent, DeskChatsState } from './deskChats.ts';
 import { asChatSessionId } from '@sign-relay/shared/testing/ids.ts';
 
-const offer = (id: string): ChatOffer => ({ sessionId: asChatSessionId(id), channel: 'web', kioskId: null, topic: 'consultation', queuedAt: 0, expiresAt: 20_000 });
+const offer = (id: string): ChatOffer => ({ sessionId: asChatSessionId(id), channel: 'web', kioskId: null, kioskVerified: false, topic: 'consultation', queuedAt: 0, expiresAt: 20_000 });
 const info = (id: string): ChatSessionInfo => ({ sessionId: asChatSessionId(id), kind: 'text', state: 'active', createdAt: 0, interpreterName: '林', channel: 'web', kioskId: null, topic: null, callId: null });
 const run = (events: DeskChatsEvent[], from: DeskChatsState = initialDeskChats('available')): DeskChatsState => events.reduce(deskChatsReducer, from);
 

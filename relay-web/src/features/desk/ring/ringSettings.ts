@@ -41,6 +41,7 @@ export interface Ring {
   topic: string | null;
   channel: 'web' | 'kiosk';
   kioskId: string | null;
+  kioskVerified?: boolean | undefined;
 }
 
 /** Rings that started and ended between two lists (by id). */
@@ -51,9 +52,12 @@ export function ringChanges(before: readonly Ring[], after: readonly Ring[]): { 
 }
 
 /** Everything ringing on the desk: the video call offered (if any) first, then the text chats. */
-export function deskRings(video: { entryId: string; topic: string | null; channel: 'web' | 'kiosk'; kioskId: string | null } | null, chats: readonly { sessionId: string; topic: string | null; channel: 'web' | 'kiosk'; kioskId: string | null }[]): Ring[] {
+export function deskRings(
+  video: { entryId: string; topic: string | null; channel: 'web' | 'kiosk'; kioskId: string | null; kioskVerified?: boolean | undefined } | null,
+  chats: readonly { sessionId: string; topic: string | null; channel: 'web' | 'kiosk'; kioskId: string | null; kioskVerified?: boolean | undefined }[],
+): Ring[] {
   const rings: Ring[] = [];
-  if (video) rings.push({ id: video.entryId, kind: 'video', topic: video.topic, channel: video.channel, kioskId: video.kioskId });
-  for (const c of chats) rings.push({ id: c.sessionId, kind: 'chat', topic: c.topic, channel: c.channel, kioskId: c.kioskId });
+  if (video) rings.push({ id: video.entryId, kind: 'video', topic: video.topic, channel: video.channel, kioskId: video.kioskId, kioskVerified: video.kioskVerified });
+  for (const c of chats) rings.push({ id: c.sessionId, kind: 'chat', topic: c.topic, channel: c.channel, kioskId: c.kioskId, kioskVerified: c.kioskVerified });
   return rings;
 }

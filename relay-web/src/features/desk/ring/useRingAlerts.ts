@@ -9,6 +9,7 @@ import { SERVICE_TOPICS } from '@sign-relay/shared';
 import { playChime, unlockChime } from './chime.ts';
 import { notifying, parseRingSettings, RING_SETTINGS_KEY, ringChanges } from './ringSettings.ts';
 import type { NotifyPermission, Ring, RingSettings } from './ringSettings.ts';
+import { callerSourceLabel } from '../callerSource.ts';
 
 /** The chime repeats this often while ringing. */
 const CHIME_EVERY_MS = 2_500;
@@ -99,7 +100,7 @@ export function useRingAlerts(rings: readonly Ring[]): RingAlerts {
     if (!on) return;
     for (const r of started) {
       const topic = r.topic && (SERVICE_TOPICS as readonly string[]).includes(r.topic) ? t(`topics.${r.topic as (typeof SERVICE_TOPICS)[number]}.name`) : t('offer.noTopic');
-      const source = r.channel === 'kiosk' ? t('channel.kioskId', { id: r.kioskId ?? '?' }) : t('channel.web');
+      const source = callerSourceLabel(t, r);
       try {
         const n = new Notification(`【${t(r.kind === 'video' ? 'deskRing.notifyVideo' : 'deskRing.notifyChat')}】`, {
           body: t('deskRing.notifyBody', { topic, source }),
