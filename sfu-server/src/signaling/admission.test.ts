@@ -1,26 +1,33 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { addressScope, clientAddress, compileTrust, originAllowed } from './admission.ts';
 import { Connection } from './Connection.ts';
 import { MemoryConnectionSlots } from './connectionSlots.ts';
 
+/** A request as the signaling server sees it: the TCP peer and what X-Forwarded-For claims. */
+function request(peer: string, forwardedFor?: string): IncomingMessage {
+  const socket = { remoteAddress: peer };
+  return { socket, connection: socket, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
+}
+
 describe('the client address behind a trusted proxy (review #14)', () => {
   it('is the TCP peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
-    expect(clientAddress('10.0.0.2', '203.0.113.7', compileTrust(undefined))).toBe('10.0.0.2');
+    expect(clientAddress(request('10.0.0.2', '203.0.113.7'), compileTrust(undefined))).toBe('10.0.0.2');
   });
 
   it('is the address the trusted hop names, never one spoofed before it', () => {
     const oneHop = compileTrust(1);
-    expect(clientAddress('10.0.0.2', '203.0.113.7', oneHop)).toBe('203.0.113.7');
-    expect(clientAddress('10.0.0.2', '198.51.100.1, 203.0.113.7', oneHop)).toBe('203.0.113.7');
-    expect(clientAddress('10.0.0.2', undefined, oneHop)).toBe('10.0.0.2');
+    expect(clientAddress(request('10.0.0.2', '203.0.113.7'), oneHop)).toBe('203.0.113.7');
+    expect(clientAddress(request('10.0.0.2', '198.51.100.1, 203.0.113.7'), oneHop)).toBe('203.0.113.7');
+    expect(clientAddress(request('10.0.0.2'), oneHop)).toBe('10.0.0.2');
   });
 
   it('walks back through proxies named by address or CIDR, and stops at the first that is not one', () => {
     const proxies = compileTrust(['10.0.0.0/8', '::1']);
-    expect(clientAddress('10.0.0.2', '203.0.113.7, 10.1.1.1', proxies)).toBe('203.0.113.7');
-    expect(clientAddress('::ffff:10.0.0.2', '203.0.113.7', proxies)).toBe('203.0.113.7');
-    expect(clientAddress('192.0.2.9', '203.0.113.7', proxies)).toBe('192.0.2.9');
-    expect(clientAddress('::1', '2001:db8::5', proxies)).toBe('2001:db8::5');
+    expect(clientAddress(request('10.0.0.2', '203.0.113.7, 10.1.1.1'), proxies)).toBe('203.0.113.7');
+    expect(clientAddress(request('::ffff:10.0.0.2', '203.0.113.7'), proxies)).toBe('203.0.113.7');
+    expect(clientAddress(request('192.0.2.9', '203.0.113.7'), proxies)).toBe('192.0.2.9');
+    expect(clientAddress(request('::1', '2001:db8::5'), proxies)).toBe('2001:db8::5');
   });
 });
 

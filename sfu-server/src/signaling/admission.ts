@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import proxyaddr from 'proxy-addr';
 import type { Config } from '../config.ts';
 import { ipv6Prefix64 } from '../util/ipv6.ts';
 
@@ -39,38 +40,22 @@ export function signalingLimits(config: Pick<Config, 'TRUST_PROXY' | 'ALLOWED_OR
 /** Whether the proxy `i` hops from this server (0 = the peer of the TCP connection) at `addr` is trusted. */
 export type ProxyTrust = (addr: string, i: number) => boolean;
 
-/** Compiles TRUST_PROXY the way Express does: a hop count, or a list of proxy addresses and CIDR blocks. */
+/**
+ * Compiles TRUST_PROXY as Express does its `trust proxy` setting: a hop count, or proxy addresses and CIDR blocks
+ * (proxy-addr's compiler, so an IPv4-mapped peer matches an IPv4 block).
+ */
 export function compileTrust(trust: number | readonly string[] | undefined): ProxyTrust {
   if (trust === undefined) return () => false;
   if (typeof trust === 'number') return (_addr, i) => i < trust;
-  const list = new BlockList();
-  for (const entry of trust) {
-    const [addr = '', bits] = entry.split('/');
-    const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(addr, family);
-    else list.addSubnet(addr, Number(bits), family);
-  }
-  return (addr) => {
-    const a = plainAddress(addr);
-    const family = isIP(a);
-    return family !== 0 && list.check(a, family === 6 ? 'ipv6' : 'ipv4');
-  };
+  return proxyaddr.compile([...trust]);
 }
 
 /**
- * The client's address, by Express's rule: from the TCP peer back through X-Forwarded-For, the first address
- * that is not a trusted proxy (or the farthest one named).
+ * The client's address, by Express's rule (proxy-addr, which Express's `req.ip` uses): from the TCP peer back
+ * through X-Forwarded-For, the first address that is not a trusted proxy (or the farthest one named).
  */
-export function clientAddress(peerAddress: string, forwardedFor: string | string[] | undefined, trust: ProxyTrust): string {
-  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const hops = header
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .reverse();
-  const addrs = [peerAddress, ...hops];
-  for (let i = 0; i < addrs.length - 1; i++) if (!trust(addrs[i]!, i)) return plainAddress(addrs[i]!);
-  return plainAddress(addrs[addrs.length - 1]!);
+export function clientAddress(req: IncomingMessage, trust: ProxyTrust): string {
+  return plainAddress(proxyaddr(req, trust));
 }
 
 /** What one address counts as: an IPv4 address itself, an IPv6 address by its /64 (one subscriber's prefix). */

@@ -130,7 +130,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
       if (principal.kind === 'staff' && !(await accountActive(deps, principal.userId, principal.role))) {
         throw new AppError('UNAUTHENTICATED', 'Your session has ended; please sign in again.');
       }
-      const address = clientAddress(socket.request.socket.remoteAddress ?? '', socket.request.headers['x-forwarded-for'], trustNow());
+      const address = clientAddress(socket.request, trustNow());
       // Staff are not counted: a call centre's desks share one address, and they are few and signed in.
       const claims: SlotClaim[] =
         principal.kind === 'guest'
