@@ -354,6 +354,7 @@ export const en: Catalogue = {
     startLead: 'Type with a sign-language interpreter, 24 hours a day.',
     starting: 'Starting…',
     startFailed: 'Could not start the text chat:',
+    tooManyConnections: 'Too many connections: this chat may already be open in other windows, or your network has too many. Close the other windows, or try again later.',
     resuming: 'Getting back to your chat…',
     waitingTitle: 'Waiting for an interpreter',
     stateWaiting: 'Please wait — the screen tells you when an interpreter comes',

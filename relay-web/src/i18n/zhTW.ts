@@ -358,6 +358,7 @@ export const zhTW = {
     startLead: '用打字和手語翻譯員溝通，24 小時服務。',
     starting: '正在開始…',
     startFailed: '無法開始文字對話：',
+    tooManyConnections: '連線數已達上限：這個對話可能已在其他視窗開啟，或您所在網路的連線太多。請關閉其他視窗，或稍後再試。',
     resuming: '正在回到對話…',
     waitingTitle: '等候翻譯員',
     stateWaiting: '請稍候，翻譯員來了畫面會通知您',

@@ -10,7 +10,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { ChatQueueStatus, ChatSessionId } from '@sign-relay/shared';
 import { Icon } from '../../components/Icon.tsx';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.ts';
-import { errorCodeOf, request } from '../../signaling/socket.ts';
+import { asRequestErrorCode, errorCodeOf, request } from '../../signaling/socket.ts';
 import type { RequestErrorCode } from '../../signaling/socket.ts';
 import { useGuestSignaling } from '../caller/useGuestSignaling.ts';
 import { CallerChat } from './CallerChat.tsx';
@@ -18,7 +18,15 @@ import { storedChatSession, storeChatSession } from '../../chat/chatStorage.ts';
 import '../../chat/chat.css';
 import './callerChat.css';
 
-function ChatStart({ busy, error, onStart }: { busy: boolean; error: RequestErrorCode | null; onStart: () => void }): ReactElement {
+interface ChatStartProps {
+  busy: boolean;
+  error: RequestErrorCode | null;
+  /** The server refused this page's connection (too many open for this caller or this network). */
+  refused: boolean;
+  onStart: () => void;
+}
+
+function ChatStart({ busy, error, refused, onStart }: ChatStartProps): ReactElement {
   const { t } = useTranslation();
   const heading = useFocusOnMount();
   return (
@@ -31,8 +39,8 @@ function ChatStart({ busy, error, onStart }: { busy: boolean; error: RequestErro
         {error && (
           <p className="notice notice--error" data-testid="chat-start-error" data-error={error}>
             <Icon name="warning" className="notice__icon" />
-            <span>
-              {t('chat.startFailed')} {t(`errors.${error}`)}
+            <span className="notice__body">
+              {t('chat.startFailed')} {t(refused && error === 'RATE_LIMITED' ? 'chat.tooManyConnections' : `errors.${error}`)}
             </span>
           </p>
         )}
@@ -96,6 +104,22 @@ export function CallerChatPage(): ReactElement {
     if (signaling.tokenError) setError(signaling.tokenError);
   }, [signaling.tokenError]);
 
+  // A connection the server refused fails the start in words instead of leaving "starting…" up for ever; trying
+  // again connects anew and starts once connected.
+  const refused = signaling.refused;
+  const [startWhenConnected, setStartWhenConnected] = useState(false);
+  useEffect(() => {
+    if (!refused) return;
+    setError(asRequestErrorCode(refused));
+    setBusy(false);
+    setStartWhenConnected(false);
+  }, [refused]);
+  useEffect(() => {
+    if (!startWhenConnected || !connected || refused) return;
+    setStartWhenConnected(false);
+    begin();
+  }, [startWhenConnected, connected, refused, begin]);
+
   const forget = useCallback(() => {
     storeChatSession(null);
     setSessionId(null);
@@ -119,10 +143,17 @@ export function CallerChatPage(): ReactElement {
   }
   return (
     <ChatStart
-      busy={busy || (wantsStart && !error) || (sessionId !== null && !socket)}
+      busy={busy || startWhenConnected || (wantsStart && !error) || (sessionId !== null && !socket)}
       error={error}
+      refused={refused !== null}
       onStart={() => {
         if (signaling.tokenError) signaling.retry();
+        if (refused) {
+          setError(null);
+          setStartWhenConnected(true);
+          signaling.reconnect();
+          return;
+        }
         begin();
       }}
     />
