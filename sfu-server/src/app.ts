@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.use(staticApp('/', deps.config.WEB_DIST ?? resolve(REPO, 'relay-web/dist'), 'The web app'));
   app.use(errorHandler(deps.logger));
 
-  const signaling = serveSignaling(io, { calls: deps.calls, queue, wallboard, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, users: deps.users });
+  const signaling = serveSignaling(io, { calls: deps.calls, queue, wallboard, chatLine, chat, cases, tokens: deps.tokens, logger: deps.logger, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX });
   let closing: Promise<void> | undefined;
   return {
     httpServer,

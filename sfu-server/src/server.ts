@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createApp, type App } from './app.ts';
 import { AuthService } from './auth/AuthService.ts';
+import { StaffSessions } from './auth/staffSessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import { CallService } from './calls/CallService.ts';
 import type { Config } from './config.ts';
@@ -96,12 +97,13 @@ export async function startServer(config: Config, logger: Logger, opts: StartOpt
     }
 
     if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using a random secret, so tokens last only as long as this process');
+    const users = new UserRepository(db.pool);
     const tokens = new TokenService({
       secret: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
       accessTtlSec: config.ACCESS_TOKEN_TTL_SEC,
       guestTtlSec: config.GUEST_TOKEN_TTL_SEC,
+      staffSessions: new StaffSessions(users, logger.child({ component: 'auth' })),
     });
-    const users = new UserRepository(db.pool);
     const records = new CallRecordRepository(db.pool);
     const auth = new AuthService({ users, refreshTokens: new RefreshTokenRepository(db.pool), tokens, refreshTtlSec: config.REFRESH_TOKEN_TTL_SEC, logger: logger.child({ component: 'auth' }) });
     const calls = new CallService(pool, {

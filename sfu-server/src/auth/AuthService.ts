@@ -150,11 +150,15 @@ export class AuthService {
     if (!before) throw new AppError('NOT_FOUND', 'There is no such account.');
     const losesAdmin = before.role === 'admin' && !before.disabled && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'));
     if (losesAdmin && (await this.d.users.countAdmins()) <= 1) throw new AppError('BAD_REQUEST', 'The last admin cannot be disabled or demoted.');
+    // Disabled, a new role or a new password: every session of the person ends, the access tokens they hold too.
+    const endSessions = patch.disabled === true || patch.password !== undefined || (patch.role !== undefined && patch.role !== before.role);
     const updated = await this.d.users.update(id, {
       ...patch,
       ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+      // The wall clock, as the tokens' issue times are (not the injectable refresh-token clock).
+      ...(endSessions ? { sessionsValidAfter: new Date() } : {}),
     });
-    if (patch.disabled || patch.password !== undefined || patch.role !== undefined) await this.d.refreshTokens.revokeAllForUser(id);
+    if (endSessions) await this.d.refreshTokens.revokeAllForUser(id);
     return updated!;
   }
 

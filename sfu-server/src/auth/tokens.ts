@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { branded, CHANNELS, GENDERS, STAFF_ROLES, type Channel, type Gender, type GuestId, type StaffRole, type UserId } from '@sign-relay/shared';
 import { AppError } from '../errors.ts';
+import type { StaffSessions } from './staffSessions.ts';
 
 /** Who is making a request, as proven by their token. */
 export type Principal =
@@ -46,6 +47,11 @@ export interface TokenOptions {
   /** Staff access tokens are short-lived; the refresh token renews them. */
   accessTtlSec: number;
   guestTtlSec: number;
+  /**
+   * Checks each staff token against its account on {@link TokenService.authenticate} (disabled, role changed,
+   * sessions ended); without it the signature and expiry alone decide.
+   */
+  staffSessions?: Pick<StaffSessions, 'stands'>;
 }
 
 /** Signs and verifies the JWTs (HS256) that authenticate HTTP requests and socket connections. */
@@ -55,7 +61,9 @@ export class TokenService {
   }
 
   signStaff(p: Extract<Principal, { kind: 'staff' }>): { token: string; expiresIn: number } {
-    const claims = { typ: 'staff', role: p.role, name: p.displayName, gender: p.gender };
+    // `at`: the issue time in ms (JWT's `iat` has whole seconds), so a change to the account ends exactly the
+    // tokens issued before it.
+    const claims = { typ: 'staff', role: p.role, name: p.displayName, gender: p.gender, at: Date.now() };
     const token = jwt.sign(claims, this.opts.secret, { algorithm: 'HS256', subject: p.userId, expiresIn: this.opts.accessTtlSec, issuer: 'sign-relay', jwtid: randomUUID() });
     return { token, expiresIn: this.opts.accessTtlSec };
   }
@@ -68,6 +76,20 @@ export class TokenService {
 
   expiresAt(token: string): number {
     return tokenExpiresAt(token);
+  }
+
+  /**
+   * The principal of a token presented to act with (a request, a connection, a renewal): {@link verify}, and
+   * for staff the account's word too, so disabling an account or changing its role or password ends the access
+   * tokens already issued, not only the refresh tokens.
+   */
+  async authenticate(token: string): Promise<Principal> {
+    const p = this.verify(token);
+    if (p.kind === 'staff' && this.opts.staffSessions) {
+      const stands = await this.opts.staffSessions.stands({ userId: p.userId, role: p.role, issuedAtMs: tokenIssuedAt(token) });
+      if (!stands) throw new AppError('UNAUTHENTICATED', 'Your session has ended; please sign in again.');
+    }
+    return p;
   }
 
   /** The principal of a valid token; anything else is UNAUTHENTICATED. */
@@ -113,6 +135,15 @@ export class TokenService {
 export function tokenExpiresAt(token: string): number {
   const decoded = jwt.decode(token);
   return decoded && typeof decoded === 'object' && typeof decoded.exp === 'number' ? decoded.exp * 1000 : 0;
+}
+
+/** When a token was issued (ms): its `at` claim, or for a token without one its `iat` (whole seconds); 0 if neither. */
+export function tokenIssuedAt(token: string): number {
+  const decoded = jwt.decode(token);
+  if (!decoded || typeof decoded !== 'object') return 0;
+  const at: unknown = decoded.at;
+  if (typeof at === 'number') return at;
+  return typeof decoded.iat === 'number' ? decoded.iat * 1000 : 0;
 }
 
 /** The role a principal acts in. */

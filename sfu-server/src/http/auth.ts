@@ -8,20 +8,20 @@ export function principalOf(res: Response): Principal {
   return res.locals.principal as Principal;
 }
 
-/** Authenticates the bearer token and admits only the given roles; every protected route goes through this. */
+/**
+ * Authenticates the bearer token (for staff, against their account too) and admits only the given roles; every
+ * protected route goes through this.
+ */
 export function requireRoles(tokens: TokenService, roles: readonly Role[]): RequestHandler {
   return (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    try {
+    void (async () => {
       if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
-      const principal = tokens.verify(token);
+      const principal = await tokens.authenticate(token);
       if (!roles.includes(roleOf(principal))) throw new AppError('FORBIDDEN', 'You are not allowed to do that.');
       res.locals.principal = principal;
-      next();
-    } catch (err) {
-      next(err);
-    }
+    })().then(() => next(), next);
   };
 }
 

@@ -135,6 +135,64 @@ describe('token lapse and account changes on open connections', () => {
   });
 });
 
+/** The status of a staff HTTP request made with `token` (the open call-back requests: any interpreter may read them). */
+async function staffGet(server: TestServer, token: string): Promise<number> {
+  const res = await fetch(`${server.url}/api/callbacks`, { headers: { authorization: `Bearer ${token}` } });
+  return res.status;
+}
+
+describe('account changes end the access tokens already issued, on HTTP and sockets alike', () => {
+  let server: TestServer;
+  let admin: string;
+  const opened: TestSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = (await server.staff('admin')).token;
+  });
+  afterAll(async () => {
+    for (const s of opened) s.disconnect();
+    await server?.close();
+  });
+
+  it('a disabled account’s access token is refused at once, not when it expires', async () => {
+    const interp = await server.staff('interpreter');
+    expect(await staffGet(server, interp.token)).toBe(200);
+    await patchUser(server, admin, interp.userId, { disabled: true });
+    expect(await staffGet(server, interp.token)).toBe(401);
+    await patchUser(server, admin, interp.userId, { disabled: false });
+    // Enabling it again does not bring the old token back: the person signs in again.
+    expect(await staffGet(server, interp.token)).toBe(401);
+    expect(await connectOutcome(server.url, interp.token, opened)).toBe('UNAUTHENTICATED');
+  });
+
+  it('after a password change the old access token is refused, and a sign-in with the new password works', async () => {
+    const interp = await server.staff('interpreter');
+    const bystander = await server.staff('interpreter');
+    const password = `new-${randomBytes(8).toString('hex')}`;
+    await patchUser(server, admin, interp.userId, { password });
+    expect(await staffGet(server, interp.token)).toBe(401);
+    expect(await connectOutcome(server.url, interp.token, opened)).toBe('UNAUTHENTICATED');
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: interp.username, password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    expect(await staffGet(server, accessToken)).toBe(200);
+    expect(await connectOutcome(server.url, accessToken, opened)).toBe('connected');
+    // Nobody else's token is touched.
+    expect(await staffGet(server, bystander.token)).toBe(200);
+  });
+
+  it('a token naming a role the account no longer has is refused on HTTP too', async () => {
+    const sup = await server.staff('supervisor');
+    await patchUser(server, admin, sup.userId, { role: 'interpreter' });
+    expect(await staffGet(server, sup.token)).toBe(401);
+  });
+});
+
 describe('connection limits and account changes across server processes sharing Redis', () => {
   let db: FreshDatabase;
   let a: TestServer;

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody, type GuestId, type StaffRole, type UserId } from '@sign-relay/shared';
+import { clientSchemas, EVENT_ROLES, type Ack, type ClientEventName, type ErrorBody, type GuestId, type UserId } from '@sign-relay/shared';
 import { roleOf, type Principal } from '../auth/tokens.ts';
 import { handleGone } from '../queue/retry.ts';
 import { AppError, toErrorBody } from '../errors.ts';
@@ -8,7 +8,6 @@ import type { Logger } from '../logger.ts';
 import type { PeerSink } from '../media/Peer.ts';
 import type { LiveNotifier } from '../people.ts';
 import type { RedisClient } from '../store/redis.ts';
-import type { UserRepository } from '../store/repositories/userRepository.ts';
 import { validationMessage } from '../util/validation.ts';
 import { addressScope, clientAddress, compileTrust, DEFAULT_SIGNALING_LIMITS, originAllowed, type ProxyTrust, type SignalingLimits } from './admission.ts';
 import { startBroadcasts } from './broadcasts.ts';
@@ -38,8 +37,6 @@ export interface SignalingDeps extends DomainServices {
   redis?: RedisClient | undefined;
   /** The deployment's Redis key prefix (config REDIS_PREFIX). */
   redisPrefix?: string;
-  /** Read when staff connect and renew: a disabled account's token, or one naming a role it no longer has, is refused. */
-  users?: Pick<UserRepository, 'byId'>;
 }
 
 /**
@@ -126,10 +123,7 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
     void (async () => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length > 4000) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
-      const principal: Principal = deps.tokens.verify(token);
-      if (principal.kind === 'staff' && !(await accountActive(deps, principal.userId, principal.role))) {
-        throw new AppError('UNAUTHENTICATED', 'Your session has ended; please sign in again.');
-      }
+      const principal: Principal = await deps.tokens.authenticate(token);
       const address = clientAddress(socket.request, trustNow());
       // Staff are not counted: a call centre's desks share one address, and they are few and signed in.
       const claims: SlotClaim[] =
@@ -215,7 +209,8 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
       const parsed = clientSchemas[event].safeParse(raw);
       if (!parsed.success) return fail({ code: 'BAD_REQUEST', message: validationMessage(parsed.error.issues, 'payload') });
       try {
-        if (event === 'auth:renew') await renewable(deps, (parsed.data as { token: string }).token);
+        // A staff token presented to renew must still belong to an active account with its role.
+        if (event === 'auth:renew') await deps.tokens.authenticate((parsed.data as { token: string }).token);
         const handler = handlers[event] as (c: HandlerContext, p: unknown) => Promise<unknown>;
         const data = await handler(ctx, parsed.data);
         if (event === 'auth:renew') onRenewed();
@@ -279,30 +274,6 @@ export function serveSignaling(io: SignalingServer, deps: SignalingDeps): { stop
 /** The room that reaches one person on all their connections. */
 function personRoom(p: Principal): string {
   return p.kind === 'guest' ? guestRoom(p.guestId) : staffRoom(p.userId);
-}
-
-/**
- * Whether the staff account may be signed in with that role. When the accounts cannot be read (the database is
- * down) the token's own signature and expiry decide: desks reconnecting during an outage are not locked out, and
- * a disabled account's connections were already cut when it was disabled.
- */
-async function accountActive(deps: SignalingDeps, userId: UserId, role: StaffRole): Promise<boolean> {
-  if (!deps.users) return true;
-  try {
-    const user = await deps.users.byId(userId);
-    return user !== undefined && !user.disabled && user.role === role;
-  } catch (err) {
-    deps.logger.warn({ err, userId }, 'staff account not checked: the accounts could not be read');
-    return true;
-  }
-}
-
-/** A staff token presented to `auth:renew` must still belong to an active account with its role. */
-async function renewable(deps: SignalingDeps, token: string): Promise<void> {
-  const next = deps.tokens.verify(token);
-  if (next.kind === 'staff' && !(await accountActive(deps, next.userId, next.role))) {
-    throw new AppError('UNAUTHENTICATED', 'Your session has ended; please sign in again.');
-  }
 }
 
 /** When a person's last connection closes: a caller keeps their place for the grace period; staff go offline. */

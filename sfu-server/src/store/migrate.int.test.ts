@@ -27,7 +27,7 @@ const TABLES = [
   'users',
 ];
 /** Every migration, in order: each must apply once and only once. */
-const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests', '0006_chat_earlier', '0007_cases', '0008_case_drafts_pending', '0009_chat_seat_choice', '0010_callback_work', '0011_kiosk_verified'];
+const MIGRATIONS = ['0001_accounts_calls', '0002_callback_contact', '0003_service_hours', '0004_chat', '0005_callback_requests', '0006_chat_earlier', '0007_cases', '0008_case_drafts_pending', '0009_chat_seat_choice', '0010_callback_work', '0011_kiosk_verified', '0012_sessions_valid_after'];
 
 async function tables(db: Database): Promise<string[]> {
   const { rows } = await db.pool.query<{ table_name: string }>(

@@ -9,10 +9,12 @@ export interface UserRow {
   gender: Gender | null;
   passwordHash: string;
   disabled: boolean;
+  /** Staff tokens issued before this no longer stand (see StaffSessions); null: every unexpired token does. */
+  sessionsValidAfter: Date | null;
   createdAt: Date;
 }
 
-const COLUMNS = `id, username, display_name AS "displayName", role, gender, password_hash AS "passwordHash", disabled, created_at AS "createdAt"`;
+const COLUMNS = `id, username, display_name AS "displayName", role, gender, password_hash AS "passwordHash", disabled, sessions_valid_after AS "sessionsValidAfter", created_at AS "createdAt"`;
 
 /** Staff accounts. Usernames compare case-insensitively. */
 export class UserRepository {
@@ -34,7 +36,7 @@ export class UserRepository {
   }
 
   /** Inserts; returns false when the username is taken. */
-  async insert(u: Omit<UserRow, 'createdAt' | 'disabled'>): Promise<boolean> {
+  async insert(u: Omit<UserRow, 'createdAt' | 'disabled' | 'sessionsValidAfter'>): Promise<boolean> {
     const r = await this.db.query(
       `INSERT INTO users (id, username, display_name, role, gender, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING`,
@@ -43,16 +45,21 @@ export class UserRepository {
     return r.rowCount === 1;
   }
 
-  async update(id: UserId, patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; passwordHash?: string; role?: StaffRole }): Promise<UserRow | undefined> {
+  /** `sessionsValidAfter`: tokens issued before it stop standing (the account was disabled, or its role or password changed). */
+  async update(
+    id: UserId,
+    patch: { displayName?: string; gender?: Gender | null; disabled?: boolean; passwordHash?: string; role?: StaffRole; sessionsValidAfter?: Date },
+  ): Promise<UserRow | undefined> {
     const r = await this.db.query<UserRow>(
       `UPDATE users SET
          display_name = COALESCE($2, display_name),
          gender = CASE WHEN $3::boolean THEN $4 ELSE gender END,
          disabled = COALESCE($5, disabled),
          password_hash = COALESCE($6, password_hash),
-         role = COALESCE($7, role)
+         role = COALESCE($7, role),
+         sessions_valid_after = COALESCE($8, sessions_valid_after)
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, patch.displayName ?? null, patch.gender !== undefined, patch.gender ?? null, patch.disabled ?? null, patch.passwordHash ?? null, patch.role ?? null],
+      [id, patch.displayName ?? null, patch.gender !== undefined, patch.gender ?? null, patch.disabled ?? null, patch.passwordHash ?? null, patch.role ?? null, patch.sessionsValidAfter ?? null],
     );
     return r.rows[0];
   }
