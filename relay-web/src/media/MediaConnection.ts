@@ -13,6 +13,7 @@ import { consumerOptions, routerCapabilities, transportOptions } from './fromSer
 import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
 import { IceRecovery } from './iceRecovery.ts';
 import { DecodeWatch, decodeSampleOf } from './decodeWatch.ts';
+import { SendGuard, sendSampleOf } from './sendGuard.ts';
 import type { ProducerAppData } from './produceOptions.ts';
 
 export interface MediaConnectionListener {
@@ -112,7 +113,16 @@ export class MediaConnection {
       return null;
     }
     this.producers.set(source, producer);
-    if (source === 'camera') await preferFrameRate(producer.rtpSender);
+    if (source === 'camera') {
+      await preferFrameRate(producer.rtpSender);
+      // Through a network drop: the picture gets smaller, not slower (sendGuard.ts).
+      const guard = new SendGuard({
+        sample: async () => (producer.closed ? null : sendSampleOf(await producer.getStats())),
+        scaleDownBy: (factor) => producer.setRtpEncodingParameters({ scaleResolutionDownBy: factor }),
+      });
+      guard.start();
+      producer.observer.once('close', () => guard.stop());
+    }
     return producer.id as ProducerId;
   }
 
