@@ -76,7 +76,17 @@ describe('a call survives a network drop with signaling up', () => {
     }
     await expect(caller.getByTestId('call-ended').count()).resolves.toBe(0);
     await expect(interpreter.getByTestId('call-ended').count()).resolves.toBe(0);
-    await Promise.all([connected(caller, 15_000), connected(interpreter, 15_000)]);
+    const states = async () =>
+      Promise.all(
+        [caller, interpreter].map((p) =>
+          p.getByTestId('connection-state').evaluate((el) => ({ ...(el as HTMLElement).dataset })),
+        ),
+      );
+    try {
+      await Promise.all([connected(caller, 15_000), connected(interpreter, 15_000)]);
+    } catch (err) {
+      throw new Error(`not both connected 15 s after the rebuild: ${JSON.stringify(await states())}`, { cause: err });
+    }
     expect(contexts.flatMap((ctx) => pageErrors(ctx))).toEqual([]);
   });
 });

@@ -161,6 +161,33 @@ describe('CallSession', () => {
     expect(session.getSnapshot().connectionState).toBe('waiting-for-peer');
   });
 
+  it('forgets a producer the server says is gone, so the peer\'s newer video is the one shown (a rebuild on their side)', async () => {
+    const socket = new FakeSocket();
+    const gone: ProducerInfo = { ...interpVideo, producerId: 'p-video-old' as ProducerId };
+    const base = fakeServer({ peers: [interpreter], producers: [gone] });
+    const server = {
+      ...base,
+      request: (async (event: ClientEventName, payload: Record<string, unknown>) => {
+        if (event === 'media:consume' && payload.producerId === gone.producerId) {
+          base.sent.push({ event, payload });
+          throw new SignalingError('NOT_FOUND', 'That media is not in this call.');
+        }
+        return base.request(event, payload as never);
+      }) as Requester,
+    };
+    const session = makeSession(socket, server);
+    await session.start();
+    for (let i = 0; i < 20 && !base.sent.some((x) => x.event === 'media:consume' && x.payload.producerId === gone.producerId); i++) await settle();
+    await settle();
+    expect(base.sent.some((x) => x.event === 'media:consume' && x.payload.producerId === gone.producerId)).toBe(true);
+    // Nothing will announce that it closed: it is forgotten on the server's word.
+    expect(session.getSnapshot().remote.video).toBeNull();
+    socket.notify('media:newProducer', interpVideo);
+    const snap = await until(session, (x) => x.remote.video?.producerId === interpVideo.producerId && x.remote.video.track !== null);
+    expect(snap.remote.video?.producerId).toBe(interpVideo.producerId);
+    session.close();
+  });
+
   it('joins, consumes what is already there, and resumes each consumer only after consuming it', async () => {
     const socket = new FakeSocket();
     const server = fakeServer({ peers: [interpreter], producers: [interpVideo, interpAudio] });

@@ -244,9 +244,11 @@ export class CallSession {
     try {
       const track = await connection.consume(producerId);
       if (track && connection === this.connection) this.updateRemote(remotes.setTrack(this.remote, producerId, track));
-    } catch {
-      // The producer may have closed meanwhile; `media:consumerClosed` or `call:peerLeft` tidies up.
+    } catch (error) {
       connection.closeConsumer(producerId);
+      // The producer closed meanwhile. When our consumer of it was already gone (our own rebuild closed it) no
+      // `media:consumerClosed` follows, so forget it here; a stale entry would stand in for the peer's new video.
+      if (errorCodeOf(error) === 'NOT_FOUND' && connection === this.connection) this.updateRemote(remotes.removeProducer(this.remote, producerId));
     }
   }
 

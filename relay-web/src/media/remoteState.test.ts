@@ -35,6 +35,13 @@ describe('remote state', () => {
     expect(r.primaryRemote(s).video).toBeNull();
   });
 
+  it('shows the newest video and audio of a peer (new producers after their connection was rebuilt)', () => {
+    let s = r.addPeer(r.EMPTY_REMOTE_STATE, interpreter);
+    s = r.addProducer(s, video);
+    s = r.addProducer(s, { ...video, producerId: 'v2' as ProducerId });
+    expect(r.primaryRemote(s).video?.producerId).toBe('v2');
+  });
+
   it('shows the caller as primary to every interpreter, whoever joined first (a transfer)', () => {
     const caller: PeerInfo = { peerId: 'p-caller' as PeerId, role: 'caller', displayName: '' };
     const s = r.addPeer(r.addPeer(r.EMPTY_REMOTE_STATE, interpreter), caller);

@@ -90,9 +90,10 @@ export function primaryRemote(s: RemoteState): PrimaryRemote {
   // Media can arrive before its peer is announced; show it anyway under an unknown peer.
   const peerId = peer?.peerId ?? s.media[0]?.peerId;
   const mine = s.media.filter((m) => m.peerId === peerId);
+  // The newest of each kind: a peer whose connection was rebuilt sends new producers, announced after the old.
   return {
     peer,
-    video: mine.find((m) => m.kind === 'video') ?? null,
-    audio: mine.find((m) => m.kind === 'audio') ?? null,
+    video: mine.findLast((m) => m.kind === 'video') ?? null,
+    audio: mine.findLast((m) => m.kind === 'audio') ?? null,
   };
 }
