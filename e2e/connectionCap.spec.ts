@@ -1,7 +1,7 @@
 /**
  * A caller whose connection the server refuses for too many connections (this call open in other windows, or
  * too many from their network) is told so in words with a way to try again, on the web and on the kiosk, instead
- * of being left on "joining". With SCREENSHOT_DIR set, the screen is saved at the three sizes.
+ * of being left on "joining" (or, starting a text chat, on "starting…"). With SCREENSHOT_DIR set, the screen is saved at the three sizes.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,5 +67,21 @@ describe('a caller refused for too many connections', () => {
       expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(72);
     }
     if (SHOTS) await kiosk.screenshot({ path: join(SHOTS, 'caller-connections-full.zh-TW.kiosk.png'), fullPage: true });
+  });
+
+  it('starting a text chat is told why too, and "start" tries again instead of "starting…" for ever', async () => {
+    await callerJoins(await page(server.url));
+    const caller = await page(server.url);
+    await caller.setViewportSize(SIZES.phone);
+    await caller.goto('/');
+    await caller.getByTestId('start-text-chat').click();
+    const notice = caller.locator('[data-testid="chat-start-error"][data-error="RATE_LIMITED"]');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toContain('這個對話可能已在其他視窗開啟');
+    expect(await caller.getByTestId('start-text-chat').isEnabled()).toBe(true);
+    if (SHOTS) await caller.screenshot({ path: join(SHOTS, 'chat-connections-full.zh-TW.phone.png'), fullPage: true });
+    await checkA11y(caller, 'chat connections full');
+    await caller.getByTestId('start-text-chat').click();
+    await notice.waitFor({ timeout: 15_000 });
   });
 });
