@@ -1,30 +1,19 @@
 /**
  * A caller answered while their connection was down: queue:connected never reached them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, nextEvent, ok, request, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { nextEvent, ok, request } from '../testing/harness.ts';
+import { useTestServer } from '../testing/serverSuite.ts';
 
 describe('answered while away', () => {
-  let server: TestServer;
-  const sockets: TestSocket[] = [];
-  const connect = async (token: string) => {
-    const s = await connectClient(server.url, token);
-    sockets.push(s);
-    return s;
-  };
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server?.close();
-  });
+  const suite = useTestServer();
+  const connect = suite.connect;
 
   it('a caller answered while their connection was down is given their call by queue:resume on a new connection, and joins it (review #11)', async () => {
-    const st = await server.staff('interpreter');
+    const st = await suite.server().staff('interpreter');
     const desk = await connect(st.token);
     await ok(desk, 'desk:setStatus', { status: 'available' });
-    const g = await server.guestToken();
+    const g = await suite.server().guestToken();
     const before = await connect(g.token);
     const rung = nextEvent(desk, 'desk:offer');
     const { entryId } = await ok(before, 'queue:join', {});
@@ -42,7 +31,7 @@ describe('answered while away', () => {
     await ok(after, 'call:hangup', {});
 
     // Someone else's entry is not theirs to find.
-    const stranger = await connect((await server.guestToken()).token);
+    const stranger = await connect((await suite.server().guestToken()).token);
     expect(await request(stranger, 'queue:resume', { entryId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, nextEvent, ok, startTestServer, type TestServer, type TestSocket } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { nextEvent, ok } from '../testing/harness.ts';
+import { useTestServer } from '../testing/serverSuite.ts';
 
 /** Review #13: no kiosk proves which kiosk it is yet, so staff must be told a kiosk's name is only claimed. */
 describe('a kiosk caller reaches the desk marked as an unverified kiosk', () => {
-  let server: TestServer;
-  const sockets: TestSocket[] = [];
-  const open = async (token: string) => {
-    const s = await connectClient(server.url, token);
-    sockets.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server.close();
-  });
+  const suite = useTestServer();
+  const open = suite.connect;
 
   it('offers a kiosk video call with kioskVerified false; the wallboard and the call as recorded keep it unverified', async () => {
-    const interp = await server.staff('interpreter');
+    const interp = await suite.server().staff('interpreter');
     const desk = await open(interp.token);
-    const caller = await open((await server.guestToken('kiosk', 'DA-01')).token);
-    const board = await open((await server.staff('supervisor')).token);
+    const caller = await open((await suite.server().guestToken('kiosk', 'DA-01')).token);
+    const board = await open((await suite.server().staff('supervisor')).token);
     const offer = nextEvent(desk, 'desk:offer');
     const st = await ok(caller, 'queue:join', {});
     // The wallboard names the waiting kiosk caller as unverified too.
@@ -38,10 +26,10 @@ describe('a kiosk caller reaches the desk marked as an unverified kiosk', () => 
   });
 
   it('offers a kiosk text chat with kioskVerified false, and the chat as recorded stays unverified on the case form', async () => {
-    const interp = await server.staff('interpreter');
+    const interp = await suite.server().staff('interpreter');
     const desk = await open(interp.token);
     await ok(desk, 'desk:chatStatus', { status: 'available' });
-    const caller = await open((await server.guestToken('kiosk', 'DA-02')).token);
+    const caller = await open((await suite.server().guestToken('kiosk', 'DA-02')).token);
     const offer = nextEvent(desk, 'desk:chatOffer');
     const { sessionId } = await ok(caller, 'chat:start', {});
     expect(await offer).toMatchObject({ sessionId, channel: 'kiosk', kioskId: 'DA-02', kioskVerified: false });
