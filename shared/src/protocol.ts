@@ -171,6 +171,11 @@ export const clientSchemas = {
   /** Packets arrive but nothing decodes (a loss burst took the reference frames): the sender is asked for a key frame. */
   'media:requestKeyFrame': z.object({ consumerId: id }).strict(),
   /**
+   * Complete frames arrive but the browser holds them undecoded although a key frame came (its playout timing
+   * was thrown off by a burst after a network drop): the consumer is replaced by a fresh one of the same media.
+   */
+  'media:renewConsumer': z.object({ consumerId: id, rtpCapabilities }).strict(),
+  /**
    * The connection stayed broken although ICE was restarted: the server closes this participant's transports
    * (and with them their producers and consumers) so the client can make new ones, without leaving the call.
    */
@@ -228,6 +233,7 @@ export const EVENT_ROLES: { readonly [E in ClientEventName]: readonly Role[] } =
   'media:pauseProducer': CALL_PARTIES,
   'media:resumeProducer': CALL_PARTIES,
   'media:requestKeyFrame': CALL_PARTIES,
+  'media:renewConsumer': CALL_PARTIES,
   'media:reset': CALL_PARTIES,
   'auth:renew': ['guest', 'interpreter', 'supervisor', 'admin'],
   'queue:join': ['guest'],
@@ -304,6 +310,7 @@ export interface ClientResults {
   'media:pauseProducer': Record<string, never>;
   'media:resumeProducer': Record<string, never>;
   'media:requestKeyFrame': Record<string, never>;
+  'media:renewConsumer': ConsumerOptions;
   'media:reset': Record<string, never>;
 }
 

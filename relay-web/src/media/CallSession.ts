@@ -190,6 +190,9 @@ export class CallSession {
       },
       receiving: (producerId) => this.updateRemote(remotes.setReceiving(this.remote, producerId)),
       stuck: () => void this.rebuild(),
+      renewed: (producerId, track) => {
+        if (this.connection === connection) this.updateRemote(remotes.setTrack(this.remote, producerId, track));
+      },
     }, this.createDevice);
     if (this.closed || this.isOver()) {
       connection.close();

@@ -7,7 +7,7 @@
 import { Device } from 'mediasoup-client';
 import type { types as ms } from 'mediasoup-client';
 import { SIGN_VIDEO } from '@sign-relay/shared';
-import type { ConsumerId, MediaSource, ProducerId, TransportId } from '@sign-relay/shared';
+import type { ConsumerId, ConsumerOptions, MediaSource, ProducerId, TransportId } from '@sign-relay/shared';
 import type { Requester } from '../signaling/requester.ts';
 import { consumerOptions, routerCapabilities, transportOptions } from './fromServer.ts';
 import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
@@ -22,6 +22,8 @@ export interface MediaConnectionListener {
   receiving(producerId: ProducerId): void;
   /** A transport stayed broken although ICE was restarted: the connection should be rebuilt. */
   stuck?(): void;
+  /** The consumer of this producer was replaced by a fresh one: show this track instead. */
+  renewed?(producerId: ProducerId, track: MediaStreamTrack): void;
 }
 
 export class MediaConnection {
@@ -160,6 +162,11 @@ export class MediaConnection {
 
   private async consumeOnce(producerId: ProducerId): Promise<MediaStreamTrack | null> {
     const options = await this.request('media:consume', { producerId, rtpCapabilities: this.device.rtpCapabilities });
+    return this.receive(producerId, options);
+  }
+
+  /** Attaches a consumer the server made (paused), watches its picture, then has the server resume it. */
+  private async receive(producerId: ProducerId, options: ConsumerOptions, renewedAt?: number): Promise<MediaStreamTrack | null> {
     if (this.closed) return null;
     const consumer = await this.recvTransport.consume(consumerOptions(options));
     if (this.closed) {
@@ -170,17 +177,40 @@ export class MediaConnection {
     const { track } = consumer;
     if (consumer.kind === 'video') {
       const consumerId = consumer.id as ConsumerId;
-      this.decodeWatch.add({
-        id: consumer.id,
-        sample: async () => (consumer.closed ? null : decodeSampleOf(await consumer.getStats())),
-        requestKeyFrame: () => this.request('media:requestKeyFrame', { consumerId }).then(() => undefined),
-      });
+      this.decodeWatch.add(
+        {
+          id: consumer.id,
+          sample: async () => (consumer.closed ? null : decodeSampleOf(await consumer.getStats())),
+          requestKeyFrame: () => this.request('media:requestKeyFrame', { consumerId }).then(() => undefined),
+          renew: () => this.renew(producerId, consumer),
+        },
+        renewedAt,
+      );
       consumer.observer.once('close', () => this.decodeWatch.remove(consumer.id));
     }
     // Browsers start remote tracks muted and unmute them when the first RTP packet arrives.
     track.addEventListener('unmute', () => this.listener?.receiving(producerId), { once: true });
     await this.request('media:resumeConsumer', { consumerId: consumer.id as ConsumerId });
     return track;
+  }
+
+  /**
+   * Replaces a consumer whose receiver holds its frames undecoded (decodeWatch.ts) with a fresh one of the same
+   * producer; the owner is told the new track through `renewed`.
+   */
+  private async renew(producerId: ProducerId, old: ms.Consumer): Promise<void> {
+    if (this.closed || old.closed || this.consumers.get(producerId) !== old || this.consuming.has(producerId)) return;
+    this.consuming.add(producerId);
+    try {
+      const options = await this.request('media:renewConsumer', { consumerId: old.id as ConsumerId, rtpCapabilities: this.device.rtpCapabilities });
+      // The server has closed the old consumer: its receiver goes, the new one takes its place.
+      old.close();
+      if (this.consumers.get(producerId) === old) this.consumers.delete(producerId);
+      const track = await this.receive(producerId, options, Date.now());
+      if (track) this.listener?.renewed?.(producerId, track);
+    } finally {
+      this.consuming.delete(producerId);
+    }
   }
 
   /** Drops the consumer of a producer that went away. */

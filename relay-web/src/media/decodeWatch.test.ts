@@ -1,20 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DecodeWatch, GAP_MS, KEYFRAME_RETRY_MS, SAMPLE_EVERY_MS, STALL_AFTER_MS, decodeSampleOf, type DecodeSample } from './decodeWatch.ts';
+import { DecodeWatch, GAP_MS, KEYFRAME_RETRY_MS, RENEW_AFTER_MS, RENEW_RETRY_MS, SAMPLE_EVERY_MS, STALL_AFTER_MS, decodeSampleOf, type DecodeSample } from './decodeWatch.ts';
 
 function video(id = 'c1') {
   const v = {
     id,
-    now: { packetsReceived: 0, framesDecoded: 0 } as DecodeSample,
+    now: { packetsReceived: 0, framesReceived: 0, framesDecoded: 0 } as DecodeSample,
     requests: 0,
+    renewals: 0,
     async sample() {
       return { ...v.now };
     },
     async requestKeyFrame() {
       v.requests++;
     },
-    /** One sample interval of traffic: `packets` arrive and `frames` decode. */
-    tick(packets: number, frames: number) {
-      v.now = { packetsReceived: v.now.packetsReceived + packets, framesDecoded: v.now.framesDecoded + frames };
+    async renew() {
+      v.renewals++;
+    },
+    /** One sample interval of traffic: `packets` arrive, `complete` frames are assembled and `frames` decode. */
+    tick(packets: number, frames: number, complete = frames) {
+      v.now = {
+        packetsReceived: v.now.packetsReceived + packets,
+        framesReceived: v.now.framesReceived + complete,
+        framesDecoded: v.now.framesDecoded + frames,
+      };
     },
   };
   return v;
@@ -29,9 +37,9 @@ beforeEach(() => {
 afterEach(() => watch.stop());
 
 /** Runs `n` sample rounds with the given traffic per round. */
-async function rounds(v: ReturnType<typeof video>, n: number, packets: number, frames: number) {
+async function rounds(v: ReturnType<typeof video>, n: number, packets: number, frames: number, complete = frames) {
   for (let i = 0; i < n; i++) {
-    v.tick(packets, frames);
+    v.tick(packets, frames, complete);
     clock += SAMPLE_EVERY_MS;
     await watch.check();
   }
@@ -76,6 +84,55 @@ describe('DecodeWatch', () => {
     await rounds(v, Math.floor(GAP_MS / SAMPLE_EVERY_MS) - 2, 0, 0);
     await rounds(v, 1, 20, 7);
     expect(v.requests).toBe(1);
+  });
+
+  it('renews a receiver that holds complete frames undecoded although a key frame was asked for', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 4, 20, 7);
+    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
+    // The network is back: complete frames (a key frame among them) arrive, and none decodes.
+    await rounds(v, 1, 20, 0, 7);
+    expect(v.requests).toBe(1);
+    expect(v.renewals).toBe(0);
+    await rounds(v, Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS), 20, 0, 7);
+    expect(v.renewals).toBe(1);
+    // The same receiver still held: not renewed again within the retry interval, only asked for key frames.
+    await rounds(v, Math.floor((RENEW_RETRY_MS - 1) / SAMPLE_EVERY_MS) - 1, 20, 0, 7);
+    expect(v.renewals).toBe(1);
+    await rounds(v, 2, 20, 0, 7);
+    expect(v.renewals).toBe(2);
+  });
+
+  it('does not renew a receiver that waits for a key frame (packets arrive, no complete frame does)', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 2, 20, 7);
+    await rounds(v, 20, 20, 0, 0);
+    expect(v.requests).toBeGreaterThan(1);
+    expect(v.renewals).toBe(0);
+  });
+
+  it('does not renew the receiver that replaced one it renewed within the retry interval', async () => {
+    const v = video('fresh');
+    watch.add(v, clock);
+    await rounds(v, 2, 20, 7);
+    await rounds(v, Math.floor((RENEW_RETRY_MS - 1) / SAMPLE_EVERY_MS) - 2, 20, 0, 7);
+    expect(v.requests).toBeGreaterThan(0);
+    expect(v.renewals).toBe(0);
+  });
+
+  it('survives a renewal that is refused', async () => {
+    const v = video();
+    v.renew = async () => {
+      v.renewals++;
+      throw new Error('RATE_LIMITED');
+    };
+    watch.add(v);
+    await rounds(v, 2, 20, 7);
+    await rounds(v, 8, 20, 0, 7);
+    expect(v.renewals).toBe(1);
+    await expect(watch.check()).resolves.toBeUndefined();
   });
 
   it('does not ask while nothing arrives (a paused camera, a dead link)', async () => {
@@ -137,9 +194,9 @@ describe('DecodeWatch', () => {
   it('reads the inbound video counters from a stats report', () => {
     const report = new Map<string, Record<string, unknown>>([
       ['a', { type: 'inbound-rtp', kind: 'audio', packetsReceived: 99 }],
-      ['v', { type: 'inbound-rtp', kind: 'video', packetsReceived: 120, framesDecoded: 33 }],
+      ['v', { type: 'inbound-rtp', kind: 'video', packetsReceived: 120, framesReceived: 40, framesDecoded: 33 }],
     ]) as unknown as RTCStatsReport;
-    expect(decodeSampleOf(report)).toEqual({ packetsReceived: 120, framesDecoded: 33 });
+    expect(decodeSampleOf(report)).toEqual({ packetsReceived: 120, framesReceived: 40, framesDecoded: 33 });
     expect(decodeSampleOf(new Map() as unknown as RTCStatsReport)).toBeNull();
   });
 });

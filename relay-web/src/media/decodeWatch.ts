@@ -5,6 +5,14 @@
  * without a decodable frame; this asks the server for one (`media:requestKeyFrame`) as soon as packets come back
  * after a silence of {@link GAP_MS}, once packets have been arriving undecoded for {@link STALL_AFTER_MS}, and
  * again every {@link KEYFRAME_RETRY_MS} while that lasts.
+ *
+ * A second kind of stall follows a drop early in a call or soon after another drop: complete frames arrive, a
+ * fresh key frame among them, and the browser holds them all undecoded for up to three seconds before dropping
+ * them at once (seen in traces: 87 complete frames held 2.9 s, then 67 dropped). The burst of late frames after
+ * the drop has thrown off the receiver's playout timing, and no key frame resets that. When complete frames
+ * have been arriving undecoded for {@link RENEW_AFTER_MS} although a key frame was asked for at least
+ * {@link KEYFRAME_GRACE_MS} before, the consumer is renewed (`media:renewConsumer`): a new receiver starts its
+ * timing afresh and shows the next key frame at once. At most once per {@link RENEW_RETRY_MS}.
  */
 export const SAMPLE_EVERY_MS = 250;
 export const STALL_AFTER_MS = 400;
@@ -14,11 +22,20 @@ export const KEYFRAME_RETRY_MS = 1_000;
  * lost, and the ones arriving refer to them. A key frame is asked for at once rather than after the stall shows.
  */
 export const GAP_MS = 1_000;
+/** Complete frames held undecoded this long (a key frame having been asked for) mean the receiver's timing is off. */
+export const RENEW_AFTER_MS = 700;
+/** How long a key frame asked for may take to come before held frames count against the receiver. */
+export const KEYFRAME_GRACE_MS = 400;
+export const RENEW_RETRY_MS = 5_000;
+/** At least this many complete frames arriving undecoded in a stall before the receiver is renewed. */
+const MIN_HELD_FRAMES = 3;
 /** Fewer packets than this in one sample do not count as "arriving" (keep-alives, padding). */
 const MIN_PACKETS_PER_SAMPLE = 2;
 
 export interface DecodeSample {
   packetsReceived: number;
+  /** Complete frames received (decodable or not). */
+  framesReceived: number;
   framesDecoded: number;
 }
 
@@ -27,6 +44,8 @@ export interface WatchedVideo {
   id: string;
   sample(): Promise<DecodeSample | null>;
   requestKeyFrame(): Promise<void>;
+  /** Replaces the receiver with a fresh one (the watch is told of the new one through {@link DecodeWatch.add}). */
+  renew(): Promise<void>;
 }
 
 interface State {
@@ -35,9 +54,12 @@ interface State {
   lastAt?: number;
   /** When packets first arrived without a frame decoding, in the current stall. */
   stalledSince?: number;
+  /** Complete frames received when the current stall began. */
+  stallFrames?: number;
   /** When a sample last saw packets arriving. */
   arrivedAt?: number;
   lastRequest?: number;
+  renewedAt?: number;
 }
 
 export class DecodeWatch {
@@ -47,8 +69,9 @@ export class DecodeWatch {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  add(video: WatchedVideo): void {
-    this.videos.set(video.id, { video });
+  /** Watches a received video; `renewedAt` when it replaces one this watch renewed (so it is not renewed again soon). */
+  add(video: WatchedVideo, renewedAt?: number): void {
+    this.videos.set(video.id, { video, renewedAt });
     this.timer ??= setInterval(() => void this.check(), SAMPLE_EVERY_MS);
   }
 
@@ -99,9 +122,34 @@ export class DecodeWatch {
       return;
     }
     // The stall began when the last sample was taken: nothing has decoded since.
-    state.stalledSince ??= lastAt;
+    if (state.stalledSince === undefined) {
+      state.stalledSince = lastAt;
+      state.stallFrames = last.framesReceived;
+    }
     if (now - state.stalledSince < STALL_AFTER_MS) return;
+    if (this.held(state, s, now)) {
+      await this.renew(state, now);
+      return;
+    }
     await this.request(state, now);
+  }
+
+  /** Complete frames arrive and are held undecoded, although a key frame was asked for in time to come. */
+  private held(state: State, s: DecodeSample, now: number): boolean {
+    if (state.stalledSince === undefined || now - state.stalledSince < RENEW_AFTER_MS) return false;
+    if (state.lastRequest === undefined || now - state.lastRequest < KEYFRAME_GRACE_MS) return false;
+    if (state.renewedAt !== undefined && now - state.renewedAt < RENEW_RETRY_MS) return false;
+    return s.framesReceived - (state.stallFrames ?? s.framesReceived) >= MIN_HELD_FRAMES;
+  }
+
+  private async renew(state: State, now: number): Promise<void> {
+    state.renewedAt = now;
+    state.stalledSince = undefined;
+    try {
+      await state.video.renew();
+    } catch {
+      // Refused (renewed just now) or the call is ending: key-frame requests go on meanwhile.
+    }
   }
 
   /** Asks for a key frame unless one was asked for within {@link KEYFRAME_RETRY_MS}. */
@@ -121,7 +169,11 @@ export function decodeSampleOf(report: RTCStatsReport): DecodeSample | null {
   let out: DecodeSample | null = null;
   report.forEach((s: Record<string, unknown>) => {
     if (out || s.type !== 'inbound-rtp' || s.kind !== 'video') return;
-    out = { packetsReceived: Number(s.packetsReceived ?? 0), framesDecoded: Number(s.framesDecoded ?? 0) };
+    out = {
+      packetsReceived: Number(s.packetsReceived ?? 0),
+      framesReceived: Number(s.framesReceived ?? 0),
+      framesDecoded: Number(s.framesDecoded ?? 0),
+    };
   });
   return out;
 }

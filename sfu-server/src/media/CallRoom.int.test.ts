@@ -111,4 +111,27 @@ describe('a call room holds its media caps against requests made at once', () =>
     expect(() => room.resetMedia(outsider)).toThrow(AppError);
     room.close('hangup');
   });
+
+  it('renews a consumer: the old one closes, a fresh paused one of the same producer takes its place, at most once per interval', async () => {
+    const send = await room.createTransport(interpreter, 'send');
+    const producerId: ProducerId = await room.produce(interpreter, { transportId: send.id as TransportId, kind: 'audio', source: 'microphone', rtpParameters: opus(3333) });
+    await room.createTransport(caller, 'recv');
+    const rtpCapabilities = room.router.rtpCapabilities as ClientPayload<'media:consume'>['rtpCapabilities'];
+    const first = await room.consume(caller, { producerId, rtpCapabilities });
+    const renewed = await room.renewConsumer(caller, { consumerId: first.id, rtpCapabilities });
+    expect(renewed).toMatchObject({ producerId, kind: 'audio', source: 'microphone' });
+    expect(renewed.id).not.toBe(first.id);
+    expect([...caller.consumers.keys()]).toEqual([renewed.id]);
+    expect(caller.consumers.get(renewed.id)?.paused).toBe(true);
+    expect(await room.workerCounts()).toMatchObject({ consumers: 1 });
+    // A consume request now gets the new consumer; a second renewal right away is refused and changes nothing.
+    expect((await room.consume(caller, { producerId, rtpCapabilities })).id).toBe(renewed.id);
+    await expect(room.renewConsumer(caller, { consumerId: renewed.id, rtpCapabilities })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect([...caller.consumers.keys()]).toEqual([renewed.id]);
+    // The old consumer is gone, and nobody renews a consumer that is not theirs.
+    await expect(room.renewConsumer(caller, { consumerId: first.id, rtpCapabilities })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(room.renewConsumer(interpreter, { consumerId: renewed.id, rtpCapabilities })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await room.workerCounts()).toMatchObject({ consumers: 1 });
+    room.close('hangup');
+  });
 });

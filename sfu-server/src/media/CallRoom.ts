@@ -41,6 +41,8 @@ const FIRST_KEYFRAME_REQUEST_AGE_MS = 400;
 
 /** Receivers' own key-frame requests (media:requestKeyFrame), per consumer. */
 const KEYFRAME_REQUEST_INTERVAL_MS = 1_000;
+/** A receiver may replace its consumer of one producer (media:renewConsumer) once in this long. */
+export const RENEW_CONSUMER_INTERVAL_MS = 5_000;
 
 /**
  * Where a call's WebRTC transports listen: UDP first, and TCP for networks that block UDP (ICE-TCP, passive on our
@@ -259,6 +261,35 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
     if (now - (appData.lastKeyFrameRequestAt ?? 0) < KEYFRAME_REQUEST_INTERVAL_MS) return;
     appData.lastKeyFrameRequestAt = now;
     await media('ask for a fresh picture', () => consumer.requestKeyFrame());
+  }
+
+  /**
+   * Replaces one of the participant's consumers by a fresh one of the same producer, created paused like any
+   * consumer (the client resumes it once its track is attached). Their browser held complete frames undecoded
+   * although a key frame had come: its playout timing, thrown off by the burst that follows a network drop,
+   * lives in the receiver, and only a new stream starts it afresh. Once per producer every
+   * {@link RENEW_CONSUMER_INTERVAL_MS}, so a client cannot churn the router.
+   */
+  async renewConsumer(peer: Peer, p: ClientPayload<'media:renewConsumer'>): Promise<ClientResults['media:consume']> {
+    this.assertMember(peer);
+    const old = peer.consumers.get(p.consumerId);
+    if (!old) throw new AppError('NOT_FOUND', 'That media stream is not yours.');
+    const owner = this.others(peer).find((o) => o.producers.has(old.producerId));
+    const producer = owner?.producers.get(old.producerId);
+    if (!owner || !producer) throw new AppError('NOT_FOUND', 'That media is not in this call.');
+    const now = Date.now();
+    const renewedAt = (old.appData as { renewedAt?: number }).renewedAt ?? 0;
+    if (now - renewedAt < RENEW_CONSUMER_INTERVAL_MS) throw new AppError('RATE_LIMITED', 'That media stream was just renewed; wait a moment.');
+    const transport = peer.transportFor('recv');
+    if (!transport) throw new AppError('BAD_REQUEST', 'Create a receive transport first.');
+    const caps = p.rtpCapabilities as types.RtpCapabilities;
+    if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) {
+      throw new AppError('MEDIA_ERROR', 'Your browser cannot receive this media.');
+    }
+    old.close();
+    const consumer = await this.createConsumer(peer, transport, producer, caps);
+    (consumer.appData as { renewedAt?: number }).renewedAt = now;
+    return this.consumerInfo(owner, producer, consumer);
   }
 
   async resumeConsumer(peer: Peer, consumerId: string): Promise<void> {

@@ -36,6 +36,7 @@ const VALID: { [E in ClientEventName]: unknown } = {
   'media:pauseProducer': { producerId: randomUUID() },
   'media:resumeProducer': { producerId: randomUUID() },
   'media:requestKeyFrame': { consumerId: randomUUID() },
+  'media:renewConsumer': { consumerId: randomUUID(), rtpCapabilities: { codecs: [] } },
   'media:reset': {},
   'chat:start': {},
   'chat:resume': { sessionId: randomUUID() },

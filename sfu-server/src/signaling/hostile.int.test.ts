@@ -124,6 +124,13 @@ describe('hostile and malformed payloads', () => {
     expect(await emitRaw(outside, 'media:requestKeyFrame', { consumerId: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('renews only its own consumers, and only in a call', async () => {
+    const rtpCapabilities = { codecs: [], headerExtensions: [] };
+    expect(await emitRaw(inCall!, 'media:renewConsumer', { consumerId: randomUUID(), rtpCapabilities })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await emitRaw(outside, 'media:renewConsumer', { consumerId: randomUUID(), rtpCapabilities })).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+    expect(await emitRaw(outside, 'media:renewConsumer', { consumerId: 'x', rtpCapabilities })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('answers unknown events, events without an ack, and floods without harm', async () => {
     expectCodedError(await emitRaw(outside, 'admin:dropTables', {}), 'unknown');
     expectCodedError(await emitRaw(outside, '__proto__', {}), 'proto');

@@ -10,6 +10,7 @@ type MediaEvent =
   | 'media:pauseProducer'
   | 'media:resumeProducer'
   | 'media:requestKeyFrame'
+  | 'media:renewConsumer'
   | 'media:reset';
 
 /** media:* — every call goes through the room, which checks the objects belong to the caller. */
@@ -54,6 +55,10 @@ export const mediaHandlers: HandlerMap<MediaEvent> = {
     const { room, peer } = ctx.conn.inCall();
     await room.requestKeyFrame(peer, p.consumerId);
     return {};
+  },
+  async 'media:renewConsumer'(ctx, p) {
+    const { room, peer } = ctx.conn.inCall();
+    return room.renewConsumer(peer, p);
   },
   async 'media:reset'(ctx) {
     const { room, peer } = ctx.conn.inCall();
