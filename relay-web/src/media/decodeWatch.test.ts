@@ -104,6 +104,24 @@ describe('DecodeWatch', () => {
     expect(v.renewals).toBe(2);
   });
 
+  it('renews a receiver that decodes a key frame now and then but drops the complete frames after it', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 4, 20, 7);
+    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
+    await rounds(v, 1, 20, 0, 7);
+    expect(v.requests).toBe(1);
+    for (let i = 0; i < Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS); i++) await rounds(v, 1, 20, i % 2, 7);
+    expect(v.renewals).toBe(1);
+  });
+
+  it('leaves a picture that decodes a little behind what arrives (jitter) alone', async () => {
+    const v = video();
+    watch.add(v);
+    for (let i = 0; i < 40; i++) await rounds(v, 1, 20, i % 2 ? 4 : 10, 7);
+    expect(v.requests + v.renewals).toBe(0);
+  });
+
   it('does not renew a receiver that waits for a key frame (packets arrive, no complete frame does)', async () => {
     const v = video();
     watch.add(v);

@@ -10,7 +10,8 @@
  * fresh key frame among them, and the browser holds them all undecoded for up to three seconds before dropping
  * them at once (seen in traces: 87 complete frames held 2.9 s, then 67 dropped). The burst of late frames after
  * the drop has thrown off the receiver's playout timing, and no key frame resets that. When complete frames
- * have been arriving undecoded for {@link RENEW_AFTER_MS} although a key frame was asked for at least
+ * have been arriving for {@link RENEW_AFTER_MS} and fewer than half of them decoding (in other traces a key frame
+ * decodes now and then and the frames after it are dropped) although a key frame was asked for at least
  * {@link KEYFRAME_GRACE_MS} before, the consumer is renewed (`media:renewConsumer`): a new receiver starts its
  * timing afresh and shows the next key frame at once. At most once per {@link RENEW_RETRY_MS}.
  */
@@ -22,7 +23,7 @@ export const KEYFRAME_RETRY_MS = 1_000;
  * lost, and the ones arriving refer to them. A key frame is asked for at once rather than after the stall shows.
  */
 export const GAP_MS = 1_000;
-/** Complete frames held undecoded this long (a key frame having been asked for) mean the receiver's timing is off. */
+/** Complete frames held (fewer than half decoding) this long, a key frame having been asked for: the receiver's timing is off. */
 export const RENEW_AFTER_MS = 700;
 /** How long a key frame asked for may take to come before held frames count against the receiver. */
 export const KEYFRAME_GRACE_MS = 400;
@@ -54,8 +55,10 @@ interface State {
   lastAt?: number;
   /** When packets first arrived without a frame decoding, in the current stall. */
   stalledSince?: number;
-  /** Complete frames received when the current stall began. */
-  stallFrames?: number;
+  /** Since when complete frames arrive and fewer than half of them decode (held frames, see the header). */
+  heldSince?: number;
+  /** Complete frames received when that began. */
+  heldFrames?: number;
   /** When a sample last saw packets arriving. */
   arrivedAt?: number;
   lastRequest?: number;
@@ -112,8 +115,19 @@ export class DecodeWatch {
     const arriving = s.packetsReceived - last.packetsReceived >= MIN_PACKETS_PER_SAMPLE;
     const afterGap = arriving && state.arrivedAt !== undefined && now - state.arrivedAt >= GAP_MS;
     if (arriving) state.arrivedAt = now;
+    const complete = s.framesReceived - last.framesReceived;
+    if (arriving && complete > 0 && (s.framesDecoded - last.framesDecoded) * 2 < complete) {
+      if (state.heldSince === undefined) {
+        state.heldSince = lastAt;
+        state.heldFrames = last.framesReceived;
+      }
+    } else state.heldSince = undefined;
     if (afterGap) {
       await this.request(state, now);
+      return;
+    }
+    if (this.held(state, s, now)) {
+      await this.renew(state, now);
       return;
     }
     if (s.framesDecoded > last.framesDecoded || !arriving) {
@@ -122,28 +136,25 @@ export class DecodeWatch {
       return;
     }
     // The stall began when the last sample was taken: nothing has decoded since.
-    if (state.stalledSince === undefined) {
-      state.stalledSince = lastAt;
-      state.stallFrames = last.framesReceived;
-    }
+    state.stalledSince ??= lastAt;
     if (now - state.stalledSince < STALL_AFTER_MS) return;
-    if (this.held(state, s, now)) {
-      await this.renew(state, now);
-      return;
-    }
     await this.request(state, now);
   }
 
-  /** Complete frames arrive and are held undecoded, although a key frame was asked for in time to come. */
+  /**
+   * Complete frames have been arriving for {@link RENEW_AFTER_MS} and fewer than half of them decoding (none, or
+   * a key frame now and then with the frames after it dropped), although a key frame was asked for in time to come.
+   */
   private held(state: State, s: DecodeSample, now: number): boolean {
-    if (state.stalledSince === undefined || now - state.stalledSince < RENEW_AFTER_MS) return false;
+    if (state.heldSince === undefined || now - state.heldSince < RENEW_AFTER_MS) return false;
     if (state.lastRequest === undefined || now - state.lastRequest < KEYFRAME_GRACE_MS) return false;
     if (state.renewedAt !== undefined && now - state.renewedAt < RENEW_RETRY_MS) return false;
-    return s.framesReceived - (state.stallFrames ?? s.framesReceived) >= MIN_HELD_FRAMES;
+    return s.framesReceived - (state.heldFrames ?? s.framesReceived) >= MIN_HELD_FRAMES;
   }
 
   private async renew(state: State, now: number): Promise<void> {
     state.renewedAt = now;
+    state.heldSince = undefined;
     state.stalledSince = undefined;
     try {
       await state.video.renew();
