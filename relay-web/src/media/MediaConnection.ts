@@ -9,6 +9,7 @@ import type { types as ms } from 'mediasoup-client';
 import { SIGN_VIDEO } from '@sign-relay/shared';
 import type { ConsumerId, ConsumerOptions, MediaSource, ProducerId, TransportId } from '@sign-relay/shared';
 import type { Requester } from '../signaling/requester.ts';
+import { errorCodeOf } from '../signaling/socket.ts';
 import { consumerOptions, routerCapabilities, transportOptions } from './fromServer.ts';
 import { audioProducerOptions, preferFrameRate, videoProducerOptions } from './produceOptions.ts';
 import { IceRecovery } from './iceRecovery.ts';
@@ -196,21 +197,30 @@ export class MediaConnection {
 
   /**
    * Replaces a consumer whose receiver holds its frames undecoded (decodeWatch.ts) with a fresh one of the same
-   * producer; the owner is told the new track through `renewed`.
+   * producer; the owner is told the new track through `renewed`. If the server could not renew it (other than
+   * "just renewed"), the producer is received anew the plain way, so a half-done renewal never leaves a dead picture.
    */
   private async renew(producerId: ProducerId, old: ms.Consumer): Promise<void> {
     if (this.closed || old.closed || this.consumers.get(producerId) !== old || this.consuming.has(producerId)) return;
     this.consuming.add(producerId);
+    let track: MediaStreamTrack | null;
     try {
-      const options = await this.request('media:renewConsumer', { consumerId: old.id as ConsumerId, rtpCapabilities: this.device.rtpCapabilities });
+      const rtpCapabilities = this.device.rtpCapabilities;
+      let options: ConsumerOptions;
+      try {
+        options = await this.request('media:renewConsumer', { consumerId: old.id as ConsumerId, rtpCapabilities });
+      } catch (error) {
+        if (errorCodeOf(error) === 'RATE_LIMITED') throw error; // the old consumer stands
+        options = await this.request('media:consume', { producerId, rtpCapabilities });
+      }
       // The server has closed the old consumer: its receiver goes, the new one takes its place.
       old.close();
       if (this.consumers.get(producerId) === old) this.consumers.delete(producerId);
-      const track = await this.receive(producerId, options, Date.now());
-      if (track) this.listener?.renewed?.(producerId, track);
+      track = await this.receive(producerId, options, Date.now());
     } finally {
       this.consuming.delete(producerId);
     }
+    if (track) this.listener?.renewed?.(producerId, track);
   }
 
   /** Drops the consumer of a producer that went away. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DecodeWatch, GAP_MS, KEYFRAME_RETRY_MS, RENEW_AFTER_MS, RENEW_RETRY_MS, SAMPLE_EVERY_MS, STALL_AFTER_MS, decodeSampleOf, type DecodeSample } from './decodeWatch.ts';
+import { DecodeWatch, GAP_MS, KEYFRAME_GRACE_MS, KEYFRAME_RETRY_MS, RENEW_AFTER_MS, RENEW_RETRY_MS, SAMPLE_EVERY_MS, STALL_AFTER_MS, decodeSampleOf, type DecodeSample } from './decodeWatch.ts';
 
 function video(id = 'c1') {
   const v = {
@@ -69,37 +69,47 @@ describe('DecodeWatch', () => {
     expect(v.requests).toBe(2);
   });
 
-  it('asks for a key frame as soon as packets come back after a silence, before any stall shows', async () => {
+  it('renews the receiver as soon as packets come back after a silence (a drop), before any stall shows', async () => {
     const v = video();
     watch.add(v);
     await rounds(v, 4, 20, 7);
     // A drop: nothing arrives for a while.
     await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
-    expect(v.requests).toBe(0);
-    // The first packets back (still decoding what was buffered): asked at once.
+    expect(v.renewals + v.requests).toBe(0);
+    // The first packets back (still decoding what was buffered): a fresh receiver at once.
     await rounds(v, 1, 20, 7);
-    expect(v.requests).toBe(1);
-    // A silence shorter than the gap (a paused moment) does not ask.
-    await rounds(v, 10, 20, 7);
+    expect(v.renewals).toBe(1);
+    expect(v.requests).toBe(0);
+    // A silence shorter than the gap (a paused moment) does nothing.
+    await rounds(v, Math.ceil(RENEW_RETRY_MS / SAMPLE_EVERY_MS), 20, 7);
     await rounds(v, Math.floor(GAP_MS / SAMPLE_EVERY_MS) - 2, 0, 0);
     await rounds(v, 1, 20, 7);
-    expect(v.requests).toBe(1);
+    expect(v.renewals + v.requests).toBe(1);
   });
 
-  it('renews a receiver that holds complete frames undecoded although a key frame was asked for', async () => {
+  it('asks for a key frame after a silence when the receiver is itself fresh (renewed within the retry interval)', async () => {
+    const v = video('fresh');
+    watch.add(v, clock);
+    await rounds(v, 2, 20, 7);
+    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS), 0, 0);
+    await rounds(v, 1, 20, 7);
+    expect(v.requests).toBe(1);
+    expect(v.renewals).toBe(0);
+  });
+
+  it('renews a receiver that holds complete frames undecoded', async () => {
     const v = video();
     watch.add(v);
     await rounds(v, 4, 20, 7);
-    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
-    // The network is back: complete frames (a key frame among them) arrive, and none decodes.
-    await rounds(v, 1, 20, 0, 7);
-    expect(v.requests).toBe(1);
+    // Complete frames (a key frame among them) arrive, and none decodes.
+    await rounds(v, Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS) - 1, 20, 0, 7);
     expect(v.renewals).toBe(0);
-    await rounds(v, Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS), 20, 0, 7);
+    await rounds(v, 1, 20, 0, 7);
     expect(v.renewals).toBe(1);
     // The same receiver still held: not renewed again within the retry interval, only asked for key frames.
     await rounds(v, Math.floor((RENEW_RETRY_MS - 1) / SAMPLE_EVERY_MS) - 1, 20, 0, 7);
     expect(v.renewals).toBe(1);
+    expect(v.requests).toBeGreaterThan(0);
     await rounds(v, 2, 20, 0, 7);
     expect(v.renewals).toBe(2);
   });
@@ -108,10 +118,20 @@ describe('DecodeWatch', () => {
     const v = video();
     watch.add(v);
     await rounds(v, 4, 20, 7);
-    await rounds(v, Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
-    await rounds(v, 1, 20, 0, 7);
+    for (let i = 0; i < Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS) + 1; i++) await rounds(v, 1, 20, i % 2, 7);
+    expect(v.renewals).toBe(1);
+  });
+
+  it('waits for a key frame asked for before it renews a receiver that holds frames', async () => {
+    const v = video();
+    watch.add(v);
+    await rounds(v, 4, 20, 7);
+    // Packets arrive, no complete frame: a key frame is asked for; then complete frames come undecoded.
+    await rounds(v, Math.ceil(STALL_AFTER_MS / SAMPLE_EVERY_MS) + 1, 20, 0, 0);
     expect(v.requests).toBe(1);
-    for (let i = 0; i < Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS); i++) await rounds(v, 1, 20, i % 2, 7);
+    await rounds(v, Math.floor((KEYFRAME_GRACE_MS - 1) / SAMPLE_EVERY_MS), 20, 0, 7);
+    expect(v.renewals).toBe(0);
+    await rounds(v, Math.ceil(RENEW_AFTER_MS / SAMPLE_EVERY_MS), 20, 0, 7);
     expect(v.renewals).toBe(1);
   });
 

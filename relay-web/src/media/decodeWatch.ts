@@ -1,33 +1,35 @@
 /**
- * Watches each received video for a picture that stopped although its packets still arrive: after a burst of
- * loss (a network drop of a few seconds) the frames that come in refer to frames that never did, so nothing
- * decodes until the sender sends a key frame. The browser asks for one itself only after about three seconds
- * without a decodable frame; this asks the server for one (`media:requestKeyFrame`) as soon as packets come back
- * after a silence of {@link GAP_MS}, once packets have been arriving undecoded for {@link STALL_AFTER_MS}, and
- * again every {@link KEYFRAME_RETRY_MS} while that lasts.
+ * Watches each received video for a picture that stopped although its packets still arrive.
  *
- * A second kind of stall follows a drop early in a call or soon after another drop: complete frames arrive, a
- * fresh key frame among them, and the browser holds them all undecoded for up to three seconds before dropping
- * them at once (seen in traces: 87 complete frames held 2.9 s, then 67 dropped). The burst of late frames after
- * the drop has thrown off the receiver's playout timing, and no key frame resets that. When complete frames
- * have been arriving for {@link RENEW_AFTER_MS} and fewer than half of them decoding (in other traces a key frame
- * decodes now and then and the frames after it are dropped) although a key frame was asked for at least
- * {@link KEYFRAME_GRACE_MS} before, the consumer is renewed (`media:renewConsumer`): a new receiver starts its
- * timing afresh and shows the next key frame at once. At most once per {@link RENEW_RETRY_MS}.
+ * After a burst of loss the frames that come in refer to frames that never did, so nothing decodes until the
+ * sender sends a key frame. The browser asks for one itself only after about three seconds without a decodable
+ * frame; this asks the server for one (`media:requestKeyFrame`) once packets have been arriving undecoded for
+ * {@link STALL_AFTER_MS}, and again every {@link KEYFRAME_RETRY_MS} while that lasts.
+ *
+ * After a network drop of a few seconds a key frame is not enough. Early in a call or soon after another drop,
+ * complete frames arrive, a fresh key frame among them, and the browser holds them undecoded for up to three
+ * seconds, then drops them at once (traces: 87 complete frames held 2.9 s, then 67 dropped; or a key frame
+ * decoding now and then and the frames after it dropped). The late burst after the drop has thrown off the
+ * receiver's playout timing, which lives in the receiver. So:
+ * - when packets come back after a silence of {@link GAP_MS} (a drop), the consumer is renewed at once
+ *   (`media:renewConsumer`): a new receiver, whose timing starts afresh, and a key frame with it;
+ * - when complete frames have been arriving for {@link RENEW_AFTER_MS} with fewer than half of them decoding,
+ *   and no key frame asked for is still on its way ({@link KEYFRAME_GRACE_MS}), the consumer is renewed too.
+ * At most once per {@link RENEW_RETRY_MS}; a receiver renewed within that asks for a key frame instead.
  */
 export const SAMPLE_EVERY_MS = 250;
 export const STALL_AFTER_MS = 400;
 export const KEYFRAME_RETRY_MS = 1_000;
 /**
  * Packets that come back after a silence this long follow a drop: the frames in flight then are almost surely
- * lost, and the ones arriving refer to them. A key frame is asked for at once rather than after the stall shows.
+ * lost, and the receiver's timing is about to be thrown off. It is renewed at once rather than after a stall shows.
  */
 export const GAP_MS = 1_000;
 /** Complete frames held (fewer than half decoding) this long, a key frame having been asked for: the receiver's timing is off. */
-export const RENEW_AFTER_MS = 700;
+export const RENEW_AFTER_MS = 500;
 /** How long a key frame asked for may take to come before held frames count against the receiver. */
-export const KEYFRAME_GRACE_MS = 400;
-export const RENEW_RETRY_MS = 5_000;
+export const KEYFRAME_GRACE_MS = 300;
+export const RENEW_RETRY_MS = 2_000;
 /** At least this many complete frames arriving undecoded in a stall before the receiver is renewed. */
 const MIN_HELD_FRAMES = 3;
 /** Fewer packets than this in one sample do not count as "arriving" (keep-alives, padding). */
@@ -123,7 +125,9 @@ export class DecodeWatch {
       }
     } else state.heldSince = undefined;
     if (afterGap) {
-      await this.request(state, now);
+      // A drop: a fresh receiver at once, unless this one is itself fresh; a key frame comes with it.
+      if (this.mayRenew(state, now)) await this.renew(state, now);
+      else await this.request(state, now);
       return;
     }
     if (this.held(state, s, now)) {
@@ -143,17 +147,22 @@ export class DecodeWatch {
 
   /**
    * Complete frames have been arriving for {@link RENEW_AFTER_MS} and fewer than half of them decoding (none, or
-   * a key frame now and then with the frames after it dropped), although a key frame was asked for in time to come.
+   * a key frame now and then with the frames after it dropped), and no key frame asked for is still on its way.
    */
   private held(state: State, s: DecodeSample, now: number): boolean {
     if (state.heldSince === undefined || now - state.heldSince < RENEW_AFTER_MS) return false;
-    if (state.lastRequest === undefined || now - state.lastRequest < KEYFRAME_GRACE_MS) return false;
-    if (state.renewedAt !== undefined && now - state.renewedAt < RENEW_RETRY_MS) return false;
+    if (state.lastRequest !== undefined && now - state.lastRequest < KEYFRAME_GRACE_MS) return false;
+    if (!this.mayRenew(state, now)) return false;
     return s.framesReceived - (state.heldFrames ?? s.framesReceived) >= MIN_HELD_FRAMES;
+  }
+
+  private mayRenew(state: State, now: number): boolean {
+    return state.renewedAt === undefined || now - state.renewedAt >= RENEW_RETRY_MS;
   }
 
   private async renew(state: State, now: number): Promise<void> {
     state.renewedAt = now;
+    state.lastRequest = now;
     state.heldSince = undefined;
     state.stalledSince = undefined;
     try {

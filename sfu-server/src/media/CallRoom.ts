@@ -42,7 +42,7 @@ const FIRST_KEYFRAME_REQUEST_AGE_MS = 400;
 /** Receivers' own key-frame requests (media:requestKeyFrame), per consumer. */
 const KEYFRAME_REQUEST_INTERVAL_MS = 1_000;
 /** A receiver may replace its consumer of one producer (media:renewConsumer) once in this long. */
-export const RENEW_CONSUMER_INTERVAL_MS = 5_000;
+export const RENEW_CONSUMER_INTERVAL_MS = 2_000;
 
 /**
  * Where a call's WebRTC transports listen: UDP first, and TCP for networks that block UDP (ICE-TCP, passive on our
