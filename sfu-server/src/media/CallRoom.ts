@@ -265,8 +265,8 @@ export class CallRoom extends EventEmitter<{ close: [CallEndReason] }> {
 
   /**
    * Replaces one of the participant's consumers by a fresh one of the same producer, created paused like any
-   * consumer (the client resumes it once its track is attached). Their browser held complete frames undecoded
-   * although a key frame had come: its playout timing, thrown off by the burst that follows a network drop,
+   * consumer (the client resumes it once its track is attached). Asked for after a network drop, and when the
+   * browser holds complete frames undecoded: its playout timing, thrown off by the burst that follows a drop,
    * lives in the receiver, and only a new stream starts it afresh. Once per producer every
    * {@link RENEW_CONSUMER_INTERVAL_MS}, so a client cannot churn the router.
    */
