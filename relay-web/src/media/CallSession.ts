@@ -69,6 +69,8 @@ export class CallSession {
   private publishFailed = false;
   private remote: RemoteState = remotes.EMPTY_REMOTE_STATE;
   private remoteDropped = false;
+  /** When each remote producer was last paused or resumed (a silence then was no network drop). */
+  private readonly pauseChangedAt = new Map<ProducerId, number>();
   private endReason: SessionEndReason | null = null;
   private failure: SessionFailure | null = null;
   private snapshot: CallSnapshot;
@@ -190,6 +192,8 @@ export class CallSession {
       },
       receiving: (producerId) => this.updateRemote(remotes.setReceiving(this.remote, producerId)),
       stuck: () => void this.rebuild(),
+      pausedSince: (producerId, since) =>
+        (this.remote.media.find((m) => m.producerId === producerId)?.paused ?? false) || (this.pauseChangedAt.get(producerId) ?? 0) >= since,
       renewed: (producerId, track) => {
         if (this.connection === connection) this.updateRemote(remotes.setTrack(this.remote, producerId, track));
       },
@@ -327,8 +331,14 @@ export class CallSession {
       this.updateRemote(remotes.addProducer(this.remote, info));
       void this.consume(info.producerId);
     },
-    'media:producerPaused': ({ producerId }) => this.updateRemote(remotes.setPaused(this.remote, producerId, true)),
-    'media:producerResumed': ({ producerId }) => this.updateRemote(remotes.setPaused(this.remote, producerId, false)),
+    'media:producerPaused': ({ producerId }) => {
+      this.pauseChangedAt.set(producerId, Date.now());
+      this.updateRemote(remotes.setPaused(this.remote, producerId, true));
+    },
+    'media:producerResumed': ({ producerId }) => {
+      this.pauseChangedAt.set(producerId, Date.now());
+      this.updateRemote(remotes.setPaused(this.remote, producerId, false));
+    },
     'media:consumerClosed': ({ producerId }) => {
       this.connection?.closeConsumer(producerId);
       this.updateRemote(remotes.removeProducer(this.remote, producerId));

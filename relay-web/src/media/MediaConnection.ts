@@ -25,6 +25,8 @@ export interface MediaConnectionListener {
   stuck?(): void;
   /** The consumer of this producer was replaced by a fresh one: show this track instead. */
   renewed?(producerId: ProducerId, track: MediaStreamTrack): void;
+  /** Whether the sender paused this producer at any time since `since` (ms epoch). */
+  pausedSince?(producerId: ProducerId, since: number): boolean;
 }
 
 export class MediaConnection {
@@ -184,6 +186,7 @@ export class MediaConnection {
           sample: async () => (consumer.closed ? null : decodeSampleOf(await consumer.getStats())),
           requestKeyFrame: () => this.request('media:requestKeyFrame', { consumerId }).then(() => undefined),
           renew: () => this.renew(producerId, consumer),
+          pausedSince: (since) => this.listener?.pausedSince?.(producerId, since) ?? false,
         },
         renewedAt,
       );

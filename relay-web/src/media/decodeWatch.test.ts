@@ -87,6 +87,31 @@ describe('DecodeWatch', () => {
     expect(v.renewals + v.requests).toBe(1);
   });
 
+  it('does not renew after a silence the sender made by switching the camera off', async () => {
+    const v = video();
+    const camera = { pausedAt: undefined as number | undefined };
+    const watched = { ...v, pausedSince: (since: number) => camera.pausedAt !== undefined && camera.pausedAt >= since };
+    watch.add(watched);
+    const step = async (n: number, packets: number, frames: number) => {
+      for (let i = 0; i < n; i++) {
+        v.tick(packets, frames);
+        watched.now = v.now;
+        clock += SAMPLE_EVERY_MS;
+        await watch.check();
+      }
+    };
+    await step(4, 20, 7);
+    camera.pausedAt = clock;
+    await step(Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
+    await step(1, 20, 7);
+    expect(v.renewals).toBe(0);
+    // A drop later in the same call still renews.
+    await step(Math.ceil(RENEW_RETRY_MS / SAMPLE_EVERY_MS), 20, 7);
+    await step(Math.ceil(GAP_MS / SAMPLE_EVERY_MS) + 2, 0, 0);
+    await step(1, 20, 7);
+    expect(v.renewals).toBe(1);
+  });
+
   it('asks for a key frame after a silence when the receiver is itself fresh (renewed within the retry interval)', async () => {
     const v = video('fresh');
     watch.add(v, clock);

@@ -49,6 +49,8 @@ export interface WatchedVideo {
   requestKeyFrame(): Promise<void>;
   /** Replaces the receiver with a fresh one (the watch is told of the new one through {@link DecodeWatch.add}). */
   renew(): Promise<void>;
+  /** Whether the sender paused this video (camera off) at any time since `since` (ms epoch): a silence that was no drop. */
+  pausedSince?(since: number): boolean;
 }
 
 interface State {
@@ -115,7 +117,8 @@ export class DecodeWatch {
     state.lastAt = now;
     if (!last || lastAt === undefined) return;
     const arriving = s.packetsReceived - last.packetsReceived >= MIN_PACKETS_PER_SAMPLE;
-    const afterGap = arriving && state.arrivedAt !== undefined && now - state.arrivedAt >= GAP_MS;
+    const silentSince = state.arrivedAt;
+    const afterGap = arriving && silentSince !== undefined && now - silentSince >= GAP_MS;
     if (arriving) state.arrivedAt = now;
     const complete = s.framesReceived - last.framesReceived;
     if (arriving && complete > 0 && (s.framesDecoded - last.framesDecoded) * 2 < complete) {
@@ -125,8 +128,10 @@ export class DecodeWatch {
       }
     } else state.heldSince = undefined;
     if (afterGap) {
-      // A drop: a fresh receiver at once, unless this one is itself fresh; a key frame comes with it.
-      if (this.mayRenew(state, now)) await this.renew(state, now);
+      // A drop: a fresh receiver at once, unless this one is itself fresh or the silence was the sender's
+      // camera switched off (its receiver's timing is sound); a key frame comes with it.
+      const dropped = !(state.video.pausedSince?.(silentSince) ?? false);
+      if (dropped && this.mayRenew(state, now)) await this.renew(state, now);
       else await this.request(state, now);
       return;
     }
