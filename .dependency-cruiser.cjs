@@ -14,7 +14,7 @@ function relayWebEntries() {
   return files.map((f) => `^${f.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\\\*|\*/g, '[^/]+')}$`).join('|') || '^$';
 }
 
-const SERVER_DOMAIN = 'sfu-server/src/(auth|calls|callbacks|cases|chat|media|notify|queue|schedule|store|wallboard|util)/';
+const SERVER_DOMAIN = 'sfu-server/src/(auth|calls|callbacks|cases|chat|fleet|media|notify|queue|schedule|store|wallboard|util)/';
 const CLIENT_LOWER = 'relay-web/src/(auth|chat|components|hooks|i18n|media|signaling|surface|util)/';
 
 /** A forbidden dependency: its name (docs/architecture.md uses the same), why, and the paths it forbids. */
@@ -38,13 +38,13 @@ module.exports = {
       'server-store-is-the-floor',
       'The store (Postgres, Redis) knows rows and keys, not the services that use them.',
       { path: '^sfu-server/src/store/' },
-      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|media|notify|queue|schedule|wallboard)/' },
+      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|fleet|media|notify|queue|schedule|wallboard)/' },
     ),
     forbid(
       'server-media-only-mediasoup',
       'media/ wraps mediasoup and nothing else: it never imports the queue, chat, calls or cases.',
       { path: '^sfu-server/src/media/' },
-      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|queue|schedule|store|wallboard|notify)/' },
+      { path: '^sfu-server/src/(auth|calls|callbacks|cases|chat|fleet|queue|schedule|store|wallboard|notify)/' },
     ),
     forbid(
       'transports-apart',
