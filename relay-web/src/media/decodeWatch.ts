@@ -11,8 +11,9 @@
  * seconds, then drops them at once (traces: 87 complete frames held 2.9 s, then 67 dropped; or a key frame
  * decoding now and then and the frames after it dropped). The late burst after the drop has thrown off the
  * receiver's playout timing, which lives in the receiver. So:
- * - when packets come back after a silence of {@link GAP_MS} (a drop), the consumer is renewed at once
- *   (`media:renewConsumer`): a new receiver, whose timing starts afresh, and a key frame with it;
+ * - when packets come back after a silence of {@link GAP_MS} that was not the sender's camera switched off (a
+ *   drop), the consumer is renewed at once (`media:renewConsumer`): a new receiver, whose timing starts afresh,
+ *   and a key frame with it (after a camera pause a key frame is asked for instead);
  * - when complete frames have been arriving for {@link RENEW_AFTER_MS} with fewer than half of them decoding,
  *   and no key frame asked for is still on its way ({@link KEYFRAME_GRACE_MS}), the consumer is renewed too.
  * At most once per {@link RENEW_RETRY_MS}; a receiver renewed within that asks for a key frame instead.
